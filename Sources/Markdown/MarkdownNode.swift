@@ -1,0 +1,70 @@
+/// A position in the Markdown text given to the parser: 1-based line and column (in bytes, as cmark counts).
+public struct SourcePosition: Sendable, Hashable {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+}
+
+/// A parsed Markdown document as plain Swift values; no cmark object survives parsing.
+public struct MarkdownDocument: Sendable {
+    public var blocks: [BlockNode]
+
+    public init(blocks: [BlockNode]) {
+        self.blocks = blocks
+    }
+}
+
+public enum ListKind: Sendable, Hashable {
+    case bullet
+    case ordered(start: Int)
+}
+
+public indirect enum BlockNode: Sendable {
+    case paragraph([InlineNode])
+    /// `id` is empty until the site assigns anchors; the parser never invents one.
+    case heading(level: Int, content: [InlineNode], id: String, position: SourcePosition)
+    case blockQuote([BlockNode])
+    case list(kind: ListKind, tight: Bool, items: [[BlockNode]])
+    case codeBlock(info: String, code: String, position: SourcePosition)
+    /// Raw HTML written by the editor: dropped unless raw HTML is allowed.
+    case html(String)
+    case thematicBreak
+    /// HTML made by sitegen itself (an embedded timeline, a map): always written as is.
+    case trustedHTML(String)
+}
+
+public indirect enum InlineNode: Sendable {
+    case text(String)
+    case softBreak
+    case lineBreak
+    case code(String)
+    /// Raw inline HTML written by the editor: dropped unless raw HTML is allowed.
+    case html(String)
+    case emphasis([InlineNode])
+    case strong([InlineNode])
+    case link(destination: String, title: String, content: [InlineNode], position: SourcePosition)
+    case image(source: String, title: String, alt: [InlineNode], position: SourcePosition)
+    /// HTML made by sitegen itself (a glossary link): always written as is.
+    case trustedHTML(String)
+}
+
+extension InlineNode {
+    /// The text a reader sees, without markup: for alt text, heading slugs and summaries.
+    public var plainText: String {
+        switch self {
+        case .text(let text), .code(let text): text
+        case .softBreak, .lineBreak: " "
+        case .html, .trustedHTML: ""
+        case .emphasis(let children), .strong(let children), .link(_, _, let children, _), .image(_, _, let children, _):
+            children.plainText
+        }
+    }
+}
+
+extension Array where Element == InlineNode {
+    public var plainText: String { map(\.plainText).joined() }
+}

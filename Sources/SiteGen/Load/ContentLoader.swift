@@ -1,0 +1,179 @@
+import Markdown
+
+/// Everything in `content/`, decoded, with the problems found on the way.
+public struct SiteContent: Sendable {
+    public var frontPage: Page?
+    public var pages: [Page] = []
+    public var articles: [Article] = []
+    public var events: [Event] = []
+    public var terms: [GlossaryTerm] = []
+    public var places: [Place] = []
+    public var sources: [SourceDescription] = []
+    /// Images and other files in content/ that are copied as they are.
+    public var assets: [String] = []
+}
+
+/// Stage 1b: reads and decodes every content file, in parallel, in a fixed order.
+enum ContentLoader {
+    static func load(_ files: SiteFiles) async -> (SiteContent, [Diagnostic]) {
+        let paths = files.files(under: "content")
+        let loaded = await paths.concurrentMap { path in loadFile(path, files: files) }
+        var content = SiteContent()
+        var diagnostics: [Diagnostic] = []
+        if !files.exists("content") {
+            diagnostics.append(.error(SourceLocation(path: "content"), "no content/ folder; create it with an index.md for the front page"))
+        }
+        for file in loaded {
+            diagnostics += file.diagnostics
+            switch file.item {
+            case .frontPage(let page): content.frontPage = page
+            case .page(let page): content.pages.append(page)
+            case .article(let article): content.articles.append(article)
+            case .events(let events): content.events += events
+            case .term(let term): content.terms.append(term)
+            case .places(let places): content.places += places
+            case .sources(let sources): content.sources += sources
+            case .asset(let path): content.assets.append(path)
+            case nil: break
+            }
+        }
+        if content.frontPage == nil, files.exists("content"), !paths.contains("content/index.md") {
+            diagnostics.append(.error(SourceLocation(path: "content/index.md"), "the front page is missing; create content/index.md with a `title` and the main explainer"))
+        }
+        return (content, diagnostics)
+    }
+
+    private enum Item: Sendable {
+        case frontPage(Page), page(Page), article(Article), events([Event]), term(GlossaryTerm)
+        case places([Place]), sources([SourceDescription]), asset(String)
+    }
+
+    private struct LoadedFile: Sendable {
+        var item: Item?
+        var diagnostics: [Diagnostic] = []
+    }
+
+    private static func loadFile(_ path: String, files: SiteFiles) -> LoadedFile {
+        let kind = ContentKind(path: path)
+        guard kind != .asset else { return LoadedFile(item: .asset(path)) }
+        guard kind != .ignored else {
+            return LoadedFile(item: nil, diagnostics: [.warning(SourceLocation(path: path),
+                "this file is not used; Markdown goes in content/articles/, content/events/ or content/glossary/, event data in content/events/*.yaml")])
+        }
+        guard let bytes = files.read(path) else {
+            return LoadedFile(item: nil, diagnostics: [.error(SourceLocation(path: path), "cannot read this file")])
+        }
+        let text: String
+        switch SourceText.decode(bytes, path: path) {
+        case .success(let decoded): text = decoded
+        case .failure(let diagnostic): return LoadedFile(item: nil, diagnostics: [diagnostic])
+        }
+        return kind.isData ? loadData(text, path: path, kind: kind) : loadMarkdown(text, path: path, kind: kind)
+    }
+
+    private static func loadMarkdown(_ text: String, path: String, kind: ContentKind) -> LoadedFile {
+        let frontMatter: FrontMatter
+        switch FrontMatter.split(text, path: path) {
+        case .success(let split): frontMatter = split
+        case .failure(let diagnostic): return LoadedFile(item: nil, diagnostics: [diagnostic])
+        }
+        let yaml: YAMLValue?
+        switch YAMLParser.parse(frontMatter.yaml, path: path, firstLine: frontMatter.yamlFirstLine) {
+        case .success(let value): yaml = value
+        case .failure(let diagnostic): return LoadedFile(item: nil, diagnostics: [diagnostic])
+        }
+        var fields = FieldReader(yaml, fallback: SourceLocation(path: path), what: "the front matter")
+        let body = Body(document: MarkdownParser.parse(frontMatter.body), firstLine: frontMatter.bodyFirstLine)
+        let slug = Slug.make(path.fileStem)
+        let item: Item?
+        switch kind {
+        case .frontPage: item = ContentDecoders.page(&fields, slug: "", body: body).map(Item.frontPage)
+        case .page: item = ContentDecoders.page(&fields, slug: slug, body: body).map(Item.page)
+        case .article: item = ContentDecoders.article(&fields, slug: slug, body: body).map(Item.article)
+        case .event: item = ContentDecoders.event(&fields, id: slug, body: body).map { Item.events([$0]) }
+        case .term: item = ContentDecoders.term(&fields, slug: slug, body: body).map(Item.term)
+        default: item = nil
+        }
+        return LoadedFile(item: item, diagnostics: fields.diagnostics)
+    }
+
+    private static func loadData(_ text: String, path: String, kind: ContentKind) -> LoadedFile {
+        let yaml: YAMLValue?
+        switch YAMLParser.parse(text, path: path, firstLine: 1) {
+        case .success(let value): yaml = value
+        case .failure(let diagnostic): return LoadedFile(item: nil, diagnostics: [diagnostic])
+        }
+        let fallback = SourceLocation(path: path)
+        switch kind {
+        case .places:
+            var fields = FieldReader(yaml, fallback: fallback, what: "places.yaml")
+            return LoadedFile(item: .places(DataFileDecoders.places(&fields)), diagnostics: fields.diagnostics)
+        case .sources:
+            var fields = FieldReader(yaml, fallback: fallback, what: "sources.yaml")
+            return LoadedFile(item: .sources(DataFileDecoders.sources(&fields)), diagnostics: fields.diagnostics)
+        default:
+            let (events, diagnostics) = EventDataFile.decode(yaml, path: path)
+            return LoadedFile(item: .events(events), diagnostics: diagnostics)
+        }
+    }
+}
+
+/// A YAML file of events, as extracted from agency copy: a list of events, each with an `id` and a `body`.
+private enum EventDataFile {
+    static func decode(_ yaml: YAMLValue?, path: String) -> (events: [Event], diagnostics: [Diagnostic]) {
+        guard let yaml else { return ([], []) }
+        guard case .sequence(let items) = yaml.kind else {
+            return ([], [.error(yaml.location, "an event data file is a list of events, each starting with `- title: ...`")])
+        }
+        var events: [Event] = []
+        var diagnostics: [Diagnostic] = []
+        for item in items {
+            var fields = FieldReader(item, fallback: item.location, what: "an event")
+            let bodyValue = fields.value("body")
+            let bodyText = fields.peekString("body") ?? ""
+            // A block scalar (`body: |`) starts on the line after its key.
+            let firstLine = (bodyValue?.location.line ?? 1) + (bodyText.contains("\n") ? 1 : 0)
+            let body = Body(document: MarkdownParser.parse(bodyText), firstLine: firstLine)
+            let id = Slug.make(fields.peekString("id") ?? fields.peekString("title") ?? "")
+            if let event = ContentDecoders.event(&fields, id: id, body: body, keys: ContentDecoders.eventDataKeys) {
+                events.append(event)
+            }
+            diagnostics += fields.diagnostics
+        }
+        return (events, diagnostics)
+    }
+}
+
+/// What a file in content/ is, from where it lies.
+private enum ContentKind: Equatable {
+    case frontPage, page, article, event, eventData, term, places, sources, asset, ignored
+
+    init(path: String) {
+        let parts = path.split(separator: "/").map(String.init)
+        let name = parts.last ?? ""
+        let isMarkdown = name.hasSuffix(".md") || name.hasSuffix(".markdown")
+        let isYAML = name.hasSuffix(".yaml") || name.hasSuffix(".yml")
+        let section = parts.count > 2 ? parts[1] : ""
+        switch (section, isMarkdown, isYAML) {
+        case ("", true, _): self = name == "index.md" ? .frontPage : .page
+        case ("", _, true): self = name.hasPrefix("places.") ? .places : name.hasPrefix("sources.") ? .sources : .ignored
+        case ("articles", true, _): self = .article
+        case ("events", true, _): self = .event
+        case ("events", _, true): self = .eventData
+        case ("glossary", true, _): self = .term
+        case (_, true, _), (_, _, true): self = .ignored
+        default: self = .asset
+        }
+    }
+
+    var isData: Bool { self == .places || self == .sources || self == .eventData }
+}
+
+extension String {
+    /// `content/events/2022-01-05-x.md` → `2022-01-05-x`.
+    var fileStem: String {
+        let name = split(separator: "/").last.map(String.init) ?? self
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
+    }
+}

@@ -1,0 +1,83 @@
+/// Decoders for the YAML files that are all data: site.yaml, places.yaml, sources.yaml.
+enum DataFileDecoders {
+    static let siteKeys = ["title", "description", "language", "baseURL", "timezone", "publisher", "markdown"]
+    static let placeKeys = ["name", "lat", "lon", "precision", "timezone"]
+    static let sourceKeys = ["name", "url", "description"]
+
+    static func site(_ fields: inout FieldReader, baseURLOverride: String?) -> SiteConfig? {
+        fields.rejectUnknownKeys(siteKeys)
+        let title = fields.requiredString("title", example: "Uroen i Kasakhstan")
+        let language = fields.string("language") ?? "da"
+        let zone = ContentDecoders.timeZone(&fields) ?? "Europe/Copenhagen"
+        var unsafe = false
+        if var markdown = fields.group("markdown") {
+            markdown.rejectUnknownKeys(["unsafe"])
+            unsafe = markdown.bool("unsafe") ?? false
+            fields.absorb(markdown)
+        }
+        let written = fields.string("baseURL")
+        let baseURL = baseURLOverride ?? written
+        guard let baseURL else {
+            fields.report(.error(fields.location, "missing `baseURL`; add the address the site is published at, e.g. `baseURL: https://example.org/kasakhstan/`"))
+            return nil
+        }
+        guard baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://"), baseURL.count > 8 else {
+            let location = baseURLOverride == nil ? fields.value("baseURL")!.location : fields.location
+            fields.report(.error(location, "`baseURL` must be a full address starting with https://, e.g. `https://example.org/kasakhstan/`"))
+            return nil
+        }
+        guard let title else { return nil }
+        return SiteConfig(
+            title: title, description: fields.string("description") ?? "", language: language,
+            baseURL: baseURL.hasSuffix("/") ? baseURL : baseURL + "/", timeZone: zone,
+            publisher: fields.string("publisher") ?? "", allowsRawHTML: unsafe)
+    }
+
+    static func places(_ fields: inout FieldReader) -> [Place] {
+        var seen: [String: SourceLocation] = [:]
+        return fields.allEntries.compactMap { entry in
+            if let first = seen[entry.key] {
+                fields.report(.error(entry.keyLocation, "place `\(entry.key)` is defined twice; the first is at line \(first.line)"))
+                return nil
+            }
+            seen[entry.key] = entry.keyLocation
+            var place = FieldReader(entry.value, fallback: entry.keyLocation, what: "place `\(entry.key)`")
+            defer { fields.absorb(place) }
+            place.rejectUnknownKeys(placeKeys)
+            let name = place.requiredString("name", example: entry.key.capitalized)
+            let latitude = place.number("lat")
+            let longitude = place.number("lon")
+            let precision = self.precision(&place)
+            let zone = ContentDecoders.timeZone(&place)
+            if place.value("lat") == nil || place.value("lon") == nil {
+                place.report(.error(place.location, "place `\(entry.key)` needs `lat` and `lon` (decimal degrees, e.g. `lat: 43.25`)"))
+            }
+            guard let name, let latitude, let longitude,
+                  ContentDecoders.checkCoordinates(latitude: latitude, longitude: longitude, fields: &place) else { return nil }
+            return Place(id: entry.key, name: name, latitude: latitude, longitude: longitude, precision: precision,
+                         timeZone: zone, location: entry.keyLocation)
+        }
+    }
+
+    private static func precision(_ fields: inout FieldReader) -> Place.Precision {
+        guard let text = fields.string("precision") else { return .city }
+        if let precision = Place.Precision(rawValue: text) { return precision }
+        let names = Place.Precision.allCases.map(\.rawValue)
+        fields.report(.error(fields.value("precision")!.location,
+            "unknown precision `\(text)`\(Suggestion.didYouMean(text, among: names)) (use \(names.map { "`\($0)`" }.joined(separator: ", ")))"))
+        return .city
+    }
+
+    static func sources(_ fields: inout FieldReader) -> [SourceDescription] {
+        fields.allEntries.compactMap { entry in
+            var source = FieldReader(entry.value, fallback: entry.keyLocation, what: "source `\(entry.key)`")
+            defer { fields.absorb(source) }
+            source.rejectUnknownKeys(sourceKeys)
+            guard let name = source.requiredString("name", example: "Reuters") else { return nil }
+            return SourceDescription(id: entry.key, name: name, url: source.string("url"),
+                                     description: source.string("description") ?? "", location: entry.keyLocation)
+        }
+    }
+}
+
+import Foundation

@@ -1,0 +1,82 @@
+/// The words of the interface in the site's language (`Templates/strings/da.yaml`):
+/// labels, URL words, month and weekday names, date patterns.
+public struct Strings: Sendable {
+    /// Dotted keys (`status.confirmed.label`) to text.
+    public var text: [String: String]
+    public var lists: [String: [String]]
+
+    public subscript(_ key: String) -> String {
+        text[key] ?? key
+    }
+
+    /// The nested form that templates read as `{{t.nav.timeline}}`.
+    public var templateValue: [String: Any] {
+        var root: [String: Any] = [:]
+        for (key, value) in text {
+            insert(value, at: key.split(separator: ".").map(String.init)[...], into: &root)
+        }
+        return root
+    }
+
+    private func insert(_ value: String, at path: ArraySlice<String>, into node: inout [String: Any]) {
+        guard let head = path.first else { return }
+        if path.count == 1 {
+            node[head] = value
+            return
+        }
+        var child = node[head] as? [String: Any] ?? [:]
+        insert(value, at: path.dropFirst(), into: &child)
+        node[head] = child
+    }
+}
+
+enum StringsLoader {
+    /// Keys the Swift code reads; a strings file without them is reported, not rendered with holes.
+    static let requiredText = [
+        "paths.articles", "paths.timeline", "paths.glossary", "paths.sources", "paths.tags",
+        "date.day", "date.month", "date.time", "date.localTime", "date.siteTime", "date.bothTimes",
+        "status.confirmed.label", "status.reported.label", "status.unverified.label", "status.disputed.label",
+        "source.via",
+    ]
+    static let requiredLists = ["months": 12, "weekdays": 7]
+
+    static func load(_ files: SiteFiles, language: String) -> (Strings?, [Diagnostic]) {
+        let candidates = [language, String(language.prefix(while: { $0 != "-" }))].map { "Templates/strings/\($0).yaml" }
+        guard let path = candidates.first(where: files.exists), let bytes = files.read(path) else {
+            return (nil, [.error(SourceLocation(path: "site.yaml"),
+                "no strings for language `\(language)`; add \(candidates.last!) (copy Templates/strings/en.yaml and translate it)")])
+        }
+        let yaml: YAMLValue?
+        switch SourceText.decode(bytes, path: path).flatMap({ YAMLParser.parse($0, path: path, firstLine: 1) }) {
+        case .success(let value): yaml = value
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        var strings = Strings(text: [:], lists: [:])
+        var diagnostics: [Diagnostic] = []
+        if let yaml { flatten(yaml, prefix: "", into: &strings, diagnostics: &diagnostics) }
+        let fileLocation = SourceLocation(path: path)
+        for key in requiredText where strings.text[key] == nil {
+            diagnostics.append(.error(fileLocation, "missing string `\(key)`; add it to \(path)"))
+        }
+        for (key, count) in requiredLists.sorted(by: { $0.key < $1.key }) where strings.lists[key]?.count != count {
+            diagnostics.append(.error(fileLocation, "`\(key)` must be a list of \(count) names in \(path)"))
+        }
+        return (diagnostics.hasErrors ? nil : strings, diagnostics)
+    }
+
+    private static func flatten(_ value: YAMLValue, prefix: String, into strings: inout Strings, diagnostics: inout [Diagnostic]) {
+        switch value.kind {
+        case .scalar(let text, _):
+            strings.text[prefix] = text
+        case .sequence(let items):
+            strings.lists[prefix] = items.compactMap {
+                if case .scalar(let text, _) = $0.kind { return text }
+                return nil
+            }
+        case .mapping(let entries):
+            for entry in entries {
+                flatten(entry.value, prefix: prefix.isEmpty ? entry.key : "\(prefix).\(entry.key)", into: &strings, diagnostics: &diagnostics)
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import Mustache
+
+/// The parsed `Templates/` folder: Mustache templates, the UI strings of the site's
+/// language and the static files (stylesheet) copied to the output.
+public struct TemplateSet: Sendable {
+    public var library: MustacheLibrary
+    public var strings: Strings
+    /// Paths relative to the site folder, e.g. `Templates/static/style.css`.
+    public var staticFiles: [String]
+}
+
+/// Stage 1c: loads and checks the templates before any page is rendered, so a typo in a
+/// template is a diagnostic with its line, not an empty page.
+enum TemplateLoader {
+    /// The templates the renderer asks for, by name, with what each renders.
+    static let required: [(name: String, renders: String)] = [
+        ("layout", "the frame of every page"), ("index", "the front page"), ("page", "standalone pages"),
+        ("article", "articles"), ("event", "event pages"), ("timeline", "the timeline"),
+        ("glossary", "the glossary index"), ("term", "glossary term pages"), ("sources", "the sources page"),
+        ("tags", "the list of tags"), ("tag", "tag pages"), ("404", "the not-found page"),
+        ("articles", "the list of articles"),
+    ]
+
+    static func load(_ files: SiteFiles, language: String) -> (TemplateSet?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let paths = files.files(under: "Templates")
+        guard !paths.isEmpty else {
+            return (nil, [.error(SourceLocation(path: "Templates"), "no Templates/ folder; copy the default Templates/ from sitegen into the site folder")])
+        }
+        var library = MustacheLibrary()
+        var references: [(name: String, location: SourceLocation)] = []
+        for path in paths where path.hasSuffix(".mustache") {
+            let name = String(path.dropFirst("Templates/".count).dropLast(".mustache".count))
+            guard let bytes = files.read(path) else { continue }
+            let text: String
+            switch SourceText.decode(bytes, path: path) {
+            case .success(let decoded): text = decoded
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+                continue
+            }
+            do {
+                library.register(try MustacheTemplate(string: text), named: name)
+                references += partialReferences(in: text, path: path)
+            } catch let error as MustacheTemplate.ParserError {
+                let location = SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber + 1)
+                diagnostics.append(.error(location, "template syntax error: \(describe(error.error))"))
+            } catch {
+                diagnostics.append(.error(SourceLocation(path: path), "template syntax error: \(error)"))
+            }
+        }
+        let names = paths.filter { $0.hasSuffix(".mustache") }.map { String($0.dropFirst("Templates/".count).dropLast(".mustache".count)) }
+        for (name, renders) in required where !names.contains(name) {
+            diagnostics.append(.error(SourceLocation(path: "Templates/\(name).mustache"),
+                "missing template `\(name)`, which renders \(renders); restore Templates/\(name).mustache from sitegen's default templates"))
+        }
+        for reference in references where !names.contains(reference.name) {
+            diagnostics.append(.error(reference.location,
+                "no template named `\(reference.name)`\(Suggestion.didYouMean(reference.name, among: names)); templates are the .mustache files in Templates/, named without the extension"))
+        }
+        let (strings, stringProblems) = StringsLoader.load(files, language: language)
+        diagnostics += stringProblems
+        let staticFiles = paths.filter { $0.hasPrefix("Templates/static/") }
+        guard let strings else { return (nil, diagnostics) }
+        return (TemplateSet(library: library, strings: strings, staticFiles: staticFiles), diagnostics)
+    }
+
+    /// `{{> name}}` and `{{< name}}` with where they stand; swift-mustache renders a missing one as nothing.
+    private static func partialReferences(in text: String, path: String) -> [(name: String, location: SourceLocation)] {
+        var found: [(String, SourceLocation)] = []
+        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                let afterOpen = rest[open.upperBound...].drop(while: { $0 == " " })
+                guard let marker = afterOpen.first, marker == ">" || marker == "<",
+                      let close = afterOpen.range(of: "}}") else {
+                    rest = rest[open.upperBound...]
+                    continue
+                }
+                let name = afterOpen[afterOpen.index(after: afterOpen.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                found.append((name, SourceLocation(path: path, line: lineIndex + 1, column: column)))
+                rest = afterOpen[close.upperBound...]
+            }
+        }
+        return found
+    }
+
+    private static func describe(_ error: Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "this closing tag does not match the section it closes; check the name after `{{/`"
+        case .unfinishedName: return "a tag is not closed; end it with `}}`"
+        case .expectedSectionEnd: return "a section is never closed; add `{{/name}}` for each `{{#name}}` or `{{^name}}`"
+        case .invalidSetDelimiter: return "the delimiter change `{{= =}}` is malformed"
+        case .transformAppliedToInheritanceSection: return "a transform cannot be applied to an inheritance section"
+        case .illegalTokenInsideInheritSection: return "only `{{$block}}` sections may stand inside `{{<parent}}`"
+        case .textInsideInheritSection: return "text inside `{{<parent}}` must be inside a `{{$block}}` section"
+        case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: return "unknown `{{% pragma }}`"
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import Markdown
+
+/// Every confirmed, reported or doubted claim in the timeline carries one of these.
+public enum VerificationStatus: String, Sendable, CaseIterable {
+    case confirmed, reported, unverified, disputed
+}
+
+/// Who reported something, and through whom it reached us ("Zakon via Reuters").
+public struct SourceRef: Sendable, Hashable {
+    public var name: String
+    public var url: String?
+    /// The chain from the original source outwards: `["Reuters"]` in "Zakon via Reuters".
+    public var via: [String]
+}
+
+/// A dated note on what changed in a page after it was published.
+public struct Correction: Sendable {
+    public var date: ContentDate
+    public var text: String
+}
+
+/// A Markdown body with the file line it starts on, for diagnostics inside it.
+public struct Body: Sendable {
+    public var document: MarkdownDocument
+    public var firstLine: Int
+}
+
+public struct Place: Sendable {
+    public enum Precision: String, Sendable, CaseIterable {
+        case point, city, region, country
+    }
+
+    public var id: String
+    public var name: String
+    public var latitude: Double
+    public var longitude: Double
+    public var precision: Precision
+    public var timeZone: String?
+    public var location: SourceLocation
+}
+
+/// The front page (`content/index.md`, slug "") or a standalone page such as `content/om.md`.
+public struct Page: Sendable {
+    public var slug: String
+    public var title: String
+    public var summary: String
+    public var date: ContentDate?
+    public var updated: ContentDate?
+    public var body: Body
+    public var location: SourceLocation
+}
+
+public struct Article: Sendable {
+    public var slug: String
+    public var title: String
+    public var date: ContentDate
+    public var updated: ContentDate?
+    public var summary: String
+    public var tags: [String]
+    public var placeIDs: [Located<String>]
+    public var draft: Bool
+    public var corrections: [Correction]
+    public var body: Body
+    public var location: SourceLocation
+}
+
+public struct Event: Sendable {
+    /// Where the event's place comes from: an id in places.yaml, or coordinates written inline.
+    public enum PlaceReference: Sendable {
+        case id(Located<String>)
+        case inline(Place)
+    }
+
+    public var id: String
+    public var title: String
+    public var date: ContentDate
+    public var end: ContentDate?
+    public var timeZone: String?
+    public var placeReference: PlaceReference?
+    public var sources: [SourceRef]
+    public var status: VerificationStatus
+    public var isKey: Bool
+    public var tags: [String]
+    public var draft: Bool
+    public var updated: ContentDate?
+    public var corrections: [Correction]
+    public var body: Body
+    public var location: SourceLocation
+}
+
+public struct GlossaryTerm: Sendable {
+    public var slug: String
+    public var title: String
+    public var aliases: [String]
+    public var short: String
+    public var expansion: String?
+    public var related: [Located<String>]
+    public var autolink: Bool
+    public var body: Body
+    public var location: SourceLocation
+}
+
+/// A source described once in `content/sources.yaml`.
+public struct SourceDescription: Sendable {
+    public var id: String
+    public var name: String
+    public var url: String?
+    public var description: String
+    public var location: SourceLocation
+}
+
+/// A value with the place it was written, for checks made after loading.
+public struct Located<Value: Sendable>: Sendable {
+    public var value: Value
+    public var location: SourceLocation
+}

@@ -1,0 +1,79 @@
+/// The whole site after checking: every reference resolved, everything in reading order.
+/// Rendering needs nothing else, so pages can render in parallel without locks.
+public struct Site: Sendable {
+    public var config: SiteConfig
+    public var strings: Strings
+    public var routes: Routes
+    public var frontPage: Page
+    public var pages: [Page]
+    /// Newest first.
+    public var articles: [Article]
+    /// Oldest first, as a chronology reads.
+    public var events: [Event]
+    /// In the order of the site's language (Danish: æ, ø, å after z).
+    public var terms: [GlossaryTerm]
+    public var places: [String: Place]
+    public var sources: [SourceEntry]
+    public var tags: [Tag]
+    /// The newest date in the content: the "last updated" of the site and its feeds,
+    /// taken from the content rather than the clock so builds are reproducible.
+    public var lastUpdated: ContentDate?
+
+    /// An event's place, resolved from places.yaml or written inline.
+    public func place(of event: Event) -> Place? {
+        switch event.placeReference {
+        case .id(let id): places[id.value]
+        case .inline(let place): place
+        case nil: nil
+        }
+    }
+}
+
+/// A source as the sources page lists it: its description, if any, and the events that cite it.
+public struct SourceEntry: Sendable {
+    public var name: String
+    public var anchor: String
+    public var description: SourceDescription?
+    /// Indices into `Site.events`.
+    public var eventIndices: [Int]
+}
+
+public struct Tag: Sendable {
+    public var name: String
+    public var slug: String
+    /// Indices into `Site.articles` and `Site.events`.
+    public var articleIndices: [Int]
+    public var eventIndices: [Int]
+}
+
+/// Where each page lives. Site-relative paths (`artikler/lpg/`) with the URL words of the
+/// site's language; `href` adds the base path so links work under a subpath too.
+public struct Routes: Sendable {
+    public var basePath: String
+    var words: [String: String]
+
+    init(basePath: String, strings: Strings) {
+        self.basePath = basePath
+        words = Dictionary(uniqueKeysWithValues: ["articles", "timeline", "glossary", "sources", "tags"].map { ($0, strings["paths.\($0)"]) })
+    }
+
+    public var home: String { "" }
+    public var articles: String { words["articles"]! + "/" }
+    public var timeline: String { words["timeline"]! + "/" }
+    public var glossary: String { words["glossary"]! + "/" }
+    public var sources: String { words["sources"]! + "/" }
+    public var tags: String { words["tags"]! + "/" }
+    public var feed: String { "feed.xml" }
+    public func page(_ slug: String) -> String { slug.isEmpty ? "" : slug + "/" }
+    public func article(_ slug: String) -> String { articles + slug + "/" }
+    public func event(_ id: String) -> String { timeline + id + "/" }
+    public func term(_ slug: String) -> String { glossary + slug + "/" }
+    public func tag(_ slug: String) -> String { tags + slug + "/" }
+    public func source(_ anchor: String) -> String { sources + "#" + anchor }
+
+    /// The link to a site path, from the domain root.
+    public func href(_ path: String) -> String { basePath + path }
+
+    /// The file a page path is written to: pretty URLs, a folder with index.html.
+    public static func outputFile(_ path: String) -> String { path + "index.html" }
+}

@@ -1,0 +1,147 @@
+/// Stage 2: checks the references between content files and arranges everything in
+/// reading order. Returns every problem it finds, not just the first.
+enum SiteModelBuilder {
+    static func build(_ content: SiteContent, config: SiteConfig, strings: Strings, includeDrafts: Bool) -> (Site?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let places = placesByID(content.places)
+        let articles = content.articles.filter { includeDrafts || !$0.draft }
+            .sorted { ($0.date, $1.slug) > ($1.date, $0.slug) }
+        let events = EventOrder.chronological(content.events.filter { includeDrafts || !$0.draft }, places: places, siteZone: config.timeZone)
+        diagnostics += checkPlaces(articles: articles, events: events, places: places)
+        diagnostics += checkEvents(events)
+        let routes = Routes(basePath: config.basePath, strings: strings)
+        let terms = Collation.sorted(content.terms, language: config.language) { $0.title }
+        diagnostics += OutputPaths.collisions(pages: content.pages, articles: articles, events: events, terms: terms, routes: routes)
+        guard let frontPage = content.frontPage else { return (nil, diagnostics) }
+        let site = Site(
+            config: config, strings: strings, routes: routes, frontPage: frontPage, pages: content.pages,
+            articles: articles, events: events, terms: terms, places: places,
+            sources: SourceIndex.entries(events: events, descriptions: content.sources, language: config.language),
+            tags: tags(articles: articles, events: events, language: config.language),
+            lastUpdated: newestDate(frontPage: frontPage, articles: articles, events: events))
+        return (site, diagnostics)
+    }
+
+    private static func placesByID(_ places: [Place]) -> [String: Place] {
+        var result: [String: Place] = [:]
+        for place in places where result[place.id] == nil {
+            result[place.id] = place
+        }
+        return result
+    }
+
+    private static func checkPlaces(articles: [Article], events: [Event], places: [String: Place]) -> [Diagnostic] {
+        let ids = places.keys.sorted()
+        let references = articles.flatMap(\.placeIDs) + events.compactMap {
+            if case .id(let id) = $0.placeReference { return id }
+            return nil
+        }
+        return references.filter { places[$0.value] == nil }.map { reference in
+            .error(reference.location,
+                "unknown place `\(reference.value)`\(Suggestion.didYouMean(reference.value, among: ids)); places are defined in content/places.yaml")
+        }
+    }
+
+    private static func checkEvents(_ events: [Event]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for event in events {
+            if let end = event.end, end < event.date {
+                diagnostics.append(.error(event.location, "`end` (\(end.iso8601)) is before `date` (\(event.date.iso8601))"))
+            }
+            if event.sources.isEmpty {
+                diagnostics.append(.warning(event.location, "event `\(event.id)` has no sources; add `sources: [Reuters]` so readers see who reported it"))
+            }
+        }
+        return diagnostics
+    }
+
+    private static func tags(articles: [Article], events: [Event], language: String) -> [Tag] {
+        var bySlug: [String: Tag] = [:]
+        for (index, article) in articles.enumerated() {
+            for name in Set(article.tags) {
+                bySlug[Slug.make(name), default: Tag(name: name, slug: Slug.make(name), articleIndices: [], eventIndices: [])]
+                    .articleIndices.append(index)
+            }
+        }
+        for (index, event) in events.enumerated() {
+            for name in Set(event.tags) {
+                bySlug[Slug.make(name), default: Tag(name: name, slug: Slug.make(name), articleIndices: [], eventIndices: [])]
+                    .eventIndices.append(index)
+            }
+        }
+        let tags = bySlug.values.filter { !$0.slug.isEmpty }.map { tag in
+            var sorted = tag
+            sorted.articleIndices.sort()
+            sorted.eventIndices.sort()
+            return sorted
+        }
+        return Collation.sorted(tags, language: language) { $0.slug }
+    }
+
+    private static func newestDate(frontPage: Page, articles: [Article], events: [Event]) -> ContentDate? {
+        let dates = [frontPage.date, frontPage.updated].compactMap { $0 }
+            + articles.flatMap { [$0.date, $0.updated].compactMap { $0 } + $0.corrections.map(\.date) }
+            + events.flatMap { [$0.updated].compactMap { $0 } + $0.corrections.map(\.date) }
+        return dates.max()
+    }
+}
+
+/// The timeline's order: by the day as written, undated-by-clock events first in a day,
+/// then by instant; the file order breaks ties so equal times never swap between builds.
+enum EventOrder {
+    static func chronological(_ events: [Event], places: [String: Place], siteZone: String) -> [Event] {
+        events.enumerated().sorted { lhs, rhs in
+            let (a, b) = (lhs.element.date, rhs.element.date)
+            if a.dayNumber != b.dayNumber { return a.dayNumber < b.dayNumber }
+            if a.hasTime != b.hasTime { return !a.hasTime }
+            if a.instant() != b.instant() { return a.instant() < b.instant() }
+            return (lhs.element.location.path, lhs.offset) < (rhs.element.location.path, rhs.offset)
+        }.map(\.element)
+    }
+}
+
+/// Every source named by an event, as originator or in a `via` chain.
+enum SourceIndex {
+    static func entries(events: [Event], descriptions: [SourceDescription], language: String) -> [SourceEntry] {
+        var byAnchor: [String: SourceEntry] = [:]
+        for description in descriptions {
+            let anchor = Slug.make(description.name)
+            byAnchor[anchor] = SourceEntry(name: description.name, anchor: anchor, description: description, eventIndices: [])
+        }
+        for (index, event) in events.enumerated() {
+            let names = Set(event.sources.flatMap { [$0.name] + $0.via })
+            for name in names.sorted() {
+                let anchor = Slug.make(name)
+                guard !anchor.isEmpty else { continue }
+                byAnchor[anchor, default: SourceEntry(name: name, anchor: anchor, description: nil, eventIndices: [])]
+                    .eventIndices.append(index)
+            }
+        }
+        return Collation.sorted(Array(byAnchor.values), language: language) { $0.name }
+    }
+}
+
+/// Two pieces of content that would write the same file: the later one would silently win.
+enum OutputPaths {
+    static func collisions(pages: [Page], articles: [Article], events: [Event], terms: [GlossaryTerm], routes: Routes) -> [Diagnostic] {
+        let reserved = [routes.timeline, routes.glossary, routes.sources, routes.tags, routes.articles]
+        let claims: [(path: String, location: SourceLocation)] =
+            pages.map { (routes.page($0.slug), $0.location) }
+            + articles.map { (routes.article($0.slug), $0.location) }
+            + events.map { (routes.event($0.id), $0.location) }
+            + terms.map { (routes.term($0.slug), $0.location) }
+        var first: [String: SourceLocation] = [:]
+        var diagnostics: [Diagnostic] = []
+        for claim in claims {
+            if reserved.contains(claim.path) {
+                diagnostics.append(.error(claim.location, "this page would be written to /\(claim.path), which sitegen uses itself; rename the file"))
+            } else if let earlier = first[claim.path] {
+                diagnostics.append(.error(claim.location,
+                    "this page would be written to /\(claim.path) like \(earlier.path):\(earlier.line); rename one of the files (or change its `id`)"))
+            } else {
+                first[claim.path] = claim.location
+            }
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,82 @@
+import Markdown
+
+/// The Atom feed (RFC 4287) of articles and events, newest first, for feed readers and
+/// other newsrooms. Dated by the content, not the clock.
+enum AtomFeed {
+    static let entryLimit = 50
+
+    static func render(_ site: Site, models: ViewModels) -> String {
+        let config = site.config
+        let siteOffset = { (date: ContentDate) in ZoneOffsets.offset(of: config.timeZone, atInstant: date.instant()) ?? 0 }
+        var entries: [(updated: ContentDate, published: ContentDate, xml: String)] = []
+        for (index, article) in site.articles.enumerated() {
+            let url = config.absoluteURL(site.routes.article(article.slug))
+            entries.append((article.updated ?? article.date, article.date,
+                            entry(title: article.title, url: url, summary: article.summary, html: models.bodies.articles[index],
+                                  published: article.date, updated: article.updated ?? article.date, offset: siteOffset)))
+        }
+        for (index, event) in site.events.enumerated() {
+            let url = config.absoluteURL(site.routes.event(event.id))
+            let summary = "\(models.dates.eventWhen(event.date)). \(site.strings["status.\(event.status.rawValue).label"])."
+            entries.append((event.updated ?? event.date, event.date,
+                            entry(title: event.title, url: url, summary: summary, html: models.bodies.events[index],
+                                  published: event.date, updated: event.updated ?? event.date, offset: siteOffset)))
+        }
+        let newest = entries.sorted { ($0.updated, $0.published) > ($1.updated, $1.published) }.prefix(entryLimit)
+        let feedUpdated = site.lastUpdated ?? newest.first?.updated
+        var xml = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(escape(config.language))">
+          <title>\(escape(config.title))</title>
+          <subtitle>\(escape(config.description))</subtitle>
+          <id>\(escape(config.baseURL))</id>
+          <link rel="alternate" type="text/html" href="\(escape(config.baseURL))"/>
+          <link rel="self" type="application/atom+xml" href="\(escape(config.absoluteURL(site.routes.feed)))"/>
+
+        """
+        if let feedUpdated { xml += "  <updated>\(timestamp(feedUpdated, offset: siteOffset))</updated>\n" }
+        xml += "  <author><name>\(escape(config.publisher.isEmpty ? config.title : config.publisher))</name></author>\n"
+        for item in newest { xml += item.xml }
+        xml += "</feed>\n"
+        return xml
+    }
+
+    private static func entry(title: String, url: String, summary: String, html: String, published: ContentDate,
+                              updated: ContentDate, offset: (ContentDate) -> Int) -> String {
+        """
+          <entry>
+            <title>\(escape(title))</title>
+            <id>\(escape(url))</id>
+            <link rel="alternate" type="text/html" href="\(escape(url))"/>
+            <published>\(timestamp(published, offset: offset))</published>
+            <updated>\(timestamp(updated, offset: offset))</updated>
+            <summary>\(escape(summary))</summary>
+            <content type="html">\(escape(html))</content>
+          </entry>
+
+        """
+    }
+
+    /// Atom needs a full timestamp; a date without a time is midnight in the site's zone.
+    static func timestamp(_ date: ContentDate, offset: (ContentDate) -> Int) -> String {
+        guard !date.hasTime else { return date.iso8601 }
+        var full = date
+        full.offset = offset(date)
+        full.precision = .minute
+        return full.iso8601
+    }
+
+    static func escape(_ text: String) -> String { HTMLEscaping.escape(text) }
+}
+
+/// sitemap.xml: every page with a URL, in the order pages are listed.
+enum Sitemap {
+    static func render(_ site: Site, jobs: [PageJob]) -> String {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for job in jobs {
+            guard let path = job.path(in: site) else { continue }
+            xml += "  <url><loc>\(HTMLEscaping.escape(site.config.absoluteURL(path)))</loc></url>\n"
+        }
+        return xml + "</urlset>\n"
+    }
+}

@@ -1,0 +1,50 @@
+import Markdown
+
+/// Renders Markdown bodies for this site: heading anchors, links rewritten for the base
+/// path. Works on the node tree, never on HTML strings.
+struct BodyRenderer: Sendable {
+    let renderer: HTMLRenderer
+
+    init(config: SiteConfig) {
+        let basePath = config.basePath
+        renderer = HTMLRenderer(allowsRawHTML: config.allowsRawHTML) { destination in
+            Self.resolve(destination, basePath: basePath)
+        }
+    }
+
+    func render(_ body: Body) -> String {
+        renderer.render(MarkdownDocument(blocks: HeadingAnchors.assign(body.document.blocks)))
+    }
+
+    /// Site-absolute links (`/tidslinje/`) get the base path so they work under a subpath;
+    /// everything else (relative, external, `#fragment`) is left as written.
+    static func resolve(_ destination: String, basePath: String) -> String {
+        guard destination.hasPrefix("/"), !destination.hasPrefix("//") else { return destination }
+        return basePath + destination.dropFirst()
+    }
+}
+
+/// Gives every heading an id from its text, unique within the page (`hvad-skete-der`,
+/// `hvad-skete-der-2`), so readers can link to a section.
+enum HeadingAnchors {
+    static func assign(_ blocks: [BlockNode]) -> [BlockNode] {
+        var used: [String: Int] = [:]
+        return blocks.map { assign($0, used: &used) }
+    }
+
+    private static func assign(_ block: BlockNode, used: inout [String: Int]) -> BlockNode {
+        switch block {
+        case .heading(let level, let content, let id, let position) where id.isEmpty:
+            let base = Slug.make(content.plainText).isEmpty ? "afsnit" : Slug.make(content.plainText)
+            let count = used[base, default: 0] + 1
+            used[base] = count
+            return .heading(level: level, content: content, id: count == 1 ? base : "\(base)-\(count)", position: position)
+        case .blockQuote(let children):
+            return .blockQuote(children.map { assign($0, used: &used) })
+        case .list(let kind, let tight, let items):
+            return .list(kind: kind, tight: tight, items: items.map { $0.map { assign($0, used: &used) } })
+        default:
+            return block
+        }
+    }
+}

@@ -1,0 +1,89 @@
+/// Dates and times in words of the site's language, from the patterns in its strings
+/// file ("onsdag den 5. januar 2022", "kl. 14.00"), and in the readers' time zone where it matters.
+struct DateText: Sendable {
+    let strings: Strings
+    let siteZone: String
+
+    /// "onsdag den 5. januar 2022", or "januar 2022" for a month.
+    func day(_ date: ContentDate) -> String {
+        guard date.precision >= .day else { return fill(strings["date.month"], date) }
+        return fill(strings["date.day"], date)
+    }
+
+    /// "Onsdag den 5. januar 2022": a day as a heading.
+    func dayHeading(_ date: ContentDate) -> String {
+        let text = day(date)
+        return text.prefix(1).uppercased() + text.dropFirst()
+    }
+
+    /// "kl. 14.00".
+    func time(_ date: ContentDate) -> String {
+        fill(strings["date.time"], date)
+    }
+
+    /// The same instant on the readers' clock.
+    func inSiteZone(_ date: ContentDate) -> ContentDate {
+        guard date.hasTime, let offset = ZoneOffsets.offset(of: siteZone, atInstant: date.instant()) else { return date }
+        return date.converted(toOffset: offset)
+    }
+
+    /// An event's time: local time, with the readers' time beside it when the zones differ
+    /// ("kl. 14.00 lokal tid (kl. 09.00 dansk tid)"); nothing for a date without a time.
+    func eventTime(_ date: ContentDate) -> String? {
+        guard date.hasTime else { return nil }
+        let site = inSiteZone(date)
+        guard site.offset != date.offset else { return time(date) }
+        var siteText = fill(strings["date.siteTime"], site, time: time(site))
+        if site.dayNumber != date.dayNumber {
+            siteText += " " + fill(strings["date.short"], site)
+        }
+        let localText = fill(strings["date.localTime"], date, time: time(date))
+        return strings["date.bothTimes"].replacingOccurrences(of: "{local}", with: localText)
+            .replacingOccurrences(of: "{site}", with: siteText)
+    }
+
+    /// A full line for an event: "onsdag den 5. januar 2022, kl. 14.00 lokal tid (kl. 09.00 dansk tid)".
+    func eventWhen(_ date: ContentDate) -> String {
+        guard let time = eventTime(date) else { return day(date) }
+        return day(date) + ", " + time
+    }
+
+    /// A publication stamp in the readers' zone: "onsdag den 5. januar 2022, kl. 16.00".
+    func stamp(_ date: ContentDate) -> String {
+        let site = inSiteZone(date)
+        guard site.hasTime else { return day(site) }
+        return day(site) + ", " + time(site)
+    }
+
+    /// A machine-readable form for `<time datetime>`, with as much precision as was written.
+    func iso(_ date: ContentDate) -> String { date.iso8601 }
+
+    private func fill(_ pattern: String, _ date: ContentDate, time: String = "") -> String {
+        let months = strings.lists["months"] ?? []
+        let weekdays = strings.lists["weekdays"] ?? []
+        var text = pattern
+        let values: [(String, String)] = [
+            ("{weekday}", weekdays.indices.contains(date.weekday) ? weekdays[date.weekday] : ""),
+            ("{day}", String(date.day)),
+            ("{month}", months.indices.contains(date.month - 1) ? months[date.month - 1] : String(date.month)),
+            ("{year}", String(date.year)),
+            ("{hour}", twoDigits(date.hour)),
+            ("{minute}", twoDigits(date.minute)),
+            ("{time}", time),
+            ("{zone}", zoneName),
+        ]
+        for (placeholder, value) in values where text.contains(placeholder) {
+            text = text.replacingOccurrences(of: placeholder, with: value)
+        }
+        return text
+    }
+
+    /// "Copenhagen" for `Europe/Copenhagen`: how English names a zone's time.
+    private var zoneName: String {
+        (siteZone.split(separator: "/").last.map(String.init) ?? siteZone).replacingOccurrences(of: "_", with: " ")
+    }
+
+    private func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+}
+
+import Foundation

@@ -1,0 +1,182 @@
+/// The template context of each page: what every page shares (site, strings, navigation,
+/// meta tags) plus what the page's own template lists.
+struct PageContexts {
+    let models: ViewModels
+    /// The strings as templates read them, built once per renderer rather than per page.
+    let strings: [String: Any]
+
+    init(models: ViewModels) {
+        self.models = models
+        strings = models.site.strings.templateValue
+    }
+
+    private var site: Site { models.site }
+
+    func context(for job: PageJob) -> [String: Any] {
+        let (meta, own) = content(for: job)
+        var context = own
+        context["site"] = siteValues
+        context["t"] = strings
+        context["page"] = pageValues(job: job, meta: meta)
+        context["nav"] = navigation(current: job.path(in: site))
+        if let updated = site.lastUpdated {
+            context["lastUpdated"] = models.time(updated, text: models.dates.stamp(updated))
+        }
+        return context
+    }
+
+    private struct Meta {
+        var title: String
+        var description: String
+        var type = "website"
+    }
+
+    private func content(for job: PageJob) -> (Meta, [String: Any]) {
+        let strings = site.strings
+        switch job {
+        case .home:
+            let page = site.frontPage
+            return (Meta(title: page.title, description: page.summary), [
+                "title": page.title, "summary": page.summary, "body": models.bodies.frontPage,
+                "articles": site.articles.indices.prefix(10).map(models.articleSummary),
+                "keyEvents": site.events.indices.filter { site.events[$0].isKey }.map { models.event($0, withBody: false) },
+                "timelineHref": models.href(site.routes.timeline),
+            ])
+        case .page(let index):
+            let page = site.pages[index]
+            return (Meta(title: page.title, description: page.summary),
+                    ["title": page.title, "summary": page.summary, "body": models.bodies.pages[index]])
+        case .articles:
+            return (Meta(title: strings["articles.title"], description: site.config.description),
+                    ["articles": site.articles.indices.map(models.articleSummary)])
+        case .article(let index):
+            let article = site.articles[index]
+            return (Meta(title: article.title, description: article.summary, type: "article"), ["article": models.article(index)])
+        case .event(let index):
+            let event = site.events[index]
+            var own: [String: Any] = ["event": models.event(index, withBody: true), "timelineHref": models.href(site.routes.timeline)]
+            if index > 0 { own["previous"] = models.event(index - 1, withBody: false) }
+            if index + 1 < site.events.count { own["next"] = models.event(index + 1, withBody: false) }
+            return (Meta(title: event.title, description: "\(models.dates.day(event.date)): \(event.title)", type: "article"), own)
+        case .timeline:
+            return (Meta(title: strings["timeline.title"], description: site.config.description), ["days": TimelineDays.group(models)])
+        case .glossary:
+            return (Meta(title: strings["glossary.title"], description: site.config.description),
+                    ["terms": site.terms.indices.map { term($0, withBody: false) }])
+        case .term(let index):
+            let term = site.terms[index]
+            return (Meta(title: term.title, description: term.short),
+                    ["term": self.term(index, withBody: true), "glossaryHref": models.href(site.routes.glossary)])
+        case .sources:
+            return (Meta(title: strings["sources.title"], description: site.config.description), ["sources": sources()])
+        case .tags:
+            return (Meta(title: strings["tags.title"], description: site.config.description), ["tags": site.tags.map(tagSummary)])
+        case .tag(let index):
+            let tag = site.tags[index]
+            return (Meta(title: tag.name, description: site.config.description), [
+                "tag": tagSummary(tag),
+                "articles": tag.articleIndices.map(models.articleSummary),
+                "events": tag.eventIndices.map { models.event($0, withBody: false) },
+            ])
+        case .notFound:
+            return (Meta(title: strings["notFound.title"], description: site.config.description), [:])
+        }
+    }
+
+    private var siteValues: [String: Any] {
+        let config = site.config
+        return [
+            "title": config.title, "description": config.description, "language": config.language,
+            "publisher": config.publisher, "home": models.href(""), "feed": models.href(site.routes.feed),
+            "stylesheet": models.href("style.css"), "locale": ogLocale(config.language),
+        ]
+    }
+
+    private func pageValues(job: PageJob, meta: Meta) -> [String: Any] {
+        let path = job.path(in: site)
+        let isHome = path == ""
+        var values: [String: Any] = [
+            "title": meta.title, "description": meta.description.isEmpty ? site.config.description : meta.description,
+            "fullTitle": isHome ? meta.title : "\(meta.title) – \(site.config.title)",
+            "ogType": meta.type, "isHome": isHome,
+        ]
+        if let path { values["canonical"] = site.config.absoluteURL(path) }
+        return values
+    }
+
+    private func navigation(current: String?) -> [[String: Any]] {
+        let routes = site.routes
+        let items = [("nav.home", routes.home), ("nav.articles", routes.articles), ("nav.timeline", routes.timeline),
+                     ("nav.glossary", routes.glossary), ("nav.sources", routes.sources)]
+        return items.map { key, path in
+            ["label": site.strings[key], "href": models.href(path), "current": current == path]
+        }
+    }
+
+    private func term(_ index: Int, withBody: Bool) -> [String: Any] {
+        let term = site.terms[index]
+        var value: [String: Any] = [
+            "slug": term.slug, "title": term.title, "href": models.href(site.routes.term(term.slug)),
+            "short": term.short, "aliases": term.aliases,
+            "related": term.related.compactMap { related in
+                site.terms.first { $0.slug == related.value }.map { ["title": $0.title, "href": models.href(site.routes.term($0.slug))] }
+            },
+        ]
+        if let expansion = term.expansion { value["expansion"] = expansion }
+        if withBody { value["body"] = models.bodies.terms[index] }
+        return value
+    }
+
+    private func sources() -> [[String: Any]] {
+        site.sources.map { entry in
+            var value: [String: Any] = [
+                "name": entry.name, "anchor": entry.anchor,
+                "events": entry.eventIndices.map { models.event($0, withBody: false) },
+            ]
+            if let description = entry.description {
+                value["description"] = description.description
+                if let url = description.url { value["url"] = url }
+            }
+            return value
+        }
+    }
+
+    private func tagSummary(_ tag: Tag) -> [String: Any] {
+        ["name": tag.name, "href": models.href(site.routes.tag(tag.slug)), "count": tag.articleIndices.count + tag.eventIndices.count]
+    }
+
+    /// Open Graph wants `da_DK`, not BCP 47's `da`.
+    private func ogLocale(_ language: String) -> String {
+        let known = ["da": "da_DK", "en": "en_GB", "sv": "sv_SE", "nb": "nb_NO", "de": "de_DE"]
+        return known[language] ?? language.replacingOccurrences(of: "-", with: "_")
+    }
+}
+
+/// The timeline's day headings, each with its events in order.
+enum TimelineDays {
+    static func group(_ models: ViewModels) -> [[String: Any]] {
+        var days: [[String: Any]] = []
+        var currentKey = ""
+        var current: [[String: Any]] = []
+        var heading: [String: Any] = [:]
+        func flush() {
+            guard !current.isEmpty else { return }
+            var day = heading
+            day["events"] = current
+            days.append(day)
+        }
+        for (index, event) in models.site.events.enumerated() {
+            let date = event.date
+            let key = date.precision >= .day ? String(date.iso8601.prefix(10)) : String(date.iso8601.prefix(7))
+            if key != currentKey {
+                flush()
+                current = []
+                currentKey = key
+                heading = ["heading": models.dates.dayHeading(date), "iso": key, "anchor": "d" + key]
+            }
+            current.append(models.event(index, withBody: true))
+        }
+        flush()
+        return days
+    }
+}

@@ -1,0 +1,60 @@
+/// One page of the site to render; the list of jobs is the site map.
+enum PageJob: Sendable {
+    case home
+    case page(Int)
+    case articles
+    case article(Int)
+    case event(Int)
+    case timeline
+    case glossary
+    case term(Int)
+    case sources
+    case tags
+    case tag(Int)
+    case notFound
+
+    static func all(for site: Site) -> [PageJob] {
+        [.home, .articles, .timeline, .glossary, .sources, .tags, .notFound]
+            + site.pages.indices.map(PageJob.page)
+            + site.articles.indices.map(PageJob.article)
+            + site.events.indices.map(PageJob.event)
+            + site.terms.indices.map(PageJob.term)
+            + site.tags.indices.map(PageJob.tag)
+    }
+
+    /// The site path of the page; nil for the 404 page, which has no URL of its own.
+    func path(in site: Site) -> String? {
+        let routes = site.routes
+        switch self {
+        case .home: return routes.home
+        case .page(let index): return routes.page(site.pages[index].slug)
+        case .articles: return routes.articles
+        case .article(let index): return routes.article(site.articles[index].slug)
+        case .event(let index): return routes.event(site.events[index].id)
+        case .timeline: return routes.timeline
+        case .glossary: return routes.glossary
+        case .term(let index): return routes.term(site.terms[index].slug)
+        case .sources: return routes.sources
+        case .tags: return routes.tags
+        case .tag(let index): return routes.tag(site.tags[index].slug)
+        case .notFound: return nil
+        }
+    }
+
+    var template: String {
+        switch self {
+        case .home: "index"
+        case .page: "page"
+        case .articles: "articles"
+        case .article: "article"
+        case .event: "event"
+        case .timeline: "timeline"
+        case .glossary: "glossary"
+        case .term: "term"
+        case .sources: "sources"
+        case .tags: "tags"
+        case .tag: "tag"
+        case .notFound: "404"
+        }
+    }
+}

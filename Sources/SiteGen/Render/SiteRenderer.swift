@@ -1,0 +1,37 @@
+/// A file of the finished site: text sitegen made, or a file copied as it is.
+public struct OutputFile: Sendable {
+    public enum Contents: Sendable {
+        case text(String)
+        /// A site-relative source path to copy.
+        case copy(String)
+    }
+
+    /// Relative to the output folder, with `/` separators.
+    public var path: String
+    public var contents: Contents
+}
+
+/// Stage 3: renders every page through the templates, in parallel, plus feeds and sitemap.
+enum SiteRenderer {
+    static func render(_ site: Site, templates: TemplateSet, assets: [String]) async -> [OutputFile] {
+        let bodies = await RenderedBodies.render(site)
+        let models = ViewModels(site: site, bodies: bodies)
+        let jobs = PageJob.all(for: site)
+        let library = templates.library
+        let pages = await jobs.concurrentChunks { chunk in
+            let contexts = PageContexts(models: models)
+            return chunk.map { job in
+                let html = library.render(contexts.context(for: job), withTemplate: job.template) ?? ""
+                return OutputFile(path: job.path(in: site).map(Routes.outputFile) ?? "404.html", contents: .text(html))
+            }
+        }
+        let feeds = [
+            OutputFile(path: site.routes.feed, contents: .text(AtomFeed.render(site, models: models))),
+            OutputFile(path: "sitemap.xml", contents: .text(Sitemap.render(site, jobs: jobs))),
+            OutputFile(path: "robots.txt", contents: .text("User-agent: *\nAllow: /\n\nSitemap: \(site.config.absoluteURL("sitemap.xml"))\n")),
+        ]
+        let staticFiles = templates.staticFiles.map { OutputFile(path: String($0.dropFirst("Templates/static/".count)), contents: .copy($0)) }
+        let contentAssets = assets.map { OutputFile(path: String($0.dropFirst("content/".count)), contents: .copy($0)) }
+        return pages + feeds + staticFiles + contentAssets
+    }
+}

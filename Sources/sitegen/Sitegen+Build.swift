@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import SiteGen
+
+extension Sitegen {
+    struct Build: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Build the site into public/.",
+            discussion: """
+                Reads and checks everything first; on any error it prints each problem as \
+                path:line:col and exits 1, leaving the output folder as it was. A good build \
+                replaces the output folder whole.
+                """
+        )
+
+        @OptionGroup var site: SiteOptions
+
+        @Option(name: .long, help: ArgumentHelp("Where to write the site (default: public/ in the site folder).", valueName: "dir"))
+        var output: String?
+
+        @Option(name: .customLong("base-url"), help: ArgumentHelp("The address the site is published at, overriding site.yaml's baseURL.", valueName: "url"))
+        var baseURL: String?
+
+        func run() async throws {
+            let clock = ContinuousClock()
+            let start = clock.now
+            let source = site.sourceURL
+            let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) }
+            let options = BuildOptions(source: source, output: outputURL, baseURL: baseURL, includeDrafts: site.drafts, strict: site.strict)
+            do {
+                let summary = try await SiteBuilder.build(options)
+                if !summary.warnings.isEmpty { DiagnosticPrinter.print(summary.warnings, site: source) }
+                let elapsed = clock.now - start
+                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                print("Built \(summary.pages) pages (\(summary.files) files) in \(String(format: "%.2f", seconds)) s → \(options.output.relativePath(from: source))")
+            } catch {
+                DiagnosticPrinter.print(error.diagnostics, site: source)
+                FileHandle.standardError.write(Data("build failed: \(DiagnosticPrinter.summary(error.diagnostics))\n".utf8))
+                throw ExitCode.failure
+            }
+        }
+    }
+}
+
+extension URL {
+    /// `public` for the usual case; the full path when the output lies elsewhere.
+    func relativePath(from base: URL) -> String {
+        let basePath = base.standardizedFileURL.path + "/"
+        let path = standardizedFileURL.path
+        return path.hasPrefix(basePath) ? String(path.dropFirst(basePath.count)) + "/" : path
+    }
+}

