@@ -38,10 +38,16 @@ let package = Package(
         ),
         .target(name: "SiteGenTestSupport", dependencies: ["SiteGen"], path: "Tests/SiteGenTestSupport"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
-        .testTarget(name: "SiteGenTests", dependencies: ["SiteGen", "SiteGenTestSupport"]),
+        .testTarget(
+            name: "SiteGenTests",
+            dependencies: ["SiteGen", "SiteGenTestSupport"],
+            // Sites and expected output the tests read from the source tree (see RepositoryPaths).
+            exclude: ["Fixtures", "Golden"]
+        ),
         .testTarget(
             name: "SitegenCLITests",
-            dependencies: ["SiteGenTestSupport"],
+            // `sitegen` so the executable is built next to the test bundle, which the tests run.
+            dependencies: ["SiteGenTestSupport", "sitegen"],
             path: "Tests/SitegenCLITests"
         ),
     ],

@@ -9,8 +9,9 @@ extension Array where Element: Sendable {
     /// Hands each task a whole chunk, for work that needs per-task set-up (a template context).
     func concurrentChunks<T: Sendable>(_ transform: @escaping @Sendable (ArraySlice<Element>) -> [T]) async -> [T] {
         guard count > 1 else { return transform(self[...]) }
-        // A few chunks per core: enough to even out uneven files, few enough to keep task overhead low.
-        let chunkCount = Swift.min(count, ProcessInfo.processInfo.activeProcessorCount * 4)
+        // Small chunks (a few dozen items) so one heavy item, such as the timeline page, does not
+        // hold back a whole core's share; at least a few per core for small inputs.
+        let chunkCount = Swift.min(count, Swift.max(ProcessInfo.processInfo.activeProcessorCount * 4, count / 32))
         let chunkSize = (count + chunkCount - 1) / chunkCount
         return await withTaskGroup(of: (Int, [T]).self) { group in
             for start in stride(from: 0, to: count, by: chunkSize) {

@@ -22,37 +22,63 @@ public struct BuildSummary: Sendable {
     public var pages: Int
     public var files: Int
     public var warnings: [Diagnostic]
+    /// How long each stage took, in order, for `--timings`.
+    public var timings: [(stage: String, duration: Duration)]
+}
+
+/// A checked site, ready to render: what `load` hands to `build`, and all a check needs.
+public struct LoadedSite: Sendable {
+    public var site: Site
+    public var templates: TemplateSet
+    public var assets: [String]
+    public var warnings: [Diagnostic]
 }
 
 /// The whole pipeline: load → model → render → write. `load` alone is what a check runs.
 public enum SiteBuilder {
     /// Stages 1 and 2: reads and checks everything; writes nothing.
-    public static func load(_ options: BuildOptions) async throws(BuildFailure) -> (Site, TemplateSet, SiteContent, [Diagnostic]) {
+    public static func load(_ options: BuildOptions) async throws(BuildFailure) -> LoadedSite {
+        var timer = StageTimer()
+        return try await load(options, timer: &timer)
+    }
+
+    /// All four stages. A failure leaves the output folder as it was.
+    public static func build(_ options: BuildOptions) async throws(BuildFailure) -> BuildSummary {
+        if let refusal = StagingFolder.check(output: options.output, site: options.source) { throw BuildFailure([refusal]) }
+        var timer = StageTimer()
+        let loaded = try await load(options, timer: &timer)
+        do {
+            let staging = try StagingFolder.create(for: options.output, site: SiteFiles(root: options.source))
+            do {
+                let files = try await SiteRenderer.render(loaded.site, templates: loaded.templates, assets: loaded.assets, emit: staging.write)
+                timer.lap("render and write")
+                try staging.commit()
+                timer.lap("swap")
+                return BuildSummary(pages: PageJob.all(for: loaded.site).count, files: files,
+                                    warnings: loaded.warnings.sortedForDisplay(), timings: timer.timings)
+            } catch {
+                staging.discard()
+                throw error
+            }
+        } catch {
+            throw BuildFailure([.error(SourceLocation(path: "site.yaml"), "cannot write the site to \(options.output.path): \(error.localizedDescription)")])
+        }
+    }
+
+    static func load(_ options: BuildOptions, timer: inout StageTimer) async throws(BuildFailure) -> LoadedSite {
         let files = SiteFiles(root: options.source)
         let (config, configProblems) = SiteConfigLoader.load(files, baseURLOverride: options.baseURL)
         async let loadedContent = ContentLoader.load(files)
         let (templates, templateProblems) = TemplateLoader.load(files, language: config?.language ?? "da")
         let (content, contentProblems) = await loadedContent
+        timer.lap("load")
         var diagnostics = configProblems + templateProblems + contentProblems
         guard let config, let templates else { throw BuildFailure(diagnostics) }
         let (site, modelProblems) = SiteModelBuilder.build(content, config: config, strings: templates.strings, includeDrafts: options.includeDrafts)
         diagnostics += modelProblems
+        timer.lap("model")
         guard let site, !diagnostics.hasErrors, !(options.strict && !diagnostics.isEmpty) else { throw BuildFailure(diagnostics) }
-        return (site, templates, content, diagnostics)
-    }
-
-    /// All four stages. A failure leaves the output folder as it was.
-    public static func build(_ options: BuildOptions) async throws(BuildFailure) -> BuildSummary {
-        if let refusal = OutputWriter.check(output: options.output, site: options.source) { throw BuildFailure([refusal]) }
-        let (site, templates, content, warnings) = try await load(options)
-        let files = await SiteRenderer.render(site, templates: templates, assets: content.assets)
-        do {
-            try await OutputWriter.write(files, to: options.output, site: SiteFiles(root: options.source))
-        } catch {
-            throw BuildFailure([.error(SourceLocation(path: options.output.lastPathComponent), "\(error)")])
-        }
-        let pages = files.filter { $0.path.hasSuffix(".html") }.count
-        return BuildSummary(pages: pages, files: files.count, warnings: warnings.sortedForDisplay())
+        return LoadedSite(site: site, templates: templates, assets: content.assets, warnings: diagnostics)
     }
 }
 
@@ -71,5 +97,20 @@ enum SiteConfigLoader {
             let config = DataFileDecoders.site(&fields, baseURLOverride: baseURLOverride)
             return (config, fields.diagnostics)
         }
+    }
+}
+
+/// Times the stages of one build, as Zola's `build()` does, so slow steps show up.
+struct StageTimer: Sendable {
+    private let clock = ContinuousClock()
+    private var last: ContinuousClock.Instant
+    private(set) var timings: [(stage: String, duration: Duration)] = []
+
+    init() { last = clock.now }
+
+    mutating func lap(_ stage: String) {
+        let now = clock.now
+        timings.append((stage, now - last))
+        last = now
     }
 }

@@ -21,6 +21,9 @@ extension Sitegen {
         @Option(name: .customLong("base-url"), help: ArgumentHelp("The address the site is published at, overriding site.yaml's baseURL.", valueName: "url"))
         var baseURL: String?
 
+        @Flag(name: .long, help: "Print how long each stage of the build took.")
+        var timings = false
+
         func run() async throws {
             let clock = ContinuousClock()
             let start = clock.now
@@ -32,6 +35,12 @@ extension Sitegen {
                 if !summary.warnings.isEmpty { DiagnosticPrinter.print(summary.warnings, site: source) }
                 let elapsed = clock.now - start
                 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                if timings {
+                    for (stage, duration) in summary.timings {
+                        let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+                        print("  \(stage): \(milliseconds) ms")
+                    }
+                }
                 print("Built \(summary.pages) pages (\(summary.files) files) in \(String(format: "%.2f", seconds)) s → \(options.output.relativePath(from: source))")
             } catch {
                 DiagnosticPrinter.print(error.diagnostics, site: source)

@@ -9,17 +9,31 @@ struct FrontMatter: Sendable {
     var bodyFirstLine: Int
 
     static func split(_ text: String, path: String) -> Result<FrontMatter, Diagnostic> {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, isDelimiter(first) else {
-            return .failure(.error(SourceLocation(path: path), missingMessage(firstLine: lines.first.map(String.init) ?? "")))
+        // Scans bytes for line starts rather than splitting the whole file into lines:
+        // this runs once per content file and big sites have tens of thousands.
+        let bytes = text.utf8
+        let firstLineEnd = bytes.firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+        let firstLine = text[..<firstLineEnd]
+        guard isDelimiter(firstLine) else {
+            return .failure(.error(SourceLocation(path: path), missingMessage(firstLine: String(firstLine))))
         }
-        guard let closing = lines.indices.dropFirst().first(where: { isDelimiter(lines[$0]) || lines[$0] == "..." }) else {
-            return .failure(.error(SourceLocation(path: path),
-                "the front matter is not closed; add a line with only `---` after its last key, before the text"))
+        var lineNumber = 1
+        var lineStart = firstLineEnd
+        while lineStart < bytes.endIndex {
+            lineStart = bytes.index(after: lineStart)
+            lineNumber += 1
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            let line = text[lineStart..<lineEnd]
+            if isDelimiter(line) || line == "..." {
+                let yamlStart = firstLineEnd < bytes.endIndex ? bytes.index(after: firstLineEnd) : firstLineEnd
+                let yaml = yamlStart < lineStart ? String(text[yamlStart..<bytes.index(before: lineStart)]) : ""
+                let body = lineEnd < bytes.endIndex ? String(text[bytes.index(after: lineEnd)...]) : ""
+                return .success(FrontMatter(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: lineNumber + 1))
+            }
+            lineStart = lineEnd
         }
-        let yaml = lines[1..<closing].joined(separator: "\n")
-        let body = lines[(closing + 1)...].joined(separator: "\n")
-        return .success(FrontMatter(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: closing + 2))
+        return .failure(.error(SourceLocation(path: path),
+            "the front matter is not closed; add a line with only `---` after its last key, before the text"))
     }
 
     private static func isDelimiter(_ line: Substring) -> Bool {

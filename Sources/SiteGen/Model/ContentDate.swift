@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A date as an editor wrote it, keeping its precision: a month, a day, or a time with
 /// its UTC offset. A date-only event must never grow a clock time on the page.
@@ -109,11 +110,23 @@ enum CivilCalendar {
 /// Offsets of IANA zones, from the system's time zone data.
 public enum ZoneOffsets {
     public static func isKnown(_ identifier: String) -> Bool {
-        TimeZone(identifier: identifier) != nil
+        zone(identifier) != nil
     }
 
     /// Seconds east of UTC in `identifier` at the given instant.
     public static func offset(of identifier: String, atInstant seconds: Int) -> Int? {
-        TimeZone(identifier: identifier)?.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        zone(identifier)?.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds)))
+    }
+
+    /// Looking a zone up by name reads the zone database; every event asks, so keep each one.
+    private static let cache = Mutex<[String: TimeZone?]>([:])
+
+    private static func zone(_ identifier: String) -> TimeZone? {
+        cache.withLock { zones in
+            if let known = zones[identifier] { return known }
+            let zone = TimeZone(identifier: identifier)
+            zones[identifier] = zone
+            return zone
+        }
     }
 }

@@ -19,6 +19,11 @@ public struct Site: Sendable {
     /// taken from the content rather than the clock so builds are reproducible.
     public var lastUpdated: ContentDate?
 
+    /// An event's date on the clock of where it happened: its `timezone`, else its place's.
+    public func localDate(of event: Event) -> ContentDate {
+        EventOrder.localDate(event, places: places)
+    }
+
     /// An event's place, resolved from places.yaml or written inline.
     public func place(of event: Event) -> Place? {
         switch event.placeReference {

@@ -90,13 +90,24 @@ enum SiteModelBuilder {
 /// then by instant; the file order breaks ties so equal times never swap between builds.
 enum EventOrder {
     static func chronological(_ events: [Event], places: [String: Place], siteZone: String) -> [Event] {
-        events.enumerated().sorted { lhs, rhs in
-            let (a, b) = (lhs.element.date, rhs.element.date)
+        let local = events.map { localDate($0, places: places) }
+        return events.enumerated().sorted { lhs, rhs in
+            let (a, b) = (local[lhs.offset], local[rhs.offset])
             if a.dayNumber != b.dayNumber { return a.dayNumber < b.dayNumber }
             if a.hasTime != b.hasTime { return !a.hasTime }
             if a.instant() != b.instant() { return a.instant() < b.instant() }
             return (lhs.element.location.path, lhs.offset) < (rhs.element.location.path, rhs.offset)
         }.map(\.element)
+    }
+
+    /// A timed event seen on the clock of its zone (its `timezone`, else its place's), so
+    /// "09:00+01:00 in Almaty" reads as 14:00 local time and files under Almaty's day.
+    static func localDate(_ event: Event, places: [String: Place]) -> ContentDate {
+        guard event.date.hasTime else { return event.date }
+        var zone = event.timeZone
+        if zone == nil, case .id(let id) = event.placeReference { zone = places[id.value]?.timeZone }
+        guard let zone, let offset = ZoneOffsets.offset(of: zone, atInstant: event.date.instant()) else { return event.date }
+        return event.date.converted(toOffset: offset)
     }
 }
 

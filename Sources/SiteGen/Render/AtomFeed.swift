@@ -8,21 +8,11 @@ enum AtomFeed {
     static func render(_ site: Site, models: ViewModels) -> String {
         let config = site.config
         let siteOffset = { (date: ContentDate) in ZoneOffsets.offset(of: config.timeZone, atInstant: date.instant()) ?? 0 }
-        var entries: [(updated: ContentDate, published: ContentDate, xml: String)] = []
-        for (index, article) in site.articles.enumerated() {
-            let url = config.absoluteURL(site.routes.article(article.slug))
-            entries.append((article.updated ?? article.date, article.date,
-                            entry(title: article.title, url: url, summary: article.summary, html: models.bodies.articles[index],
-                                  published: article.date, updated: article.updated ?? article.date, offset: siteOffset)))
-        }
-        for (index, event) in site.events.enumerated() {
-            let url = config.absoluteURL(site.routes.event(event.id))
-            let summary = "\(models.dates.eventWhen(event.date)). \(site.strings["status.\(event.status.rawValue).label"])."
-            entries.append((event.updated ?? event.date, event.date,
-                            entry(title: event.title, url: url, summary: summary, html: models.bodies.events[index],
-                                  published: event.date, updated: event.updated ?? event.date, offset: siteOffset)))
-        }
-        let newest = entries.sorted { ($0.updated, $0.published) > ($1.updated, $1.published) }.prefix(entryLimit)
+        // Pick the newest first and escape only those: a feed of a big site must stay cheap.
+        let candidates: [(updated: ContentDate, published: ContentDate, item: FeedItem)] =
+            site.articles.indices.map { (site.articles[$0].updated ?? site.articles[$0].date, site.articles[$0].date, .article($0)) }
+            + site.events.indices.map { (site.events[$0].updated ?? site.events[$0].date, site.events[$0].date, .event($0)) }
+        let newest = candidates.sorted { ($0.updated, $0.published) > ($1.updated, $1.published) }.prefix(entryLimit)
         let feedUpdated = site.lastUpdated ?? newest.first?.updated
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
@@ -36,9 +26,29 @@ enum AtomFeed {
         """
         if let feedUpdated { xml += "  <updated>\(timestamp(feedUpdated, offset: siteOffset))</updated>\n" }
         xml += "  <author><name>\(escape(config.publisher.isEmpty ? config.title : config.publisher))</name></author>\n"
-        for item in newest { xml += item.xml }
+        for candidate in newest {
+            xml += entry(candidate.item, site: site, models: models, offset: siteOffset)
+        }
         xml += "</feed>\n"
         return xml
+    }
+
+    private enum FeedItem {
+        case article(Int), event(Int)
+    }
+
+    private static func entry(_ item: FeedItem, site: Site, models: ViewModels, offset: (ContentDate) -> Int) -> String {
+        switch item {
+        case .article(let index):
+            let article = site.articles[index]
+            return entry(title: article.title, url: site.config.absoluteURL(site.routes.article(article.slug)), summary: article.summary,
+                         html: models.bodies.articles[index], published: article.date, updated: article.updated ?? article.date, offset: offset)
+        case .event(let index):
+            let event = site.events[index]
+            let summary = "\(models.dates.eventWhen(site.localDate(of: event))). \(site.strings["status.\(event.status.rawValue).label"])."
+            return entry(title: event.title, url: site.config.absoluteURL(site.routes.event(event.id)), summary: summary,
+                         html: models.bodies.events[index], published: event.date, updated: event.updated ?? event.date, offset: offset)
+        }
     }
 
     private static func entry(title: String, url: String, summary: String, html: String, published: ContentDate,

@@ -33,13 +33,12 @@ struct DateText: Sendable {
         guard date.hasTime else { return nil }
         let site = inSiteZone(date)
         guard site.offset != date.offset else { return time(date) }
-        var siteText = fill(strings["date.siteTime"], site, time: time(site))
+        var siteText = fill(strings["date.siteTime"], site, extra: ["time": time(site)])
         if site.dayNumber != date.dayNumber {
             siteText += " " + fill(strings["date.short"], site)
         }
-        let localText = fill(strings["date.localTime"], date, time: time(date))
-        return strings["date.bothTimes"].replacingOccurrences(of: "{local}", with: localText)
-            .replacingOccurrences(of: "{site}", with: siteText)
+        let localText = fill(strings["date.localTime"], date, extra: ["time": time(date)])
+        return fill(strings["date.bothTimes"], date, extra: ["local": localText, "site": siteText])
     }
 
     /// A full line for an event: "onsdag den 5. januar 2022, kl. 14.00 lokal tid (kl. 09.00 dansk tid)".
@@ -58,25 +57,38 @@ struct DateText: Sendable {
     /// A machine-readable form for `<time datetime>`, with as much precision as was written.
     func iso(_ date: ContentDate) -> String { date.iso8601 }
 
-    private func fill(_ pattern: String, _ date: ContentDate, time: String = "") -> String {
-        let months = strings.lists["months"] ?? []
-        let weekdays = strings.lists["weekdays"] ?? []
-        var text = pattern
-        let values: [(String, String)] = [
-            ("{weekday}", weekdays.indices.contains(date.weekday) ? weekdays[date.weekday] : ""),
-            ("{day}", String(date.day)),
-            ("{month}", months.indices.contains(date.month - 1) ? months[date.month - 1] : String(date.month)),
-            ("{year}", String(date.year)),
-            ("{hour}", twoDigits(date.hour)),
-            ("{minute}", twoDigits(date.minute)),
-            ("{time}", time),
-            ("{zone}", zoneName),
-        ]
-        for (placeholder, value) in values where text.contains(placeholder) {
-            text = text.replacingOccurrences(of: placeholder, with: value)
+    /// Fills `{weekday}`, `{day}`, `{month}`, `{year}`, `{hour}`, `{minute}`, `{zone}` and `extra` in one pass:
+    /// dates are formatted for every event on every page that lists it, so this is hot.
+    private func fill(_ pattern: String, _ date: ContentDate, extra: [String: String] = [:]) -> String {
+        var result = ""
+        result.reserveCapacity(pattern.utf8.count + 16)
+        var rest = pattern[...]
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = rest[rest.index(after: open)..<close]
+            result += value(of: name, date) ?? extra[String(name)] ?? String(rest[open...close])
+            rest = rest[rest.index(after: close)...]
         }
-        return text
+        result += rest
+        return result
     }
+
+    private func value(of placeholder: Substring, _ date: ContentDate) -> String? {
+        switch placeholder {
+        case "weekday": weekdays.indices.contains(date.weekday) ? weekdays[date.weekday] : ""
+        case "day": String(date.day)
+        case "month": months.indices.contains(date.month - 1) ? months[date.month - 1] : String(date.month)
+        case "year": String(date.year)
+        case "hour": twoDigits(date.hour)
+        case "minute": twoDigits(date.minute)
+        case "zone": zoneName
+        default: nil
+        }
+    }
+
+    private var months: [String] { strings.lists["months"] ?? [] }
+    private var weekdays: [String] { strings.lists["weekdays"] ?? [] }
 
     /// "Copenhagen" for `Europe/Copenhagen`: how English names a zone's time.
     private var zoneName: String {

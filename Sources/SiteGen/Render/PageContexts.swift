@@ -54,10 +54,11 @@ struct PageContexts {
             return (Meta(title: article.title, description: article.summary, type: "article"), ["article": models.article(index)])
         case .event(let index):
             let event = site.events[index]
+            let date = site.localDate(of: event)
             var own: [String: Any] = ["event": models.event(index, withBody: true), "timelineHref": models.href(site.routes.timeline)]
             if index > 0 { own["previous"] = models.event(index - 1, withBody: false) }
             if index + 1 < site.events.count { own["next"] = models.event(index + 1, withBody: false) }
-            return (Meta(title: event.title, description: "\(models.dates.day(event.date)): \(event.title)", type: "article"), own)
+            return (Meta(title: event.title, description: "\(models.dates.day(date)): \(event.title)", type: "article"), own)
         case .timeline:
             return (Meta(title: strings["timeline.title"], description: site.config.description), ["days": TimelineDays.group(models)])
         case .glossary:
@@ -166,7 +167,7 @@ enum TimelineDays {
             days.append(day)
         }
         for (index, event) in models.site.events.enumerated() {
-            let date = event.date
+            let date = models.site.localDate(of: event)
             let key = date.precision >= .day ? String(date.iso8601.prefix(10)) : String(date.iso8601.prefix(7))
             if key != currentKey {
                 flush()

@@ -53,17 +53,18 @@ struct ViewModels {
 
     func event(_ index: Int, withBody: Bool) -> [String: Any] {
         let event = site.events[index]
+        let date = site.localDate(of: event)
         var value: [String: Any] = [
             "id": event.id, "title": event.title, "href": href(routes.event(event.id)),
-            "when": time(event.date, text: dates.eventWhen(event.date)),
-            "day": dates.day(event.date),
+            "when": time(date, text: dates.eventWhen(date)),
+            "day": dates.day(date),
             "isKey": event.isKey,
             "status": status(event.status),
             "sources": sources(event.sources),
             "tags": tagLinks(event.tags),
             "corrections": corrections(event.corrections),
         ]
-        if let time = dates.eventTime(event.date) { value["time"] = time }
+        if let time = dates.eventTime(date) { value["time"] = time }
         if let end = event.end { value["end"] = time(end, text: dates.eventWhen(end)) }
         if let updated = event.updated { value["updated"] = time(updated, text: dates.stamp(updated)) }
         if let place = site.place(of: event) { value["place"] = self.place(place) }

@@ -1,8 +1,13 @@
 import Foundation
 
-/// Stage 4: writes the site to a fresh folder beside the output, then swaps it in, so a
-/// reader (or a web server) never sees half a site and a failed build leaves the old one.
-enum OutputWriter {
+/// Stage 4: the site is written into a fresh folder beside the output and swapped in at
+/// the end, so a reader (or a web server) never sees half a site and a failed build
+/// leaves the old one as it was.
+struct StagingFolder: Sendable {
+    let output: URL
+    let folder: URL
+    let site: SiteFiles
+
     /// Refuses outputs that would overwrite the editors' own work.
     static func check(output: URL, site: URL) -> Diagnostic? {
         let outputPath = output.standardizedFileURL.resolvingSymlinksInPath().path
@@ -22,60 +27,65 @@ enum OutputWriter {
         return nil
     }
 
-    /// Writes every file, then swaps the new folder in for the old one.
-    static func write(_ files: [OutputFile], to output: URL, site: SiteFiles) async throws {
-        let manager = FileManager.default
+    /// A new, empty staging folder next to `output` (same file system, so the swap is a rename).
+    static func create(for output: URL, site: SiteFiles) throws -> StagingFolder {
         let parent = output.deletingLastPathComponent()
-        try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).sitegen-new-\(ProcessInfo.processInfo.processIdentifier)")
-        try? manager.removeItem(at: staging)
-        do {
-            try createFolders(for: files, in: staging)
-            let failures = await files.concurrentMap { file in writeFile(file, into: staging, site: site) }
-            if let failure = failures.compactMap({ $0 }).first { throw failure }
-            try swap(staging, into: output)
-        } catch {
-            try? manager.removeItem(at: staging)
-            throw error
-        }
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        let folder = parent.appendingPathComponent(".\(output.lastPathComponent).sitegen-new-\(ProcessInfo.processInfo.processIdentifier)")
+        try? FileManager.default.removeItem(at: folder)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return StagingFolder(output: output, folder: folder, site: site)
     }
 
-    /// Folders first, once each, so parallel writers never race to create the same one.
-    private static func createFolders(for files: [OutputFile], in root: URL) throws {
-        var folders = Set<String>()
+    /// Writes files; safe to call from several tasks at once for different files.
+    func write(_ files: [OutputFile]) throws {
         for file in files {
-            guard let slash = file.path.lastIndex(of: "/") else { continue }
-            folders.insert(String(file.path[..<slash]))
-        }
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        for folder in folders.sorted() {
-            try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
-        }
-    }
-
-    private struct WriteFailure: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    private static func writeFile(_ file: OutputFile, into root: URL, site: SiteFiles) -> WriteFailure? {
-        let target = root.appendingPathComponent(file.path)
-        do {
+            let target = folder.appendingPathComponent(file.path)
+            try makeFolders(for: file.path)
             switch file.contents {
             case .text(let text):
-                try Data(text.utf8).write(to: target)
+                try writeText(text, to: target.path)
             case .copy(let source):
                 try FileManager.default.copyItem(at: site.url(source), to: target)
             }
-            return nil
-        } catch {
-            return WriteFailure(description: "cannot write \(file.path): \(error.localizedDescription)")
         }
     }
 
-    private static func swap(_ staging: URL, into output: URL) throws {
+    /// A plain write: Foundation's `Data.write` also syncs each file to disk, which costs
+    /// more than the rendering on a big site and buys nothing before the swap.
+    private func writeText(_ text: String, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        defer { close(descriptor) }
+        var text = text
+        let written = text.withUTF8 { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let result = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if result < 0 { return false }
+                offset += result
+            }
+            return true
+        }
+        if !written { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+    }
+
+    /// `mkdir -p` that tolerates another task creating the same folder at the same moment.
+    private func makeFolders(for path: String) throws {
+        var current = folder.path
+        for component in path.split(separator: "/").dropLast() {
+            current += "/" + component
+            if mkdir(current, 0o755) != 0 && errno != EEXIST {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: current])
+            }
+        }
+    }
+
+    /// Puts the new site in place of the old one.
+    func commit() throws {
         let manager = FileManager.default
         guard manager.fileExists(atPath: output.path) else {
-            try manager.moveItem(at: staging, to: output)
+            try manager.moveItem(at: folder, to: output)
             return
         }
         let old = output.deletingLastPathComponent()
@@ -83,11 +93,15 @@ enum OutputWriter {
         try? manager.removeItem(at: old)
         try manager.moveItem(at: output, to: old)
         do {
-            try manager.moveItem(at: staging, to: output)
+            try manager.moveItem(at: folder, to: output)
         } catch {
             try? manager.moveItem(at: old, to: output)
             throw error
         }
         try? manager.removeItem(at: old)
+    }
+
+    func discard() {
+        try? FileManager.default.removeItem(at: folder)
     }
 }

@@ -1,0 +1,31 @@
+import Foundation
+import SiteGen
+import SiteGenTestSupport
+import Testing
+
+/// The repository's own example site (site.yaml, content/, Templates/), built and compared
+/// file by file with `Golden/example-site/`. After an intended change to the output, rerun with
+/// `RECORD_GOLDEN=1` and review the recorded files with `git diff` before committing them.
+@Suite("Example site")
+struct ExampleSiteGoldenTests {
+    static let golden = RepositoryPaths.siteGenTests("Golden/example-site")
+
+    @Test func matchesTheGoldenFiles() async throws {
+        let site = try TestSite.exampleSite()
+        let summary = try await site.build(baseURL: "https://example.org/")
+        #expect(summary.warnings.map(\.description) == [])
+        try GoldenFiles.expectMatch(site.output, golden: Self.golden)
+    }
+
+    @Test func twoBuildsAreByteForByteIdentical() async throws {
+        let site = try TestSite.exampleSite()
+        let first = site.folder.appendingPathComponent("first")
+        let second = site.folder.appendingPathComponent("second")
+        try await site.build(baseURL: "https://example.org/", output: first)
+        try await site.build(baseURL: "https://example.org/", output: second)
+
+        let comparison = try GoldenFiles.compare(second, with: first)
+        #expect(comparison.matches, Comment(rawValue: GoldenFiles.report(comparison, actual: second, expected: first)))
+        #expect(try FileTree.files(under: first).count > 40)
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import SiteGen
+import SiteGenTestSupport
+import Testing
+
+/// What a build does to the output folder: all or nothing, and never to the editors' own files.
+@Suite("Output folder")
+struct OutputFolderTests {
+    static let goodArchive = Sites.archive("""
+        -- content/articles/lpg.md --
+        ---
+        title: Prisen på LPG
+        date: 2022-01-05
+        ---
+        Tekst.
+        """)
+
+    @Test func aFailedBuildLeavesTheOutputAsItWas() async throws {
+        let site = try TestSite(Self.goodArchive)
+        try await site.build()
+        let before = try FileTree.contents(of: site.output)
+        #expect(before["artikler/lpg/index.html"] != nil)
+        let siblingsBefore = try FileManager.default.contentsOfDirectory(atPath: site.folder.path).sorted()
+
+        try site.write("content/articles/lpg.md", """
+            ---
+            title: Prisen på LPG
+            date: 2022-13-05
+            ---
+            Ændret tekst.
+            """)
+        try site.write("content/articles/ny.md", "---\ntitle: Ny\ndate: 2022-01-06\n---\nNy.\n")
+        let diagnostics = await site.buildFailure()
+        #expect(diagnostics == ["content/articles/lpg.md:3:7: error: invalid date `2022-13-05` in `date`: there is no month 13"])
+
+        let after = try FileTree.contents(of: site.output)
+        #expect(after.keys.sorted() == before.keys.sorted())
+        #expect(after == before, "the output changed after a failed build")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.folder.path).sorted() == siblingsBefore,
+                "the failed build left files next to the output")
+    }
+
+    @Test func aGoodBuildReplacesTheOutputWhole() async throws {
+        let site = try TestSite(Self.goodArchive)
+        try await site.build()
+        let siblingsBefore = try FileManager.default.contentsOfDirectory(atPath: site.folder.path).sorted()
+        try "gammel".write(to: site.output.appendingPathComponent("gammel.html"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: site.output.appendingPathComponent("artikler/slettet"), withIntermediateDirectories: true)
+        try "slettet".write(to: site.output.appendingPathComponent("artikler/slettet/index.html"), atomically: true, encoding: .utf8)
+        try site.remove("content/articles/lpg.md")
+        try site.write("content/articles/ny.md", "---\ntitle: En ny artikel\ndate: 2022-01-06\n---\nNy.\n")
+
+        try await site.build()
+
+        let files = try site.outputFiles()
+        #expect(!files.contains("gammel.html"))
+        #expect(!files.contains("artikler/slettet/index.html"))
+        #expect(!files.contains("artikler/lpg/index.html"), "the page of a deleted article is still there")
+        #expect(files.contains("artikler/ny/index.html"))
+        #expect(try site.outputText("artikler/").contains("En ny artikel"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.folder.path).sorted() == siblingsBefore,
+                "the build left staging folders next to the output")
+    }
+
+    @Test func theBuildRefusesToWriteOverTheSiteFolder() async throws {
+        let site = try TestSite(Self.goodArchive)
+        let diagnostics = await site.buildFailure(output: site.source)
+        #expect(diagnostics == [
+            "site.yaml:1:1: error: refusing to write the site to \(site.source.path): it is the site folder or one of its parents; use a folder such as public/"
+        ])
+        #expect(FileManager.default.fileExists(atPath: site.source.appendingPathComponent("content/articles/lpg.md").path))
+    }
+
+    @Test func theBuildRefusesToWriteOverAParentOfTheSiteFolder() async throws {
+        let site = try TestSite(Self.goodArchive)
+        let diagnostics = await site.buildFailure(output: site.folder)
+        #expect(diagnostics == [
+            "site.yaml:1:1: error: refusing to write the site to \(site.folder.path): it is the site folder or one of its parents; use a folder such as public/"
+        ])
+        #expect(FileManager.default.fileExists(atPath: site.source.appendingPathComponent("content/articles/lpg.md").path))
+    }
+
+    @Test func theBuildRefusesAnOutputThatHoldsAContentFolder() async throws {
+        let site = try TestSite(Self.goodArchive)
+        let other = site.folder.appendingPathComponent("anden-side")
+        try FileManager.default.createDirectory(at: other.appendingPathComponent("content"), withIntermediateDirectories: true)
+        try "vigtig".write(to: other.appendingPathComponent("content/index.md"), atomically: true, encoding: .utf8)
+
+        let diagnostics = await site.buildFailure(output: other)
+        #expect(diagnostics == [
+            "site.yaml:1:1: error: refusing to replace \(other.path): it holds a content/ folder or a site.yaml, so it looks like a site, not a build"
+        ])
+        #expect(try String(contentsOf: other.appendingPathComponent("content/index.md"), encoding: .utf8) == "vigtig")
+    }
+
+    @Test func theBuildRefusesAnOutputInsideContent() async throws {
+        let site = try TestSite(Self.goodArchive)
+        let inside = site.source.appendingPathComponent("content/public")
+        let diagnostics = await site.buildFailure(output: inside)
+        #expect(diagnostics == [
+            "site.yaml:1:1: error: refusing to write the site to \(inside.path): it holds or lies inside the site's content or templates"
+        ])
+        #expect(!FileManager.default.fileExists(atPath: inside.path))
+    }
+}
+
+/// `strict` turns warnings into a failed build, for CI.
+@Suite("Strict builds")
+struct StrictBuildTests {
+    static let archive = Sites.archive("""
+        -- content/events/2022-01-05-uden-kilde.md --
+        ---
+        title: En begivenhed uden kilde
+        date: 2022-01-05
+        ---
+        Tekst.
+        """)
+
+    static let warning = "content/events/2022-01-05-uden-kilde.md:2:1: warning: event `2022-01-05-uden-kilde` has no sources; add `sources: [Reuters]` so readers see who reported it"
+
+    @Test func aWarningDoesNotStopANormalBuild() async throws {
+        let site = try TestSite(Self.archive)
+        let summary = try await site.build()
+        #expect(summary.warnings.map(\.description) == [Self.warning])
+        #expect(try site.outputText("tidslinje/2022-01-05-uden-kilde/").contains("<p class=\"sources\">Ingen kilde angivet.</p>"))
+    }
+
+    @Test func aWarningFailsAStrictBuild() async throws {
+        let site = try TestSite(Self.archive)
+        let diagnostics = await site.buildFailure(strict: true)
+        #expect(diagnostics == [Self.warning])
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+    }
+}

@@ -1,0 +1,84 @@
+import Testing
+@testable import SiteGen
+
+private func decode(_ bytes: [UInt8]) -> Result<String, Diagnostic> {
+    SourceText.decode(bytes, path: "content/index.md")
+}
+
+@Suite("Decoding source files")
+struct SourceTextDecodeTests {
+    @Test("A UTF-8 byte-order mark is dropped")
+    func byteOrderMark() throws {
+        #expect(try decode([0xEF, 0xBB, 0xBF] + Array("---\ntitle: Æ".utf8)).get() == "---\ntitle: Æ")
+    }
+
+    @Test("A byte-order mark elsewhere than the start is kept")
+    func byteOrderMarkInside() throws {
+        #expect(try decode(Array("a".utf8) + [0xEF, 0xBB, 0xBF]).get() == "a\u{FEFF}")
+    }
+
+    @Test("Windows line endings become \\n")
+    func crlf() throws {
+        #expect(try decode(Array("a\r\nb\r\n".utf8)).get() == "a\nb\n")
+    }
+
+    @Test("Old Mac line endings become \\n, also mixed with others")
+    func loneCR() throws {
+        #expect(try decode(Array("a\rb\r\nc\nd\r".utf8)).get() == "a\nb\nc\nd\n")
+    }
+
+    @Test("Invalid UTF-8 is reported at its line and column, with how to fix it")
+    func invalidByte() throws {
+        let result = decode(Array("ab\ncd".utf8) + [0xFF] + Array("e".utf8))
+        guard case .failure(let diagnostic) = result else {
+            Issue.record("expected a failure, got \(result)")
+            return
+        }
+        #expect(diagnostic.severity == .error)
+        #expect(diagnostic.location == SourceLocation(path: "content/index.md", line: 2, column: 3))
+        #expect(diagnostic.message.contains("UTF-8"))
+        #expect(diagnostic.message.lowercased().contains("save"))
+    }
+
+    @Test("The column counts characters, not bytes")
+    func columnInCharacters() throws {
+        // "Ærø " is 4 characters but 7 bytes; 0xE6 is "æ" in Latin-1.
+        let result = decode(Array("Ærø ".utf8) + [0xE6])
+        guard case .failure(let diagnostic) = result else {
+            Issue.record("expected a failure, got \(result)")
+            return
+        }
+        #expect((diagnostic.location.line, diagnostic.location.column) == (1, 5))
+    }
+
+    @Test("A truncated multi-byte character at the end is reported where it starts")
+    func truncatedAtEnd() throws {
+        let result = decode(Array("x\nab".utf8) + [0xC3])
+        guard case .failure(let diagnostic) = result else {
+            Issue.record("expected a failure, got \(result)")
+            return
+        }
+        #expect((diagnostic.location.line, diagnostic.location.column) == (2, 3))
+    }
+
+    @Test("Lines are counted across Windows line endings")
+    func invalidByteAfterCRLF() throws {
+        let result = decode(Array("a\r\nb\r\nc".utf8) + [0xFF])
+        guard case .failure(let diagnostic) = result else {
+            Issue.record("expected a failure, got \(result)")
+            return
+        }
+        #expect((diagnostic.location.line, diagnostic.location.column) == (3, 2))
+    }
+
+    @Test("Lines are counted across old Mac line endings, as the decoded text counts them")
+    func invalidByteAfterLoneCR() throws {
+        // A Mac Roman file: lone CR line endings, 0x8E is "é".
+        let result = decode(Array("title: x\rcaf".utf8) + [0x8E])
+        guard case .failure(let diagnostic) = result else {
+            Issue.record("expected a failure, got \(result)")
+            return
+        }
+        #expect((diagnostic.location.line, diagnostic.location.column) == (2, 4))
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import SiteGenTestSupport
+import Testing
+
+/// The `sitegen` binary as users run it: help text, what a build prints, exit codes.
+@Suite("sitegen command line")
+struct SitegenCLITests {
+    static let siteYAML = """
+        title: Uroen i Kasakhstan
+        language: da
+        baseURL: https://example.org/
+        """
+
+    static let goodSite = """
+        -- site.yaml --
+        \(siteYAML)
+        -- content/index.md --
+        ---
+        title: Uroen i Kasakhstan
+        ---
+        Tekst.
+        -- content/articles/lpg-prisen.md --
+        ---
+        title: Derfor steg prisen på LPG
+        date: 2022-01-05
+        ---
+        Tekst.
+        -- content/articles/udkast.md --
+        ---
+        title: Et udkast
+        date: 2022-01-05
+        draft: true
+        ---
+        Tekst.
+        """
+
+    @Test func helpListsTheBuildSubcommand() async throws {
+        let result = try await SitegenBinary.run(["--help"])
+        #expect(result.exitCode == 0, "\(result)")
+        #expect(result.stdout.contains("USAGE: sitegen <subcommand>"), "\(result)")
+        #expect(result.stdout.contains("SUBCOMMANDS:"), "\(result)")
+        #expect(result.stdout.contains("  build                   Build the site into public/."), "\(result)")
+    }
+
+    @Test func buildHelpDocumentsEveryOption() async throws {
+        let result = try await SitegenBinary.run(["build", "--help"])
+        #expect(result.exitCode == 0, "\(result)")
+        let help = result.stdout
+        #expect(help.contains("USAGE: sitegen build [--source <dir>] [--drafts] [--strict] [--output <dir>] [--base-url <url>]"), "\(result)")
+        let expectations = [
+            ("--source <dir>", "The site folder, holding site.yaml, content/ and Templates/."),
+            ("--output <dir>", "Where to write the site (default: public/ in the site folder)."),
+            ("--base-url <url>", "The address the site is published at, overriding site.yaml's baseURL."),
+            ("--drafts", "Include pages marked `draft: true`."),
+            ("--strict", "Treat warnings as errors."),
+        ]
+        for (option, text) in expectations {
+            let line = help.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix(option) }
+            #expect(line?.contains(text) == true, "`\(option)` is not documented as \"\(text)\":\n\(help)")
+        }
+    }
+
+    @Test func aSuccessfulBuildPrintsOneLineAndExitsZero() async throws {
+        let site = try TestSite(Self.goodSite)
+        let result = try await SitegenBinary.run(["build", "--source", site.source.path, "--output", site.output.path])
+
+        #expect(result.exitCode == 0, "\(result)")
+        #expect(result.stderr == "", "\(result)")
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count == 1, "\(result)")
+        let line = try #require(lines.first.map(String.init))
+        #expect(line.hasPrefix("Built "))
+        let pages = try site.outputFiles().filter { $0.hasSuffix(".html") }.count
+        let files = try site.outputFiles().count
+        let pattern = #"^Built \#(pages) pages \(\#(files) files\) in [0-9]+\.[0-9]{2} s → \#(NSRegularExpression.escapedPattern(for: site.output.path))$"#
+        #expect(line.range(of: pattern, options: .regularExpression) != nil, "\(line) does not match \(pattern)")
+        #expect(!site.outputExists("artikler/udkast/"))
+    }
+
+    @Test func buildWritesToPublicInTheSiteFolderByDefault() async throws {
+        let site = try TestSite(Self.goodSite)
+        let result = try await SitegenBinary.run(["build"], in: site.source)
+
+        #expect(result.exitCode == 0, "\(result)")
+        #expect(result.stdout.hasSuffix(" → public/\n"), "\(result)")
+        #expect(FileManager.default.fileExists(atPath: site.source.appendingPathComponent("public/artikler/lpg-prisen/index.html").path))
+    }
+
+    @Test func theOptionsReachTheBuild() async throws {
+        let site = try TestSite(Self.goodSite)
+        let result = try await SitegenBinary.run([
+            "build", "--source", site.source.path, "--output", site.output.path,
+            "--base-url", "https://example.org/kasakhstan/", "--drafts",
+        ])
+
+        #expect(result.exitCode == 0, "\(result)")
+        #expect(site.outputExists("artikler/udkast/"), "--drafts did not include the draft")
+        let page = try site.outputText("artikler/lpg-prisen/")
+        #expect(page.contains("<link rel=\"canonical\" href=\"https://example.org/kasakhstan/artikler/lpg-prisen/\">"), "--base-url was not used")
+    }
+
+    @Test func aBrokenSiteExitsOneAndShowsTheOffendingLine() async throws {
+        let site = try TestSite(Self.goodSite)
+        try site.write("content/articles/lpg-prisen.md", """
+            ---
+            title: Derfor steg prisen på LPG
+            date: 2022-13-05
+            ---
+            Tekst.
+            """)
+        let result = try await SitegenBinary.run(["build", "--source", site.source.path, "--output", site.output.path])
+
+        #expect(result.exitCode == 1, "\(result)")
+        #expect(result.stdout == "", "\(result)")
+        #expect(result.stderr == """
+            content/articles/lpg-prisen.md:3:7: error: invalid date `2022-13-05` in `date`: there is no month 13
+             1 | ---
+             2 | title: Derfor steg prisen på LPG
+             3 | date: 2022-13-05
+               |       ^
+             4 | ---
+             5 | Tekst.
+            build failed: 1 error
+
+            """, "\(result)")
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+    }
+
+    @Test func strictTurnsAWarningIntoExitCodeOne() async throws {
+        let site = try TestSite(Self.goodSite)
+        try site.write("content/events/2022-01-05-uden-kilde.md", "---\ntitle: Uden kilde\ndate: 2022-01-05\n---\nTekst.\n")
+        let warning = "content/events/2022-01-05-uden-kilde.md:2:1: warning: event `2022-01-05-uden-kilde` has no sources; add `sources: [Reuters]` so readers see who reported it"
+
+        let normal = try await SitegenBinary.run(["build", "--source", site.source.path, "--output", site.output.path])
+        #expect(normal.exitCode == 0, "\(normal)")
+        #expect(normal.stderr.hasPrefix(warning + "\n"), "\(normal)")
+
+        let strict = try await SitegenBinary.run(["build", "--strict", "--source", site.source.path, "--output", site.output.path])
+        #expect(strict.exitCode == 1, "\(strict)")
+        #expect(strict.stderr.hasPrefix(warning + "\n"), "\(strict)")
+        #expect(strict.stderr.hasSuffix("build failed: 1 warning\n"), "\(strict)")
+    }
+}
