@@ -52,9 +52,9 @@ public enum SiteBuilder {
             do {
                 let files = try await SiteRenderer.render(loaded.site, templates: loaded.templates, assets: loaded.assets, emit: staging.write)
                 timer.lap("render and write")
-                try staging.commit()
+                try staging.commit(keeping: files)
                 timer.lap("swap")
-                return BuildSummary(pages: PageJob.all(for: loaded.site).count, files: files,
+                return BuildSummary(pages: PageJob.all(for: loaded.site).count, files: files.count,
                                     warnings: loaded.warnings.sortedForDisplay(), timings: timer.timings)
             } catch {
                 staging.discard()

@@ -20,6 +20,7 @@ enum TemplateLoader {
         ("glossary", "the glossary index"), ("term", "glossary term pages"), ("sources", "the sources page"),
         ("tags", "the list of tags"), ("tag", "tag pages"), ("404", "the not-found page"),
         ("articles", "the list of articles"),
+        ("partials/article-summary", "an article in lists"), ("partials/event-summary", "an event in lists"),
     ]
 
     static func load(_ files: SiteFiles, language: String) -> (TemplateSet?, [Diagnostic]) {

@@ -2,12 +2,22 @@
 /// meta tags) plus what the page's own template lists.
 struct PageContexts {
     let models: ViewModels
+    let fragments: ListFragments
     /// The strings as templates read them, built once per renderer rather than per page.
     let strings: [String: Any]
 
-    init(models: ViewModels) {
+    init(models: ViewModels, fragments: ListFragments) {
         self.models = models
+        self.fragments = fragments
         strings = models.site.strings.templateValue
+    }
+
+    private func articleItems(_ indices: some Sequence<Int>) -> [[String: Any]] {
+        indices.map { ["html": fragments.articles[$0]] }
+    }
+
+    private func eventItems(_ indices: some Sequence<Int>) -> [[String: Any]] {
+        indices.map { ["html": fragments.events[$0]] }
     }
 
     private var site: Site { models.site }
@@ -38,8 +48,8 @@ struct PageContexts {
             let page = site.frontPage
             return (Meta(title: page.title, description: page.summary), [
                 "title": page.title, "summary": page.summary, "body": models.bodies.frontPage,
-                "articles": site.articles.indices.prefix(10).map(models.articleSummary),
-                "keyEvents": site.events.indices.filter { site.events[$0].isKey }.map { models.event($0, withBody: false) },
+                "articles": articleItems(site.articles.indices.prefix(10)),
+                "keyEvents": eventItems(site.events.indices.filter { site.events[$0].isKey }),
                 "timelineHref": models.href(site.routes.timeline),
             ])
         case .page(let index):
@@ -48,7 +58,7 @@ struct PageContexts {
                     ["title": page.title, "summary": page.summary, "body": models.bodies.pages[index]])
         case .articles:
             return (Meta(title: strings["articles.title"], description: site.config.description),
-                    ["articles": site.articles.indices.map(models.articleSummary)])
+                    ["articles": articleItems(site.articles.indices)])
         case .article(let index):
             let article = site.articles[index]
             return (Meta(title: article.title, description: article.summary, type: "article"), ["article": models.article(index)])
@@ -56,8 +66,8 @@ struct PageContexts {
             let event = site.events[index]
             let date = site.localDate(of: event)
             var own: [String: Any] = ["event": models.event(index, withBody: true), "timelineHref": models.href(site.routes.timeline)]
-            if index > 0 { own["previous"] = models.event(index - 1, withBody: false) }
-            if index + 1 < site.events.count { own["next"] = models.event(index + 1, withBody: false) }
+            if index > 0 { own["previous"] = models.eventMention(index - 1) }
+            if index + 1 < site.events.count { own["next"] = models.eventMention(index + 1) }
             return (Meta(title: event.title, description: "\(models.dates.day(date)): \(event.title)", type: "article"), own)
         case .timeline:
             return (Meta(title: strings["timeline.title"], description: site.config.description), ["days": TimelineDays.group(models)])
@@ -76,8 +86,8 @@ struct PageContexts {
             let tag = site.tags[index]
             return (Meta(title: tag.name, description: site.config.description), [
                 "tag": tagSummary(tag),
-                "articles": tag.articleIndices.map(models.articleSummary),
-                "events": tag.eventIndices.map { models.event($0, withBody: false) },
+                "articles": articleItems(tag.articleIndices),
+                "events": eventItems(tag.eventIndices),
             ])
         case .notFound:
             return (Meta(title: strings["notFound.title"], description: site.config.description), [:])
@@ -132,7 +142,7 @@ struct PageContexts {
         site.sources.map { entry in
             var value: [String: Any] = [
                 "name": entry.name, "anchor": entry.anchor,
-                "events": entry.eventIndices.map { models.event($0, withBody: false) },
+                "events": entry.eventIndices.map(models.eventMention),
             ]
             if let description = entry.description {
                 value["description"] = description.description

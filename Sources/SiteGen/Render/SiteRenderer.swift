@@ -13,26 +13,27 @@ public struct OutputFile: Sendable {
 
 /// Stage 3: renders every page through the templates, in parallel, plus feeds and sitemap.
 /// Each chunk of pages goes to `emit` as soon as it is rendered, so a big site is never
-/// held in memory whole.
+/// held in memory whole. Returns the paths of every file it emitted.
 enum SiteRenderer {
     static func render(
         _ site: Site, templates: TemplateSet, assets: [String],
         emit: @escaping @Sendable ([OutputFile]) throws -> Void
-    ) async throws -> Int {
+    ) async throws -> Set<String> {
         let bodies = await RenderedBodies.render(site)
         let models = ViewModels(site: site, bodies: bodies)
         let jobs = PageJob.all(for: site)
         let library = templates.library
-        let results = await jobs.concurrentChunks { chunk -> [Result<Int, Error>] in
-            let contexts = PageContexts(models: models)
+        let fragments = await ListFragments.render(models, library: library)
+        let results = await jobs.concurrentChunks { chunk -> [Result<[String], Error>] in
+            let contexts = PageContexts(models: models, fragments: fragments)
             let files = chunk.map { job in
                 let html = library.render(contexts.context(for: job), withTemplate: job.template) ?? ""
                 return OutputFile(path: job.path(in: site).map(Routes.outputFile) ?? "404.html", contents: .text(html))
             }
-            return [Result { try emit(files); return files.count }]
+            return [Result { try emit(files); return files.map(\.path) }]
         }
-        var count = 0
-        for result in results { count += try result.get() }
+        var written = Set<String>()
+        for result in results { written.formUnion(try result.get()) }
         let others = [
             OutputFile(path: site.routes.feed, contents: .text(AtomFeed.render(site, models: models))),
             OutputFile(path: "sitemap.xml", contents: .text(Sitemap.render(site, jobs: jobs))),
@@ -41,6 +42,6 @@ enum SiteRenderer {
         + templates.staticFiles.map { OutputFile(path: String($0.dropFirst("Templates/static/".count)), contents: .copy($0)) }
         + assets.map { OutputFile(path: String($0.dropFirst("content/".count)), contents: .copy($0)) }
         try emit(others)
-        return count + others.count
+        return written.union(others.map(\.path))
     }
 }

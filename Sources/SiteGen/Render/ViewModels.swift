@@ -72,6 +72,13 @@ struct ViewModels {
         return value
     }
 
+    /// An event named in passing (previous/next, the sources page): title, link, day, status.
+    func eventMention(_ index: Int) -> [String: Any] {
+        let event = site.events[index]
+        return ["title": event.title, "href": href(routes.event(event.id)), "day": dates.day(site.localDate(of: event)),
+                "status": status(event.status)]
+    }
+
     func place(_ place: Place) -> [String: Any] {
         ["name": place.name, "lat": coordinate(place.latitude), "lon": coordinate(place.longitude),
          "coordinates": coordinateText(place)]
