@@ -1,8 +1,9 @@
 /// Escaping rules shared by everything that writes HTML, so content can never become markup.
 public enum HTMLEscaping {
-    /// Escapes text for element content and double-quoted attribute values.
+    /// Escapes text for element content and double-quoted attribute values (sitegen writes no
+    /// single-quoted ones), as cmark does: apostrophes stay readable in the source.
     public static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else {
             return text
         }
         var result = ""
@@ -13,7 +14,6 @@ public enum HTMLEscaping {
             case "<": result += "&lt;"
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
-            case "'": result += "&#39;"
             default: result.unicodeScalars.append(scalar)
             }
         }

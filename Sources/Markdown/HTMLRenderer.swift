@@ -53,7 +53,8 @@ public struct HTMLRenderer: Sendable {
             writeList(kind: kind, tight: isTight, items: items, into: &output)
         case .codeBlock(let info, let code, _):
             newLine(&output)
-            let language = info.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
+            // cmark's rule: the language is the info string up to the first whitespace.
+            let language = String(info.prefix(while: { !$0.isWhitespace }))
             output += language.isEmpty ? "<pre><code>" : "<pre><code class=\"language-\(HTMLEscaping.escape(language))\">"
             output += HTMLEscaping.escape(code)
             output += "</code></pre>\n"

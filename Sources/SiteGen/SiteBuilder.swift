@@ -61,7 +61,7 @@ public enum SiteBuilder {
                 throw error
             }
         } catch {
-            throw BuildFailure([.error(SourceLocation(path: "site.yaml"), "cannot write the site to \(options.output.path): \(error.localizedDescription)")])
+            throw BuildFailure([.error(SourceLocation(path: "site.yaml"), "cannot write the site to \(options.output.path): \(error)")])
         }
     }
 

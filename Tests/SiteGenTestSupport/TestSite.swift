@@ -19,6 +19,11 @@ public enum TxtArchive {
     public struct File: Sendable, Equatable {
         public var path: String
         public var contents: String
+
+        public init(path: String, contents: String) {
+            self.path = path
+            self.contents = contents
+        }
     }
 
     public static func parse(_ archive: String) -> [File] {

@@ -45,19 +45,39 @@ struct SitegenCLITests {
     @Test func buildHelpDocumentsEveryOption() async throws {
         let result = try await SitegenBinary.run(["build", "--help"])
         #expect(result.exitCode == 0, "\(result)")
-        let help = result.stdout
-        #expect(help.contains("USAGE: sitegen build [--source <dir>] [--drafts] [--strict] [--output <dir>] [--base-url <url>]"), "\(result)")
-        let expectations = [
-            ("--source <dir>", "The site folder, holding site.yaml, content/ and Templates/."),
-            ("--output <dir>", "Where to write the site (default: public/ in the site folder)."),
-            ("--base-url <url>", "The address the site is published at, overriding site.yaml's baseURL."),
-            ("--drafts", "Include pages marked `draft: true`."),
-            ("--strict", "Treat warnings as errors."),
-        ]
-        for (option, text) in expectations {
-            let line = help.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix(option) }
-            #expect(line?.contains(text) == true, "`\(option)` is not documented as \"\(text)\":\n\(help)")
+        let usage = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("USAGE: sitegen build") }, "\(result)")
+        for option in ["[--source <dir>]", "[--output <dir>]", "[--base-url <url>]", "[--drafts]", "[--strict]"] {
+            #expect(usage.contains(option), "usage line lacks \(option): \(usage)")
         }
+        let options = Self.optionHelp(result.stdout)
+        #expect(options["--source <dir>"] == "The site folder, holding site.yaml, content/ and Templates/. (default: .)", "\(result)")
+        #expect(options["--output <dir>"] == "Where to write the site (default: public/ in the site folder).", "\(result)")
+        #expect(options["--base-url <url>"] == "The address the site is published at, overriding site.yaml's baseURL.", "\(result)")
+        #expect(options["--drafts"] == "Include pages marked `draft: true`.", "\(result)")
+        #expect(options["--strict"] == "Treat warnings as errors.", "\(result)")
+    }
+
+    /// The OPTIONS section of ArgumentParser's help as option → its help text, with wrapped lines joined.
+    static func optionHelp(_ help: String) -> [String: String] {
+        var result: [String: String] = [:]
+        var current: String?
+        var inOptions = false
+        for line in help.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line == "OPTIONS:" { inOptions = true; continue }
+            guard inOptions else { continue }
+            if line.trimmingCharacters(in: .whitespaces).isEmpty { current = nil; continue }
+            if line.hasPrefix("  -") {
+                // "  --source <dir>          The site folder, ..." : the option, then two or more spaces.
+                let text = line.dropFirst(2)
+                let parts = text.split(separator: "  ", maxSplits: 1)
+                let option = String(parts[0])
+                current = option
+                result[option] = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
+            } else if let option = current {
+                result[option, default: ""] += " " + line.trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return result.mapValues { $0.trimmingCharacters(in: .whitespaces) }
     }
 
     @Test func aSuccessfulBuildPrintsOneLineAndExitsZero() async throws {

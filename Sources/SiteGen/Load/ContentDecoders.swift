@@ -39,7 +39,7 @@ enum ContentDecoders {
         let timeZone = self.timeZone(&fields)
         let date = required(fields.date("date", timeZone: timeZone), "date", example: "2022-01-05T14:00:00+06:00", in: &fields)
         let event = Event(
-            id: id, title: title ?? "", date: date ?? placeholderDate, end: fields.date("end", timeZone: timeZone),
+            id: id, title: title ?? "", date: date ?? placeholderDate, end: fields.date("end", timeZone: timeZone).map { Located(value: $0, location: fields.value("end")!.location) },
             timeZone: timeZone, placeReference: placeReference(&fields), sources: sources(&fields),
             status: status(&fields), isKey: fields.bool("key") ?? false, tags: fields.strings("tags"),
             draft: fields.bool("draft") ?? false, updated: fields.date("updated", timeZone: timeZone),

@@ -30,7 +30,10 @@ enum SourceText {
                 let column = (String(validating: prefix, as: UTF8.self)?.count ?? prefix.count) + 1
                 return SourceLocation(path: path, line: line, column: column)
             }
-            if bytes[index] == UInt8(ascii: "\n") {
+            // A line ends at `\n`, or at a `\r` not followed by one, as `normalizingLineEndings` has it.
+            let isLineEnd = bytes[index] == UInt8(ascii: "\n")
+                || (bytes[index] == UInt8(ascii: "\r") && (index + 1 == bytes.count || bytes[index + 1] != UInt8(ascii: "\n")))
+            if isLineEnd {
                 line += 1
                 lineStart = index + 1
             }

@@ -45,7 +45,12 @@ enum TemplateLoader {
                 library.register(try MustacheTemplate(string: text), named: name)
                 references += partialReferences(in: text, path: path)
             } catch let error as MustacheTemplate.ParserError {
-                let location = SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber + 1)
+                var location = SourceLocation(path: path, line: error.context.lineNumber, column: max(1, error.context.columnNumber))
+                // swift-mustache notices an unclosed section at the end of the file; the editor needs its opening tag.
+                if case .expectedSectionEnd? = error.error as? MustacheTemplate.Error,
+                   let opening = TemplateSections.firstUnclosed(in: text, path: path) {
+                    location = opening
+                }
                 diagnostics.append(.error(location, "template syntax error: \(describe(error.error))"))
             } catch {
                 diagnostics.append(.error(SourceLocation(path: path), "template syntax error: \(error)"))
@@ -88,7 +93,7 @@ enum TemplateLoader {
         return found
     }
 
-    private static func describe(_ error: Error) -> String {
+    static func describe(_ error: Error) -> String {
         guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
         switch error {
         case .sectionCloseNameIncorrect: return "this closing tag does not match the section it closes; check the name after `{{/`"

@@ -74,7 +74,7 @@ public struct Event: Sendable {
     public var id: String
     public var title: String
     public var date: ContentDate
-    public var end: ContentDate?
+    public var end: Located<ContentDate>?
     public var timeZone: String?
     public var placeReference: PlaceReference?
     public var sources: [SourceRef]

@@ -38,15 +38,15 @@ enum SiteModelBuilder {
         }
         return references.filter { places[$0.value] == nil }.map { reference in
             .error(reference.location,
-                "unknown place `\(reference.value)`\(Suggestion.didYouMean(reference.value, among: ids)); places are defined in content/places.yaml")
+                "unknown place `\(reference.value)`\(Suggestion.didYouMean(reference.value, among: ids)) Places are defined in content/places.yaml.")
         }
     }
 
     private static func checkEvents(_ events: [Event]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for event in events {
-            if let end = event.end, end < event.date {
-                diagnostics.append(.error(event.location, "`end` (\(end.iso8601)) is before `date` (\(event.date.iso8601))"))
+            if let end = event.end, end.value < event.date {
+                diagnostics.append(.error(end.location, "`end` (\(end.value.iso8601)) is before `date` (\(event.date.iso8601)); check the day and the time zone"))
             }
             if event.sources.isEmpty {
                 diagnostics.append(.warning(event.location, "event `\(event.id)` has no sources; add `sources: [Reuters]` so readers see who reported it"))
@@ -75,7 +75,7 @@ enum SiteModelBuilder {
             sorted.eventIndices.sort()
             return sorted
         }
-        return Collation.sorted(tags, language: language) { $0.slug }
+        return Collation.sorted(tags, language: language) { $0.name }
     }
 
     private static func newestDate(frontPage: Page, articles: [Article], events: [Event]) -> ContentDate? {

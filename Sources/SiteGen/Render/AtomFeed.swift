@@ -16,7 +16,7 @@ enum AtomFeed {
         let feedUpdated = site.lastUpdated ?? newest.first?.updated
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
-        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(escape(config.language))">
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(escape(config.language))" xml:base="\(escape(config.baseURL))">
           <title>\(escape(config.title))</title>
           <subtitle>\(escape(config.description))</subtitle>
           <id>\(escape(config.baseURL))</id>

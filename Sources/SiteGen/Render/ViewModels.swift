@@ -65,7 +65,7 @@ struct ViewModels {
             "corrections": corrections(event.corrections),
         ]
         if let time = dates.eventTime(date) { value["time"] = time }
-        if let end = event.end { value["end"] = time(end, text: dates.eventWhen(end)) }
+        if let end = event.end?.value { value["end"] = time(end, text: dates.eventWhen(end)) }
         if let updated = event.updated { value["updated"] = time(updated, text: dates.stamp(updated)) }
         if let place = site.place(of: event) { value["place"] = self.place(place) }
         if withBody { value["body"] = bodies.events[index] }
@@ -94,7 +94,7 @@ struct ViewModels {
         sources.map { source in
             var value: [String: Any] = ["name": source.name, "href": href(routes.source(Slug.make(source.name)))]
             value["via"] = source.via.map { ["name": $0, "href": href(routes.source(Slug.make($0)))] }
-            if let url = source.url { value["url"] = url }
+            if let url = source.url { value["originalURL"] = url }
             return value
         }
     }

@@ -66,7 +66,7 @@ struct StagingFolder: Sendable {
             case .text(let text):
                 try writeText(text, to: target.path)
             case .copy(let source):
-                guard let bytes = site.read(source) else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: source]) }
+                guard let bytes = site.read(source) else { throw WriteError(path: source, reason: "cannot read it") }
                 try writeBytes(bytes, to: target.path)
             }
         }
@@ -80,13 +80,18 @@ struct StagingFolder: Sendable {
     /// Writes unless the file already holds exactly these bytes. A plain write: Foundation's
     /// `Data.write` also syncs each file to disk, which buys nothing before the swap.
     private func writeBytes(_ bytes: some Collection<UInt8>, to path: String) throws {
-        let descriptor = open(path, O_RDWR | O_CREAT, 0o644)
-        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        var descriptor = open(path, O_RDWR | O_CREAT, 0o644)
+        if descriptor < 0, errno == EISDIR, reused {
+            // The last build had a folder where this build writes a file.
+            try FileManager.default.removeItem(atPath: path)
+            descriptor = open(path, O_RDWR | O_CREAT, 0o644)
+        }
+        guard descriptor >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
         let contents = Array(bytes)
         if reused, Self.holds(descriptor, contents) { return }
         guard ftruncate(descriptor, 0) == 0, Self.writeAll(descriptor, contents) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+            throw WriteError(path: path, reason: String(cString: strerror(errno)))
         }
     }
 
@@ -115,8 +120,13 @@ struct StagingFolder: Sendable {
         var current = folder.path
         for component in path.split(separator: "/").dropLast() {
             current += "/" + component
-            if mkdir(current, 0o755) != 0 && errno != EEXIST {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: current])
+            if mkdir(current, 0o755) == 0 { continue }
+            guard errno == EEXIST else { throw WriteError(path: current, reason: String(cString: strerror(errno))) }
+            var info = stat()
+            if stat(current, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { continue }
+            // The last build wrote a file where this build needs a folder.
+            guard reused, unlink(current) == 0 || errno == ENOENT, mkdir(current, 0o755) == 0 || errno == EEXIST else {
+                throw WriteError(path: current, reason: String(cString: strerror(errno)))
             }
         }
     }
@@ -183,6 +193,12 @@ struct StagingFolder: Sendable {
         for (path, isFolder) in entries where visit(path, isFolder) && isFolder {
             walk(root, relative: path, visit: visit)
         }
+    }
+
+    struct WriteError: Error, CustomStringConvertible {
+        var path: String
+        var reason: String
+        var description: String { "\(path): \(reason)" }
     }
 
     func discard() {

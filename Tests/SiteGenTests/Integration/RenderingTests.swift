@@ -176,8 +176,9 @@ struct RenderingTests {
 
         let page = try site.outputText("tidslinje/2022-01-05-akimatet-stormet/")
         let sources = page.lines(containing: "class=\"sources\"")
-        #expect(sources.map(\.strippingTags) == ["Kilder: Zakon via Reuters; AFP"])
+        #expect(sources.map(\.strippingTags) == ["Kilder: Zakon via Reuters (originalen); AFP"])
         #expect(sources.first?.contains("<a href=\"/kilder/#zakon\">Zakon</a> via <a href=\"/kilder/#reuters\">Reuters</a>") == true)
+        #expect(sources.first?.contains("(<a href=\"https://www.zakon.kz/\">originalen</a>)") == true, "the original's own address is linked")
 
         let sourcesPage = try site.outputText("kilder/")
         for anchor in ["zakon", "reuters", "afp"] {
@@ -198,6 +199,39 @@ struct RenderingTests {
         #expect(!page.contains("\r"))
         #expect(!page.contains("\u{FEFF}"))
         #expect(site.outputExists("emner/lpg/"))
+    }
+
+    @Test func listsAreInDanishAlphabeticalOrder() async throws {
+        let site = try TestSite(Sites.archive("""
+            -- content/articles/a.md --
+            ---
+            title: Artikel
+            date: 2022-01-05
+            tags: [økonomi, politi, åbenhed, zoner]
+            ---
+            Tekst.
+            -- content/glossary/oekonomi.md --
+            ---
+            title: økonomi
+            short: Husholdning.
+            ---
+            -- content/glossary/politi.md --
+            ---
+            title: politi
+            short: Ordensmagt.
+            ---
+            -- content/glossary/zone.md --
+            ---
+            title: zone
+            short: Område.
+            ---
+            """))
+        try await site.build()
+
+        let glossary = try site.outputText("ordliste/").lines(containing: "<dt id=").map(\.strippingTags)
+        #expect(glossary == ["politi", "zone", "økonomi"])
+        let tags = try site.outputText("emner/").lines(containing: "<li><a href=\"/emner/").map { String($0.strippingTags.prefix { $0 != " " }) }
+        #expect(tags == ["politi", "zoner", "økonomi", "åbenhed"], "the tag list sorts by URL slug (oekonomi, aabenhed), not by name")
     }
 
     @Test func anEnglishSiteUsesEnglishURLsAndWords() async throws {

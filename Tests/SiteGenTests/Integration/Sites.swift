@@ -49,7 +49,7 @@ extension String {
     }
 
     /// The lines that contain `needle`.
-    func lines(containing needle: String) -> [Substring] {
-        split(separator: "\n").filter { $0.contains(needle) }
+    func lines(containing needle: String) -> [String] {
+        split(separator: "\n").filter { $0.contains(needle) }.map(String.init)
     }
 }
