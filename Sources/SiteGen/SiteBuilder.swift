@@ -74,10 +74,14 @@ public enum SiteBuilder {
         timer.lap("load")
         var diagnostics = configProblems + templateProblems + contentProblems
         guard let config, let templates else { throw BuildFailure(diagnostics) }
-        let (site, modelProblems) = SiteModelBuilder.build(content, config: config, strings: templates.strings, includeDrafts: options.includeDrafts)
+        let (model, modelProblems) = SiteModelBuilder.build(content, config: config, strings: templates.strings, includeDrafts: options.includeDrafts)
         diagnostics += modelProblems
         timer.lap("model")
-        guard let site, !diagnostics.hasErrors, !(options.strict && !diagnostics.isEmpty) else { throw BuildFailure(diagnostics) }
+        guard let model else { throw BuildFailure(diagnostics) }
+        let (site, glossaryProblems) = await GlossaryLinking.link(model)
+        diagnostics += glossaryProblems
+        timer.lap("glossary")
+        guard !diagnostics.hasErrors, !(options.strict && !diagnostics.isEmpty) else { throw BuildFailure(diagnostics) }
         return LoadedSite(site: site, templates: templates, assets: content.assets, warnings: diagnostics)
     }
 }

@@ -3,13 +3,13 @@ import Markdown
 /// Turns the front matter and body of each kind of content file into model values.
 /// Each decoder returns nil when a required value is missing; its reader holds why.
 enum ContentDecoders {
-    static let pageKeys = ["title", "summary", "date", "updated"]
-    static let articleKeys = ["title", "date", "updated", "summary", "tags", "places", "draft", "corrections"]
+    static let pageKeys = ["title", "summary", "date", "updated", "glossary"]
+    static let articleKeys = ["title", "date", "updated", "summary", "tags", "places", "draft", "corrections", "glossary"]
     static let eventKeys = ["title", "date", "end", "timezone", "place", "lat", "lon", "sources", "status", "key", "tags",
-                            "draft", "updated", "corrections"]
+                            "draft", "updated", "corrections", "glossary"]
     /// Events in a YAML data file name themselves and carry their text.
     static let eventDataKeys = eventKeys + ["id", "body"]
-    static let termKeys = ["title", "aliases", "short", "expansion", "related", "autolink"]
+    static let termKeys = ["title", "aliases", "short", "expansion", "related", "autolink", "forms"]
 
     static func page(_ fields: inout FieldReader, slug: String, body: Body) -> Page? {
         fields.rejectUnknownKeys(pageKeys)
@@ -17,6 +17,7 @@ enum ContentDecoders {
         let summary = fields.string("summary") ?? ""
         let date = fields.date("date")
         let updated = fields.date("updated")
+        let body = glossarySetting(&fields, body)
         guard let title else { return nil }
         return Page(slug: slug, title: title, summary: summary, date: date, updated: updated, body: body, location: fields.location)
     }
@@ -26,6 +27,7 @@ enum ContentDecoders {
         let title = fields.requiredString("title", example: "Derfor steg prisen på LPG")
         let date = required(fields.date("date"), "date", example: "2022-01-05T16:00:00+01:00", in: &fields)
         let places = fields.locatedStrings("places")
+        let body = glossarySetting(&fields, body)
         let article = Article(
             slug: slug, title: title ?? "", date: date ?? placeholderDate, updated: fields.date("updated"),
             summary: fields.string("summary") ?? "", tags: fields.strings("tags"), placeIDs: places,
@@ -38,6 +40,7 @@ enum ContentDecoders {
         let title = fields.requiredString("title", example: "Regeringen går af")
         let timeZone = self.timeZone(&fields)
         let date = required(fields.date("date", timeZone: timeZone), "date", example: "2022-01-05T14:00:00+06:00", in: &fields)
+        let body = glossarySetting(&fields, body)
         let event = Event(
             id: id, title: title ?? "", date: date ?? placeholderDate, end: fields.date("end", timeZone: timeZone).map { Located(value: $0, location: fields.value("end")!.location) },
             timeZone: timeZone, placeReference: placeReference(&fields), sources: sources(&fields),
@@ -53,13 +56,21 @@ enum ContentDecoders {
         let short = fields.requiredString("short", example: "En midlertidig tilstand, hvor myndighederne får ekstra beføjelser.")
         let related = fields.locatedStrings("related")
         let term = GlossaryTerm(
-            slug: slug, title: title ?? "", aliases: fields.strings("aliases"), short: short ?? "",
+            slug: slug, title: title ?? "", titleLocation: fields.value("title")?.location ?? fields.location,
+            aliases: fields.locatedStrings("aliases"), forms: fields.locatedStrings("forms"), short: short ?? "",
             expansion: fields.string("expansion"), related: related, autolink: fields.bool("autolink") ?? true,
             body: body, location: fields.location)
         return title == nil || short == nil ? nil : term
     }
 
     // MARK: Shared fields
+
+    /// `glossary: false` keeps glossary terms in this page's text from linking to their entries.
+    private static func glossarySetting(_ fields: inout FieldReader, _ body: Body) -> Body {
+        var body = body
+        body.linksTerms = fields.bool("glossary") ?? true
+        return body
+    }
 
     private static let placeholderDate = ContentDate(year: 1970, month: 1, day: 1, hour: 0, minute: 0, second: 0, offset: nil, precision: .day)
 

@@ -23,6 +23,9 @@ public struct Correction: Sendable {
 public struct Body: Sendable {
     public var document: MarkdownDocument
     public var firstLine: Int
+    /// Whether glossary terms in the text link to their entries; `glossary: false` in the
+    /// front matter turns it off for one page.
+    public var linksTerms = true
 }
 
 public struct Place: Sendable {
@@ -91,7 +94,10 @@ public struct Event: Sendable {
 public struct GlossaryTerm: Sendable {
     public var slug: String
     public var title: String
-    public var aliases: [String]
+    public var titleLocation: SourceLocation
+    public var aliases: [Located<String>]
+    /// Irregular forms an editor adds to the ones sitegen makes (`TermForms`).
+    public var forms: [Located<String>]
     public var short: String
     public var expansion: String?
     public var related: [Located<String>]

@@ -18,6 +18,8 @@ public struct Site: Sendable {
     /// The newest date in the content: the "last updated" of the site and its feeds,
     /// taken from the content rather than the clock so builds are reproducible.
     public var lastUpdated: ContentDate?
+    /// Who links to each glossary term, and its related terms (filled by `GlossaryLinking`).
+    public var glossary = GlossaryReferences()
 
     /// An event's date on the clock of where it happened: its `timezone`, else its place's.
     public func localDate(of event: Event) -> ContentDate {

@@ -72,12 +72,14 @@ struct PageContexts {
         case .timeline:
             return (Meta(title: strings["timeline.title"], description: site.config.description), ["days": TimelineDays.group(models)])
         case .glossary:
+            let (letters, groups) = models.glossaryIndex()
             return (Meta(title: strings["glossary.title"], description: site.config.description),
-                    ["terms": site.terms.indices.map { term($0, withBody: false) }])
+                    ["letters": letters, "groups": groups, "jsonLD": StructuredData.definedTermSet(site)])
         case .term(let index):
             let term = site.terms[index]
             return (Meta(title: term.title, description: term.short),
-                    ["term": self.term(index, withBody: true), "glossaryHref": models.href(site.routes.glossary)])
+                    ["term": models.term(index, withBody: true), "glossaryHref": models.href(site.routes.glossary),
+                     "jsonLD": StructuredData.definedTerm(index, site: site)])
         case .sources:
             return (Meta(title: strings["sources.title"], description: site.config.description), ["sources": sources()])
         case .tags:
@@ -122,20 +124,6 @@ struct PageContexts {
         return items.map { key, path in
             ["label": site.strings[key], "href": models.href(path), "current": current == path]
         }
-    }
-
-    private func term(_ index: Int, withBody: Bool) -> [String: Any] {
-        let term = site.terms[index]
-        var value: [String: Any] = [
-            "slug": term.slug, "title": term.title, "href": models.href(site.routes.term(term.slug)),
-            "short": term.short, "aliases": term.aliases,
-            "related": term.related.compactMap { related in
-                site.terms.first { $0.slug == related.value }.map { ["title": $0.title, "href": models.href(site.routes.term($0.slug))] }
-            },
-        ]
-        if let expansion = term.expansion { value["expansion"] = expansion }
-        if withBody { value["body"] = models.bodies.terms[index] }
-        return value
     }
 
     private func sources() -> [[String: Any]] {

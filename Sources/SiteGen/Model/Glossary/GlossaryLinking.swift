@@ -1,0 +1,82 @@
+/// What the glossary knows once every body is linked: who links to each term, and the
+/// related terms each entry names.
+public struct GlossaryReferences: Sendable {
+    /// A page that links to a term.
+    public enum Mention: Sendable, Hashable {
+        /// Indices into `Site.articles` and `Site.events`.
+        case article(Int), event(Int)
+    }
+
+    /// For each term, the articles (newest first) then the events (in timeline order) that link to it.
+    public var mentions: [[Mention]] = []
+    /// For each term, its `related` terms as indices into `Site.terms`, as written.
+    public var related: [[Int]] = []
+}
+
+/// Stage 2b: links glossary terms in every body, all bodies in parallel, and checks the
+/// glossary: names two terms share, `related` terms that do not exist, terms no page uses.
+/// A body's links depend on every term, so this runs on the whole site after the model.
+enum GlossaryLinking {
+    static func link(_ site: Site) async -> (Site, [Diagnostic]) {
+        let (index, nameProblems) = TermIndex.build(site.terms, routes: site.routes)
+        let (related, relatedProblems) = relatedTerms(site.terms)
+        enum Owner: Sendable { case frontPage, page, article, event, term(Int) }
+        let bodies: [(Owner, Body)] = [(.frontPage, site.frontPage.body)] + site.pages.map { (.page, $0.body) }
+            + site.articles.map { (.article, $0.body) } + site.events.map { (.event, $0.body) }
+            + site.terms.indices.map { (.term($0), site.terms[$0].body) }
+        let linked = await bodies.concurrentMap { owner, body in
+            if case .term(let term) = owner { return TermLinker.link(body, index: index, ownTerm: term) }
+            return TermLinker.link(body, index: index)
+        }[...]
+
+        var site = site
+        var results = linked
+        func take(_ count: Int) -> ArraySlice<LinkedBody> {
+            defer { results = results.dropFirst(count) }
+            return results.prefix(count)
+        }
+        let front = take(1).first!
+        site.frontPage.body = front.body
+        let pages = take(site.pages.count)
+        let articles = take(site.articles.count)
+        let events = take(site.events.count)
+        for (offset, body) in pages.enumerated() { site.pages[offset].body = body.body }
+        for (offset, body) in articles.enumerated() { site.articles[offset].body = body.body }
+        for (offset, body) in events.enumerated() { site.events[offset].body = body.body }
+        for (offset, body) in take(site.terms.count).enumerated() { site.terms[offset].body = body.body }
+
+        var mentions = [[GlossaryReferences.Mention]](repeating: [], count: site.terms.count)
+        for (offset, body) in articles.enumerated() { for term in body.mentions { mentions[term].append(.article(offset)) } }
+        for (offset, body) in events.enumerated() { for term in body.mentions { mentions[term].append(.event(offset)) } }
+        site.glossary = GlossaryReferences(mentions: mentions, related: related)
+
+        let used = Set(([front] + pages + articles + events).flatMap(\.mentions))
+        let unused = site.terms.indices.filter { !used.contains($0) }.map { number in
+            let term = site.terms[number]
+            return Diagnostic.warning(term.titleLocation,
+                "no page links to the term `\(term.title)`; use it in the text of an article, an event or the front page, or add the form the text uses to `aliases` or `forms`")
+        }
+        return (site, nameProblems + relatedProblems + unused)
+    }
+
+    /// `related` names terms by file name (`taaregas`) or by headword (`tåregas`).
+    private static func relatedTerms(_ terms: [GlossaryTerm]) -> ([[Int]], [Diagnostic]) {
+        var bySlug: [String: Int] = [:]
+        var byTitle: [String: Int] = [:]
+        for (number, term) in terms.enumerated() {
+            bySlug[term.slug] = bySlug[term.slug] ?? number
+            byTitle[term.title.lowercased()] = byTitle[term.title.lowercased()] ?? number
+        }
+        var diagnostics: [Diagnostic] = []
+        let related = terms.map { term in
+            term.related.compactMap { reference -> Int? in
+                if let number = bySlug[reference.value] ?? byTitle[reference.value.lowercased()] { return number }
+                let hint = Suggestion.didYouMean(reference.value, among: bySlug.keys.sorted())
+                diagnostics.append(.error(reference.location,
+                    "unknown term `\(reference.value)` in `related`\(hint) A related term is named by its file name in content/glossary/."))
+                return nil
+            }
+        }
+        return (related, diagnostics)
+    }
+}

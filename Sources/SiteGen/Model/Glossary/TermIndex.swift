@@ -1,0 +1,115 @@
+/// Every name of every glossary term in all its forms, filed under its first word, so that
+/// reading a text costs one dictionary lookup per word however many terms there are.
+struct TermIndex: Sendable {
+    /// One written form of a term's name, as text must spell it.
+    struct Phrase: Sendable {
+        var term: Int
+        /// The words after the first, lowercased; empty for a one-word name.
+        var rest: [String]
+        /// For an acronym, every word exactly as written: acronyms match only in capitals.
+        var exact: [String]?
+        /// What inflection added to the name (`'s` in `LPG's`), kept outside `<abbr>`.
+        var ending: String
+    }
+
+    /// Lowercased first word → the phrases starting with it, longest first.
+    private(set) var phrases: [String: [Phrase]] = [:]
+    /// The site-absolute path of each term's page (`/ordliste/lpg/`), as editors link to it.
+    let paths: [String]
+    private let termByPath: [String: Int]
+    /// For each term, the `title` of its `<abbr>`: its expansion, else its short definition.
+    let abbreviationTitles: [String]
+
+    /// The term whose page `destination` (a link as written in Markdown) points to, if any.
+    func term(linkedBy destination: String) -> Int? {
+        guard destination.hasPrefix("/") else { return nil }
+        var path = destination.prefix { $0 != "#" && $0 != "?" }
+        if !path.hasSuffix("/") { path += "/" }
+        return termByPath[String(path)]
+    }
+
+    /// Builds the index and reports names that two terms share: a word can link to one entry only.
+    static func build(_ terms: [GlossaryTerm], routes: Routes) -> (TermIndex, [Diagnostic]) {
+        let paths = terms.map { "/" + routes.term($0.slug) }
+        var index = TermIndex(paths: paths, termByPath: Dictionary(paths.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }),
+                              abbreviationTitles: terms.map { $0.expansion ?? $0.short })
+        let (names, diagnostics) = NameOwners.claim(terms)
+        var owners = names.mapValues { Owner.term($0.term) }
+        var forms: [(key: String, form: String, ending: String, isAcronym: Bool, term: Int)] = []
+        for (number, term) in terms.enumerated() {
+            // Names are inflected (TermForms); irregular forms are written out whole.
+            let inflected = ([term.title] + term.aliases.map(\.value)).flatMap { name in
+                TermForms.forms(of: name).map { ($0.form, $0.ending, TermForms.isAcronym(name)) }
+            }
+            for (form, ending, isAcronym) in inflected + term.forms.map({ ($0.value, "", TermForms.isAcronym($0.value)) }) {
+                let key = NameOwners.key(form)
+                guard !key.isEmpty else { continue }
+                switch owners[key] {
+                case nil: owners[key] = .term(number)
+                // A made form that two terms share links to neither; a name an editor wrote wins.
+                case .term(let owner) where owner != number && names[key] == nil: owners[key] = .ambiguous
+                default: break
+                }
+                forms.append((key, form, ending, isAcronym, number))
+            }
+        }
+        var filed = Set<String>()
+        for form in forms where terms[form.term].autolink && owners[form.key] == .term(form.term) {
+            guard filed.insert(form.key).inserted else { continue }
+            let words = TextWords.words(of: form.form)
+            index.phrases[words[0].lowercased(), default: []].append(Phrase(
+                term: form.term, rest: words.dropFirst().map { $0.lowercased() },
+                exact: form.isAcronym ? words.map(String.init) : nil, ending: form.ending))
+        }
+        for key in index.phrases.keys {
+            // Longest first, so `flydende gas` wins over a term `flydende`.
+            index.phrases[key]!.sort { a, b in
+                a.rest.count != b.rest.count ? a.rest.count > b.rest.count : (a.term, a.rest.joined(separator: " ")) < (b.term, b.rest.joined(separator: " "))
+            }
+        }
+        return (index, diagnostics)
+    }
+
+    private init(paths: [String], termByPath: [String: Int], abbreviationTitles: [String]) {
+        self.paths = paths
+        self.termByPath = termByPath
+        self.abbreviationTitles = abbreviationTitles
+    }
+
+    private enum Owner: Equatable {
+        case term(Int)
+        case ambiguous
+    }
+}
+
+/// The names editors give terms (headwords, aliases, forms) and which term each belongs to.
+private enum NameOwners {
+    /// The lowercased words of a name, so `Flydende  gas` and `flydende gas` are one name.
+    static func key(_ name: some StringProtocol) -> String {
+        TextWords.words(of: String(name)).map { $0.lowercased() }.joined(separator: " ")
+    }
+
+    static func claim(_ terms: [GlossaryTerm]) -> ([String: (term: Int, location: SourceLocation)], [Diagnostic]) {
+        var owners: [String: (term: Int, location: SourceLocation)] = [:]
+        var diagnostics: [Diagnostic] = []
+        // In file order, so the later file is the one told to change, the same on every run.
+        let order = terms.indices.sorted { terms[$0].location.path < terms[$1].location.path }
+        for number in order {
+            let term = terms[number]
+            let names = [Located(value: term.title, location: term.titleLocation)] + term.aliases + term.forms
+            for name in names {
+                let key = key(name.value)
+                guard !key.isEmpty else { continue }
+                guard let owner = owners[key] else {
+                    owners[key] = (number, name.location)
+                    continue
+                }
+                guard owner.term != number else { continue }
+                let other = terms[owner.term]
+                diagnostics.append(.error(name.location,
+                    "`\(name.value)` is also a name of the term `\(other.title)` (\(owner.location.path):\(owner.location.line)); a word can link to one entry only, so remove it from one of the terms"))
+            }
+        }
+        return (owners, diagnostics)
+    }
+}

@@ -1,0 +1,178 @@
+import Markdown
+
+/// A body after glossary linking, with the terms it links to (by hand or automatically).
+struct LinkedBody: Sendable {
+    var body: Body
+    /// Indices into `Site.terms`, ascending.
+    var mentions: [Int]
+}
+
+/// Links the first use of each glossary term in a body to the term's entry. Works on the
+/// Markdown tree, text node by text node: headings, links, code and images are left alone,
+/// and a page never links to itself.
+struct TermLinker {
+    private let index: TermIndex
+    private let ownTerm: Int?
+    private let autolinks: Bool
+    /// Terms the page links to so far, automatically or by hand; only a first use links.
+    private var linked = Set<Int>()
+
+    /// `ownTerm`: the term whose entry this body is.
+    static func link(_ body: Body, index: TermIndex, ownTerm: Int? = nil) -> LinkedBody {
+        var linker = TermLinker(index: index, ownTerm: ownTerm, autolinks: body.linksTerms)
+        var linkedBody = body
+        linkedBody.document = MarkdownDocument(blocks: body.document.blocks.map { linker.link($0) })
+        return LinkedBody(body: linkedBody, mentions: linker.linked.sorted())
+    }
+
+    private init(index: TermIndex, ownTerm: Int?, autolinks: Bool) {
+        self.index = index
+        self.ownTerm = ownTerm
+        self.autolinks = autolinks
+    }
+
+    private mutating func link(_ block: BlockNode) -> BlockNode {
+        switch block {
+        case .paragraph(let inlines):
+            return .paragraph(link(inlines, before: nil, after: nil))
+        case .heading(_, let content, _, _):
+            noteLinks(in: content)
+            return block
+        case .blockQuote(let children):
+            return .blockQuote(children.map { link($0) })
+        case .list(let kind, let tight, let items):
+            return .list(kind: kind, tight: tight, items: items.map { $0.map { link($0) } })
+        case .codeBlock, .html, .thematicBreak, .trustedHTML:
+            return block
+        }
+    }
+
+    /// `before` and `after` are the characters just outside these inlines, so that a word
+    /// boundary holds across emphasis: `**LPG**s` is not a use of `LPG`.
+    private mutating func link(_ inlines: [InlineNode], before: Unicode.Scalar?, after: Unicode.Scalar?) -> [InlineNode] {
+        let nodes = Self.mergingText(inlines)
+        var result: [InlineNode] = []
+        result.reserveCapacity(nodes.count)
+        for (position, node) in nodes.enumerated() {
+            let left = position == 0 ? before : Self.edge(of: nodes[position - 1], last: true)
+            let right = position == nodes.count - 1 ? after : Self.edge(of: nodes[position + 1], last: false)
+            switch node {
+            case .text(let text) where autolinks:
+                result += link(text, before: left, after: right)
+            case .emphasis(let children):
+                result.append(.emphasis(link(children, before: left, after: right)))
+            case .strong(let children):
+                result.append(.strong(link(children, before: left, after: right)))
+            case .link:
+                noteLinks(in: [node])
+                result.append(node)
+            default:
+                result.append(node)
+            }
+        }
+        return result
+    }
+
+    private mutating func link(_ text: String, before: Unicode.Scalar?, after: Unicode.Scalar?) -> [InlineNode] {
+        let words = TextWords.ranges(in: text)
+        var nodes: [InlineNode] = []
+        var copied = text.startIndex
+        var next = 0
+        while next < words.count {
+            let first = next
+            next += 1
+            guard let phrases = index.phrases[text[words[first]].lowercased()],
+                  let (phrase, last) = match(phrases, words: words, at: first, in: text, before: before, after: after) else { continue }
+            // The longest name found is the one used, even when its term is linked already.
+            next = last + 1
+            guard phrase.term != ownTerm, linked.insert(phrase.term).inserted else { continue }
+            let range = words[first].lowerBound..<words[last].upperBound
+            if copied < range.lowerBound { nodes.append(.text(String(text[copied..<range.lowerBound]))) }
+            nodes.append(linkNode(phrase, text: text[range]))
+            copied = range.upperBound
+        }
+        guard !nodes.isEmpty else { return [.text(text)] }
+        if copied < text.endIndex { nodes.append(.text(String(text[copied...]))) }
+        return nodes
+    }
+
+    /// The longest phrase that the words from `first` on spell; returns it with its last word.
+    private func match(_ phrases: [TermIndex.Phrase], words: [Range<String.Index>], at first: Int, in text: String,
+                       before: Unicode.Scalar?, after: Unicode.Scalar?) -> (TermIndex.Phrase, Int)? {
+        if words[first].lowerBound == text.startIndex, Self.continuesWord(before) { return nil }
+        for phrase in phrases {
+            let last = first + phrase.rest.count
+            guard last < words.count else { continue }
+            if words[last].upperBound == text.endIndex, Self.continuesWord(after) { continue }
+            var matches = true
+            for (offset, word) in phrase.rest.enumerated() where matches {
+                let range = words[first + offset + 1]
+                matches = TextWords.isSpace(text[words[first + offset].upperBound..<range.lowerBound])
+                    && text[range].lowercased() == word
+            }
+            if matches, let exact = phrase.exact {
+                matches = exact.indices.allSatisfy { text[words[first + $0]] == exact[$0] }
+            }
+            if matches { return (phrase, last) }
+        }
+        return nil
+    }
+
+    private func linkNode(_ phrase: TermIndex.Phrase, text: Substring) -> InlineNode {
+        var content: [InlineNode] = [.text(String(text))]
+        if phrase.exact != nil {
+            let title = HTMLEscaping.escape(index.abbreviationTitles[phrase.term])
+            content = [.trustedHTML("<abbr title=\"\(title)\">"), .text(String(text.dropLast(phrase.ending.count))), .trustedHTML("</abbr>")]
+            if !phrase.ending.isEmpty { content.append(.text(String(text.suffix(phrase.ending.count)))) }
+        }
+        // Made by sitegen, so it has no place in the source.
+        return .link(destination: index.paths[phrase.term], title: "", content: content, position: SourcePosition(line: 0, column: 0))
+    }
+
+    /// Links written by hand to a term's entry count as its use on this page.
+    private mutating func noteLinks(in inlines: [InlineNode]) {
+        for inline in inlines {
+            switch inline {
+            case .link(let destination, _, _, _):
+                if let term = index.term(linkedBy: destination), term != ownTerm { linked.insert(term) }
+            case .emphasis(let children), .strong(let children):
+                noteLinks(in: children)
+            default:
+                break
+            }
+        }
+    }
+
+    private static func continuesWord(_ scalar: Unicode.Scalar?) -> Bool {
+        scalar.map { TextWords.isWordScalar($0) || TextWords.isJoiner($0) } ?? false
+    }
+
+    /// The first or last character a reader sees of an inline; nil for one that shows no text.
+    private static func edge(of node: InlineNode, last: Bool) -> Unicode.Scalar? {
+        switch node {
+        case .text(let text), .code(let text):
+            return last ? text.unicodeScalars.last : text.unicodeScalars.first
+        case .softBreak, .lineBreak:
+            return " "
+        case .emphasis(let children), .strong(let children), .link(_, _, let children, _):
+            return (last ? children.last : children.first).flatMap { edge(of: $0, last: last) }
+        case .image, .html, .trustedHTML:
+            return nil
+        }
+    }
+
+    /// cmark splits text at characters that might start markup (`'`, `[`); one node per run
+    /// lets a name such as `LPG's` match.
+    private static func mergingText(_ inlines: [InlineNode]) -> [InlineNode] {
+        var result: [InlineNode] = []
+        result.reserveCapacity(inlines.count)
+        for inline in inlines {
+            if case .text(let text) = inline, case .text(let previous)? = result.last {
+                result[result.count - 1] = .text(previous + text)
+            } else {
+                result.append(inline)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,60 @@
+/// The glossary as templates see it: the index by letter, and each entry with its related
+/// terms and the pages that link to it.
+extension ViewModels {
+    func term(_ index: Int, withBody: Bool) -> [String: Any] {
+        let term = site.terms[index]
+        let related = site.glossary.related.indices.contains(index) ? site.glossary.related[index] : []
+        var value: [String: Any] = [
+            "slug": term.slug, "title": term.title, "href": href(routes.term(term.slug)),
+            "short": term.short, "aliases": term.aliases.map(\.value),
+            "related": related.map { ["title": site.terms[$0].title, "href": href(routes.term(site.terms[$0].slug))] },
+        ]
+        if let expansion = term.expansion { value["expansion"] = expansion }
+        if withBody {
+            value["body"] = bodies.terms[index]
+            value["mentions"] = mentions(of: index)
+        }
+        return value
+    }
+
+    /// The articles and events that link to a term, in the order the site lists them.
+    func mentions(of index: Int) -> [[String: Any]] {
+        guard site.glossary.mentions.indices.contains(index) else { return [] }
+        return site.glossary.mentions[index].map { mention in
+            switch mention {
+            case .article(let number):
+                let article = site.articles[number]
+                return ["title": article.title, "href": href(routes.article(article.slug)),
+                        "date": time(article.date, text: dates.day(dates.inSiteZone(article.date)))]
+            case .event(let number):
+                let event = site.events[number]
+                let date = site.localDate(of: event)
+                return ["title": event.title, "href": href(routes.event(event.id)), "date": time(date, text: dates.day(date))]
+            }
+        }
+    }
+
+    /// The glossary index: a bar of the alphabet (`glossary.alphabet` in the strings file)
+    /// whose letters in use link to their group, and the terms grouped by initial.
+    func glossaryIndex() -> (letters: [[String: Any]], groups: [[String: Any]]) {
+        let language = site.config.language
+        var groups: [(letter: String, terms: [[String: Any]])] = []
+        for index in site.terms.indices {
+            let letter = Collation.initial(site.terms[index].title, language: language)
+            if groups.last?.letter != letter { groups.append((letter, [])) }
+            groups[groups.count - 1].terms.append(term(index, withBody: false))
+        }
+        let inUse = Set(groups.map(\.letter))
+        let alphabet = (site.strings.text["glossary.alphabet"] ?? "").map { String($0).uppercased() }
+        let bar = Collation.sorted(Array(inUse.union(alphabet)), language: language) { $0 }
+        return (
+            bar.map { ["letter": $0, "href": "#" + letterAnchor($0), "inUse": inUse.contains($0)] },
+            groups.map { ["letter": $0.letter, "anchor": letterAnchor($0.letter), "terms": $0.terms] }
+        )
+    }
+
+    private func letterAnchor(_ letter: String) -> String {
+        let slug = Slug.make(letter)
+        return "letter-" + (slug.isEmpty ? String(letter.unicodeScalars.first?.value ?? 0) : slug)
+    }
+}
