@@ -4,16 +4,16 @@ struct TermIndex: Sendable {
     /// One written form of a term's name, as text must spell it.
     struct Phrase: Sendable {
         var term: Int
-        /// The words after the first, lowercased; empty for a one-word name.
-        var rest: [String]
+        /// The words after the first; empty for a one-word name.
+        var rest: [FoldedWord]
         /// For an acronym, every word exactly as written: acronyms match only in capitals.
         var exact: [String]?
         /// What inflection added to the name (`'s` in `LPG's`), kept outside `<abbr>`.
         var ending: String
     }
 
-    /// Lowercased first word → the phrases starting with it, longest first.
-    private(set) var phrases: [String: [Phrase]] = [:]
+    /// First word → the phrases starting with it, longest first.
+    private(set) var phrases: [FoldedWord: [Phrase]] = [:]
     /// The site-absolute path of each term's page (`/ordliste/lpg/`), as editors link to it.
     let paths: [String]
     private let termByPath: [String: Int]
@@ -57,14 +57,14 @@ struct TermIndex: Sendable {
         for form in forms where terms[form.term].autolink && owners[form.key] == .term(form.term) {
             guard filed.insert(form.key).inserted else { continue }
             let words = TextWords.words(of: form.form)
-            index.phrases[words[0].lowercased(), default: []].append(Phrase(
-                term: form.term, rest: words.dropFirst().map { $0.lowercased() },
+            index.phrases[FoldedWord(words[0]), default: []].append(Phrase(
+                term: form.term, rest: words.dropFirst().map(FoldedWord.init),
                 exact: form.isAcronym ? words.map(String.init) : nil, ending: form.ending))
         }
         for key in index.phrases.keys {
             // Longest first, so `flydende gas` wins over a term `flydende`.
             index.phrases[key]!.sort { a, b in
-                a.rest.count != b.rest.count ? a.rest.count > b.rest.count : (a.term, a.rest.joined(separator: " ")) < (b.term, b.rest.joined(separator: " "))
+                a.rest.count != b.rest.count ? a.rest.count > b.rest.count : (a.term, a.rest.map(\.text).joined(separator: " ")) < (b.term, b.rest.map(\.text).joined(separator: " "))
             }
         }
         return (index, diagnostics)

@@ -21,7 +21,7 @@ struct TermLinker {
     static func link(_ body: Body, index: TermIndex, ownTerm: Int? = nil) -> LinkedBody {
         var linker = TermLinker(index: index, ownTerm: ownTerm, autolinks: body.linksTerms)
         var linkedBody = body
-        linkedBody.document = MarkdownDocument(blocks: body.document.blocks.map { linker.link($0) })
+        if let blocks = linker.link(body.document.blocks) { linkedBody.document = MarkdownDocument(blocks: blocks) }
         return LinkedBody(body: linkedBody, mentions: linker.linked.sorted())
     }
 
@@ -31,49 +31,68 @@ struct TermLinker {
         self.autolinks = autolinks
     }
 
-    private mutating func link(_ block: BlockNode) -> BlockNode {
+    // Each function returns nil when it links nothing, so a body without terms is not copied.
+
+    private mutating func link(_ blocks: [BlockNode]) -> [BlockNode]? {
+        var result: [BlockNode]?
+        for (position, block) in blocks.enumerated() {
+            let linked = link(block)
+            if result == nil, linked != nil { result = Array(blocks[..<position]) }
+            result?.append(linked ?? block)
+        }
+        return result
+    }
+
+    private mutating func link(_ block: BlockNode) -> BlockNode? {
         switch block {
         case .paragraph(let inlines):
-            return .paragraph(link(inlines, before: nil, after: nil))
+            return link(inlines, before: nil, after: nil).map(BlockNode.paragraph)
         case .heading(_, let content, _, _):
             noteLinks(in: content)
-            return block
+            return nil
         case .blockQuote(let children):
-            return .blockQuote(children.map { link($0) })
+            return link(children).map(BlockNode.blockQuote)
         case .list(let kind, let tight, let items):
-            return .list(kind: kind, tight: tight, items: items.map { $0.map { link($0) } })
+            var result: [[BlockNode]]?
+            for (position, item) in items.enumerated() {
+                let linked = link(item)
+                if result == nil, linked != nil { result = Array(items[..<position]) }
+                result?.append(linked ?? item)
+            }
+            return result.map { .list(kind: kind, tight: tight, items: $0) }
         case .codeBlock, .html, .thematicBreak, .trustedHTML:
-            return block
+            return nil
         }
     }
 
     /// `before` and `after` are the characters just outside these inlines, so that a word
     /// boundary holds across emphasis: `**LPG**s` is not a use of `LPG`.
-    private mutating func link(_ inlines: [InlineNode], before: Unicode.Scalar?, after: Unicode.Scalar?) -> [InlineNode] {
+    private mutating func link(_ inlines: [InlineNode], before: Unicode.Scalar?, after: Unicode.Scalar?) -> [InlineNode]? {
         let nodes = Self.mergingText(inlines)
-        var result: [InlineNode] = []
-        result.reserveCapacity(nodes.count)
+        var result: [InlineNode]?
         for (position, node) in nodes.enumerated() {
             let left = position == 0 ? before : Self.edge(of: nodes[position - 1], last: true)
             let right = position == nodes.count - 1 ? after : Self.edge(of: nodes[position + 1], last: false)
+            var linked: [InlineNode]?
             switch node {
             case .text(let text) where autolinks:
-                result += link(text, before: left, after: right)
+                linked = link(text, before: left, after: right)
             case .emphasis(let children):
-                result.append(.emphasis(link(children, before: left, after: right)))
+                linked = link(children, before: left, after: right).map { [.emphasis($0)] }
             case .strong(let children):
-                result.append(.strong(link(children, before: left, after: right)))
+                linked = link(children, before: left, after: right).map { [.strong($0)] }
             case .link:
                 noteLinks(in: [node])
-                result.append(node)
             default:
-                result.append(node)
+                break
             }
+            if result == nil, linked != nil { result = Array(nodes[..<position]) }
+            if let linked { result?.append(contentsOf: linked) } else { result?.append(node) }
         }
         return result
     }
 
-    private mutating func link(_ text: String, before: Unicode.Scalar?, after: Unicode.Scalar?) -> [InlineNode] {
+    private mutating func link(_ text: String, before: Unicode.Scalar?, after: Unicode.Scalar?) -> [InlineNode]? {
         let words = TextWords.ranges(in: text)
         var nodes: [InlineNode] = []
         var copied = text.startIndex
@@ -81,7 +100,7 @@ struct TermLinker {
         while next < words.count {
             let first = next
             next += 1
-            guard let phrases = index.phrases[text[words[first]].lowercased()],
+            guard let phrases = index.phrases[FoldedWord(text[words[first]])],
                   let (phrase, last) = match(phrases, words: words, at: first, in: text, before: before, after: after) else { continue }
             // The longest name found is the one used, even when its term is linked already.
             next = last + 1
@@ -91,7 +110,7 @@ struct TermLinker {
             nodes.append(linkNode(phrase, text: text[range]))
             copied = range.upperBound
         }
-        guard !nodes.isEmpty else { return [.text(text)] }
+        guard !nodes.isEmpty else { return nil }
         if copied < text.endIndex { nodes.append(.text(String(text[copied...]))) }
         return nodes
     }
@@ -108,7 +127,7 @@ struct TermLinker {
             for (offset, word) in phrase.rest.enumerated() where matches {
                 let range = words[first + offset + 1]
                 matches = TextWords.isSpace(text[words[first + offset].upperBound..<range.lowerBound])
-                    && text[range].lowercased() == word
+                    && FoldedWord(text[range]) == word
             }
             if matches, let exact = phrase.exact {
                 matches = exact.indices.allSatisfy { text[words[first + $0]] == exact[$0] }
@@ -164,6 +183,11 @@ struct TermLinker {
     /// cmark splits text at characters that might start markup (`'`, `[`); one node per run
     /// lets a name such as `LPG's` match.
     private static func mergingText(_ inlines: [InlineNode]) -> [InlineNode] {
+        let hasAdjacentText = inlines.indices.dropFirst().contains { position in
+            if case .text = inlines[position], case .text = inlines[position - 1] { return true }
+            return false
+        }
+        guard hasAdjacentText else { return inlines }
         var result: [InlineNode] = []
         result.reserveCapacity(inlines.count)
         for inline in inlines {
