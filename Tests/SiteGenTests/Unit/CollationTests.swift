@@ -45,3 +45,14 @@ struct CollationOrderTests {
         #expect(Collation.sorted(terms, language: "da", by: \.title).map(\.id) == [2, 1])
     }
 }
+
+@Suite("Index letters")
+struct CollationInitialTests {
+    @Test("A word is filed under its first letter, capitalised, the way the language sorts it", arguments: [
+        ("ærter", "da", "Æ"), ("Øl", "da", "Ø"), ("åbne kilder", "da", "Å"), ("église", "da", "E"),
+        ("LPG", "da", "L"), ("åbning", "en", "A"), ("ärger", "da", "Æ"),
+    ])
+    func initials(word: String, language: String, letter: String) {
+        #expect(Collation.initial(word, language: language) == letter)
+    }
+}
