@@ -72,8 +72,8 @@ enum GlossaryLinking {
             term.related.compactMap { reference -> Int? in
                 if let number = bySlug[reference.value] ?? byTitle[reference.value.lowercased()] { return number }
                 let hint = Suggestion.didYouMean(reference.value, among: bySlug.keys.sorted())
-                diagnostics.append(.error(reference.location,
-                    "unknown term `\(reference.value)` in `related`\(hint) A related term is named by its file name in content/glossary/."))
+                let fix = hint.isEmpty ? "; add content/glossary/\(Slug.make(reference.value)).md, or name an existing term by its file name" : hint
+                diagnostics.append(.error(reference.location, "unknown term `\(reference.value)` in `related`\(fix)"))
                 return nil
             }
         }
