@@ -1,41 +1,60 @@
-/// A word that compares and hashes regardless of case, so looking up each word of a text
-/// needs no lowercased copy of it: the glossary looks up every word of every body.
+/// A word that compares and hashes regardless of case. Its fingerprint is the one
+/// `TextWords` computes while reading text, so a word of text is looked up without
+/// making a string of it.
 struct FoldedWord: Hashable, Sendable {
     let text: Substring
-    /// FNV-1a of the lowercased scalars: computed once, it lets a dictionary probe turn
-    /// away a different word without reading it again.
-    private let fingerprint: UInt64
+    /// FNV-1a of the lowercased scalars.
+    let fingerprint: UInt64
 
     init(_ text: some StringProtocol) {
         self.text = Substring(text)
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        Self.fold(self.text) { value in
-            hash = (hash ^ UInt64(value)) &* 0x100_0000_01b3
+        var hash = Self.emptyFingerprint
+        for scalar in self.text.unicodeScalars {
+            Self.fold(scalar.value) { hash = Self.fingerprint(hash, adding: $0) }
         }
         fingerprint = hash
     }
 
     static func == (lhs: FoldedWord, rhs: FoldedWord) -> Bool {
         guard lhs.fingerprint == rhs.fingerprint else { return false }
-        var left: [UInt32] = []
-        var right: [UInt32] = []
-        fold(lhs.text) { left.append($0) }
-        fold(rhs.text) { right.append($0) }
-        return left == right
+        // Latin letters fold one to one, so most words compare without allocating.
+        var left = lhs.text.unicodeScalars.makeIterator()
+        var right = rhs.text.unicodeScalars.makeIterator()
+        while true {
+            switch (left.next()?.value, right.next()?.value) {
+            case (nil, nil): return true
+            case (let a?, let b?) where a <= 0xFF && b <= 0xFF:
+                guard latin1Lowercase(a) == latin1Lowercase(b) else { return false }
+            case (nil, _?), (_?, nil): return false
+            default: return lhs.folded == rhs.folded
+            }
+        }
     }
 
     func hash(into hasher: inout Hasher) {
         hasher.combine(fingerprint)
     }
 
+    private var folded: [UInt32] {
+        var values: [UInt32] = []
+        for scalar in text.unicodeScalars { Self.fold(scalar.value) { values.append($0) } }
+        return values
+    }
+
+    static let emptyFingerprint: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    static func fingerprint(_ hash: UInt64, adding value: UInt32) -> UInt64 {
+        (hash ^ UInt64(value)) &* 0x100_0000_01b3
+    }
+
     /// Lower case, scalar by scalar: Latin letters (with æ, ø, å) by arithmetic, others by Unicode.
-    private static func fold(_ text: Substring, _ emit: (UInt32) -> Void) {
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x41...0x5A, 0xC0...0xD6, 0xD8...0xDE: emit(scalar.value + 0x20)
-            case 0...0xFF: emit(scalar.value)
-            default: for lower in scalar.properties.lowercaseMapping.unicodeScalars { emit(lower.value) }
-            }
-        }
+    static func fold(_ value: UInt32, _ emit: (UInt32) -> Void) {
+        guard value > 0xFF, let scalar = Unicode.Scalar(value) else { return emit(latin1Lowercase(value)) }
+        for lower in scalar.properties.lowercaseMapping.unicodeScalars { emit(lower.value) }
+    }
+
+    private static func latin1Lowercase(_ value: UInt32) -> UInt32 {
+        let isCapital = value &- 0x41 < 26 || (value &- 0xC0 < 31 && value != 0xD7)
+        return isCapital ? value + 0x20 : value
     }
 }

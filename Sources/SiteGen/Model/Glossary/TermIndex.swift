@@ -4,6 +4,7 @@ struct TermIndex: Sendable {
     /// One written form of a term's name, as text must spell it.
     struct Phrase: Sendable {
         var term: Int
+        var first: FoldedWord
         /// The words after the first; empty for a one-word name.
         var rest: [FoldedWord]
         /// For an acronym, every word exactly as written: acronyms match only in capitals.
@@ -12,8 +13,8 @@ struct TermIndex: Sendable {
         var ending: String
     }
 
-    /// First word → the phrases starting with it, longest first.
-    private(set) var phrases: [FoldedWord: [Phrase]] = [:]
+    /// The fingerprint of a first word → the phrases starting with it, longest first.
+    private(set) var phrases = FingerprintTable<[Phrase]>([:])
     /// The site-absolute path of each term's page (`/ordliste/lpg/`), as editors link to it.
     let paths: [String]
     private let termByPath: [String: Int]
@@ -54,19 +55,21 @@ struct TermIndex: Sendable {
             }
         }
         var filed = Set<String>()
+        var phrases: [UInt64: [Phrase]] = [:]
         for form in forms where terms[form.term].autolink && owners[form.key] == .term(form.term) {
             guard filed.insert(form.key).inserted else { continue }
             let words = TextWords.words(of: form.form)
-            index.phrases[FoldedWord(words[0]), default: []].append(Phrase(
-                term: form.term, rest: words.dropFirst().map(FoldedWord.init),
+            let first = FoldedWord(words[0])
+            phrases[first.fingerprint, default: []].append(Phrase(
+                term: form.term, first: first, rest: words.dropFirst().map(FoldedWord.init),
                 exact: form.isAcronym ? words.map(String.init) : nil, ending: form.ending))
         }
-        for key in index.phrases.keys {
-            // Longest first, so `flydende gas` wins over a term `flydende`.
-            index.phrases[key]!.sort { a, b in
+        // Longest first, so `flydende gas` wins over a term `flydende`.
+        index.phrases = FingerprintTable(phrases.mapValues { list in
+            list.sorted { a, b in
                 a.rest.count != b.rest.count ? a.rest.count > b.rest.count : (a.term, a.rest.map(\.text).joined(separator: " ")) < (b.term, b.rest.map(\.text).joined(separator: " "))
             }
-        }
+        })
         return (index, diagnostics)
     }
 

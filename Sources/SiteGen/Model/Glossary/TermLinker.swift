@@ -93,19 +93,19 @@ struct TermLinker {
     }
 
     private mutating func link(_ text: String, before: Unicode.Scalar?, after: Unicode.Scalar?) -> [InlineNode]? {
-        let words = TextWords.ranges(in: text)
+        let words = TextWords.words(in: text)
         var nodes: [InlineNode] = []
         var copied = text.startIndex
         var next = 0
         while next < words.count {
             let first = next
             next += 1
-            guard let phrases = index.phrases[FoldedWord(text[words[first]])],
+            guard let phrases = index.phrases[words[first].fingerprint],
                   let (phrase, last) = match(phrases, words: words, at: first, in: text, before: before, after: after) else { continue }
             // The longest name found is the one used, even when its term is linked already.
             next = last + 1
             guard phrase.term != ownTerm, linked.insert(phrase.term).inserted else { continue }
-            let range = words[first].lowerBound..<words[last].upperBound
+            let range = TextWords.range(of: words[first], in: text).lowerBound..<TextWords.range(of: words[last], in: text).upperBound
             if copied < range.lowerBound { nodes.append(.text(String(text[copied..<range.lowerBound]))) }
             nodes.append(linkNode(phrase, text: text[range]))
             copied = range.upperBound
@@ -116,21 +116,23 @@ struct TermLinker {
     }
 
     /// The longest phrase that the words from `first` on spell; returns it with its last word.
-    private func match(_ phrases: [TermIndex.Phrase], words: [Range<String.Index>], at first: Int, in text: String,
+    private func match(_ phrases: [TermIndex.Phrase], words: [TextWords.Word], at first: Int, in text: String,
                        before: Unicode.Scalar?, after: Unicode.Scalar?) -> (TermIndex.Phrase, Int)? {
-        if words[first].lowerBound == text.startIndex, Self.continuesWord(before) { return nil }
-        for phrase in phrases {
+        if words[first].start == 0, Self.continuesWord(before) { return nil }
+        let byteCount = text.utf8.count
+        let firstWord = FoldedWord(text[TextWords.range(of: words[first], in: text)])
+        for phrase in phrases where phrase.first == firstWord {
             let last = first + phrase.rest.count
             guard last < words.count else { continue }
-            if words[last].upperBound == text.endIndex, Self.continuesWord(after) { continue }
+            if words[last].end == byteCount, Self.continuesWord(after) { continue }
             var matches = true
             for (offset, word) in phrase.rest.enumerated() where matches {
-                let range = words[first + offset + 1]
-                matches = TextWords.isSpace(text[words[first + offset].upperBound..<range.lowerBound])
-                    && FoldedWord(text[range]) == word
+                let (previous, current) = (words[first + offset], words[first + offset + 1])
+                matches = current.fingerprint == word.fingerprint && TextWords.onlySpaces(between: previous, and: current, in: text)
+                    && FoldedWord(text[TextWords.range(of: current, in: text)]) == word
             }
             if matches, let exact = phrase.exact {
-                matches = exact.indices.allSatisfy { text[words[first + $0]] == exact[$0] }
+                matches = exact.indices.allSatisfy { text[TextWords.range(of: words[first + $0], in: text)] == exact[$0] }
             }
             if matches { return (phrase, last) }
         }

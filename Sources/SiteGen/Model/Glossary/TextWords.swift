@@ -2,48 +2,89 @@
 /// A hyphen or apostrophe between two letters belongs to the word, so a Danish compound
 /// (`LPG-prisen`) or a genitive (`LPG's`) is one word, and a term never matches part of it.
 enum TextWords {
-    static func ranges(in text: String) -> [Range<String.Index>] {
-        let scalars = text.unicodeScalars
-        var ranges: [Range<String.Index>] = []
-        var start: String.Index?
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            let next = scalars.index(after: index)
-            if isWordScalar(scalar) {
-                if start == nil { start = index }
-            } else if let wordStart = start,
-                      !(isJoiner(scalar) && next < scalars.endIndex && isWordScalar(scalars[next])) {
-                ranges.append(wordStart..<index)
-                start = nil
+    /// A word as UTF-8 offsets into its text, with the fingerprint of its lowercased letters.
+    struct Word {
+        var start: Int
+        var end: Int
+        var fingerprint: UInt64
+    }
+
+    /// One pass over the UTF-8 bytes, folding case as it goes: every word of every body is
+    /// read here, so it makes no strings.
+    static func words(in text: String) -> [Word] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var words: [Word] = []
+            var start: Int?
+            var fingerprint = FoldedWord.emptyFingerprint
+            var offset = 0
+            while offset < bytes.count {
+                let (scalar, length) = decode(bytes, at: offset)
+                let next = offset + length
+                if isWord(scalar) || (start != nil && isJoiner(scalar) && next < bytes.count && isWord(decode(bytes, at: next).scalar)) {
+                    if start == nil {
+                        start = offset
+                        fingerprint = FoldedWord.emptyFingerprint
+                    }
+                    FoldedWord.fold(scalar) { fingerprint = FoldedWord.fingerprint(fingerprint, adding: $0) }
+                } else if let wordStart = start {
+                    words.append(Word(start: wordStart, end: offset, fingerprint: fingerprint))
+                    start = nil
+                }
+                offset = next
             }
-            index = next
+            if let start { words.append(Word(start: start, end: bytes.count, fingerprint: fingerprint)) }
+            return words
         }
-        if let start { ranges.append(start..<scalars.endIndex) }
-        return ranges
     }
 
-    /// The words of a name, for looking it up the way text is read.
+    /// The words of a name, for filing it the way text is read.
     static func words(of name: String) -> [Substring] {
-        ranges(in: name).map { name[$0] }
+        words(in: name).map { name[range(of: $0, in: name)] }
     }
 
-    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0xFF: return true
-        case 0...0x7F: return false
-        default: break
-        }
-        let properties = scalar.properties
-        return properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
-    }
-
-    static func isJoiner(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "-" || scalar == "'" || scalar == "\u{2019}" || scalar == "\u{2010}" || scalar == "\u{2011}"
+    static func range(of word: Word, in text: String) -> Range<String.Index> {
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: word.start)
+        return start..<utf8.index(start, offsetBy: word.end - word.start)
     }
 
     /// Whether only spaces separate two words of a phrase (`flydende gas`), not punctuation.
-    static func isSpace(_ text: Substring) -> Bool {
-        !text.isEmpty && text.unicodeScalars.allSatisfy { $0 == " " || $0 == "\u{A0}" || $0 == "\t" }
+    static func onlySpaces(between first: Word, and second: Word, in text: String) -> Bool {
+        let utf8 = text.utf8
+        let gap = utf8[utf8.index(utf8.startIndex, offsetBy: first.end)..<utf8.index(utf8.startIndex, offsetBy: second.start)]
+        guard !gap.isEmpty else { return false }
+        var previous: UInt8 = 0
+        // Space, tab, or a no-break space (C2 A0).
+        return gap.allSatisfy { byte in
+            defer { previous = byte }
+            return byte == 0x20 || byte == 0x09 || byte == 0xC2 || (byte == 0xA0 && previous == 0xC2)
+        }
+    }
+
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool { isWord(scalar.value) }
+
+    static func isJoiner(_ scalar: Unicode.Scalar) -> Bool { isJoiner(scalar.value) }
+
+    // Plain comparisons: range patterns in a `switch` cost a metadata lookup per call here.
+    private static func isWord(_ value: UInt32) -> Bool {
+        if value < 0x80 { return value &- 0x30 < 10 || (value | 0x20) &- 0x61 < 26 }
+        if value >= 0xC0, value <= 0xFF { return value != 0xD7 && value != 0xF7 }
+        guard let properties = Unicode.Scalar(value)?.properties else { return false }
+        return properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
+    }
+
+    private static func isJoiner(_ value: UInt32) -> Bool {
+        value == 0x2D || value == 0x27 || value == 0x2019 || value == 0x2010 || value == 0x2011
+    }
+
+    /// The scalar at `offset` of valid UTF-8, as Swift strings always are, and its length in bytes.
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> (scalar: UInt32, length: Int) {
+        let lead = UInt32(bytes[offset])
+        func continuation(_ index: Int) -> UInt32 { UInt32(bytes[offset + index]) & 0x3F }
+        if lead < 0x80 { return (lead, 1) }
+        if lead < 0xE0 { return ((lead & 0x1F) << 6 | continuation(1), 2) }
+        if lead < 0xF0 { return ((lead & 0x0F) << 12 | continuation(1) << 6 | continuation(2), 3) }
+        return ((lead & 0x07) << 18 | continuation(1) << 12 | continuation(2) << 6 | continuation(3), 4)
     }
 }
