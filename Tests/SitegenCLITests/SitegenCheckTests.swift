@@ -56,9 +56,9 @@ struct SitegenCheckTests {
         let entries = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
         let lines = (entries ?? []).map { "\($0["path"]!):\($0["line"]!):\($0["column"]!): \($0["severity"]!): \($0["message"]!)" }
         #expect(lines == [
+            // Columns count characters, as editors do: "Læs også " is nine, whatever its bytes.
             "content/articles/lpg-prisen.md:6:10: error: link `/#hvad-sket-der`: the page has no `#hvad-sket-der`; did you mean `#hvad-skete-der`?",
             "content/articles/lpg-prisen.md:6:41: error: link `/ordliste/lgp/` points to nothing the site has",
-            // Columns count characters, as editors do: "Læs også " is nine, whatever its bytes.
             "content/articles/lpg-prisen.md:8:7: error: image `/billeder/kort.png` points to nothing the site has",
         ], "\(result)")
     }
