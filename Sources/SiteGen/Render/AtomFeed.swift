@@ -45,7 +45,7 @@ enum AtomFeed {
                          html: models.bodies.articles[index], published: article.date, updated: article.updated ?? article.date, offset: offset)
         case .event(let index):
             let event = site.events[index]
-            let summary = "\(models.dates.eventWhen(site.localDate(of: event))). \(site.strings["status.\(event.status.rawValue).label"])."
+            let summary = "\(models.dates.eventWhen(site.localDate(of: event), placeName: site.clockName(of: event))). \(site.strings["status.\(event.status.rawValue).label"])."
             return entry(title: event.title, url: site.config.absoluteURL(site.routes.event(event.id)), summary: summary,
                          html: models.bodies.events[index], published: event.date, updated: event.updated ?? event.date, offset: offset)
         }
