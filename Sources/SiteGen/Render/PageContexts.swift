@@ -65,7 +65,8 @@ struct PageContexts {
         case .event(let index):
             let event = site.events[index]
             let date = site.localDate(of: event)
-            var own: [String: Any] = ["event": models.event(index, withBody: true), "timelineHref": models.href(site.routes.timeline)]
+            var own: [String: Any] = ["event": models.event(index, withBody: true), "timelineHref": models.href(site.routes.timeline),
+                                      "jsonLD": EventJSONLD.json(index, site: site)]
             if index > 0 { own["previous"] = models.eventMention(index - 1) }
             if index + 1 < site.events.count { own["next"] = models.eventMention(index + 1) }
             return (Meta(title: event.title, description: "\(models.dates.day(date)): \(event.title)", type: "article"), own)

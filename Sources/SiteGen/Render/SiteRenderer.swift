@@ -36,6 +36,9 @@ enum SiteRenderer {
         for result in results { written.formUnion(try result.get()) }
         let others = [
             OutputFile(path: site.routes.feed, contents: .text(AtomFeed.render(site, models: models))),
+            OutputFile(path: site.routes.timelineFeed, contents: .text(AtomFeed.render(site, models: models, eventsOnly: true))),
+            OutputFile(path: site.routes.timelineJSON, contents: .text(TimelineExports.timelineJS(site, models: models))),
+            OutputFile(path: site.routes.timelineCSV, contents: .text(TimelineExports.spreadsheet(site, models: models))),
             OutputFile(path: "sitemap.xml", contents: .text(Sitemap.render(site, jobs: jobs))),
             OutputFile(path: "robots.txt", contents: .text("User-agent: *\nAllow: /\n\nSitemap: \(site.config.absoluteURL("sitemap.xml"))\n")),
         ]
