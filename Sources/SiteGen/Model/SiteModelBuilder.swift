@@ -9,6 +9,10 @@ enum SiteModelBuilder {
         let events = EventOrder.chronological(content.events.filter { includeDrafts || !$0.draft }, places: places, siteZone: config.timeZone)
         diagnostics += checkPlaces(articles: articles, events: events, places: places)
         diagnostics += checkEvents(events)
+        let bodies = ([content.frontPage].compactMap { $0 } + content.pages).map { ($0.body, $0.location.path) }
+            + articles.map { ($0.body, $0.location.path) } + events.map { ($0.body, $0.location.path) }
+            + content.terms.map { ($0.body, $0.location.path) }
+        diagnostics += TimelineEmbed.check(bodies, events: events, places: places)
         let routes = Routes(basePath: config.basePath, strings: strings)
         let terms = Collation.sorted(content.terms, language: config.language) { $0.title }
         diagnostics += OutputPaths.collisions(pages: content.pages, articles: articles, events: events, terms: terms, routes: routes)

@@ -4,8 +4,11 @@ import Markdown
 /// path. Works on the node tree, never on HTML strings.
 struct BodyRenderer: Sendable {
     let renderer: HTMLRenderer
+    /// The HTML of an embedded timeline (a ```timeline block); nil leaves such blocks as code.
+    var timeline: (@Sendable (TimelineFilter) -> String)?
 
-    init(config: SiteConfig) {
+    init(config: SiteConfig, timeline: (@Sendable (TimelineFilter) -> String)? = nil) {
+        self.timeline = timeline
         let basePath = config.basePath
         renderer = HTMLRenderer(allowsRawHTML: config.allowsRawHTML) { destination in
             Self.resolve(destination, basePath: basePath)
@@ -13,7 +16,9 @@ struct BodyRenderer: Sendable {
     }
 
     func render(_ body: Body) -> String {
-        renderer.render(MarkdownDocument(blocks: HeadingAnchors.assign(body.document.blocks)))
+        var blocks = body.document.blocks
+        if let timeline { blocks = TimelineEmbed.replace(blocks, render: timeline) }
+        return renderer.render(MarkdownDocument(blocks: HeadingAnchors.assign(blocks)))
     }
 
     /// Site-absolute links (`/tidslinje/`) get the base path so they work under a subpath;

@@ -19,11 +19,13 @@ enum SiteRenderer {
         _ site: Site, templates: TemplateSet, assets: [String],
         emit: @escaping @Sendable ([OutputFile]) throws -> Void
     ) async throws -> Set<String> {
-        let bodies = await RenderedBodies.render(site)
+        let library = templates.library
+        // List entries first: embedded timelines in bodies are made of them.
+        let fragments = await ListFragments.render(ViewModels(site: site, bodies: .none), library: library)
+        let embedded = EmbeddedTimeline(site: site, eventFragments: fragments.events)
+        let bodies = await RenderedBodies.render(site, timeline: embedded.html)
         let models = ViewModels(site: site, bodies: bodies)
         let jobs = PageJob.all(for: site)
-        let library = templates.library
-        let fragments = await ListFragments.render(models, library: library)
         let results = await jobs.concurrentChunks { chunk -> [Result<[String], Error>] in
             let contexts = PageContexts(models: models, fragments: fragments)
             let files = chunk.map { job in
