@@ -140,21 +140,25 @@ enum SourceIndex {
 enum OutputPaths {
     static func collisions(pages: [Page], articles: [Article], events: [Event], terms: [GlossaryTerm], routes: Routes) -> [Diagnostic] {
         let reserved = [routes.timeline, routes.glossary, routes.sources, routes.tags, routes.articles] + routes.timelineReserved
-        let claims: [(path: String, location: SourceLocation)] =
-            pages.map { (routes.page($0.slug), $0.location) }
-            + articles.map { (routes.article($0.slug), $0.location) }
-            + events.map { (routes.event($0.id), $0.location) }
-            + terms.map { (routes.term($0.slug), $0.location) }
-        var first: [String: SourceLocation] = [:]
+        let claims: [(path: String, location: SourceLocation, eventID: String?)] =
+            pages.map { (routes.page($0.slug), $0.location, nil) }
+            + articles.map { (routes.article($0.slug), $0.location, nil) }
+            + events.map { (routes.event($0.id), $0.location, $0.id) }
+            + terms.map { (routes.term($0.slug), $0.location, nil) }
+        var first: [String: (location: SourceLocation, eventID: String?)] = [:]
         var diagnostics: [Diagnostic] = []
         for claim in claims {
             if reserved.contains(claim.path) {
                 diagnostics.append(.error(claim.location, "this page would be written to /\(claim.path), which sitegen uses itself; rename the file"))
-            } else if let earlier = first[claim.path] {
+            } else if let (earlier, earlierID) = first[claim.path], let id = claim.eventID, earlierID == id {
+                // The id is what the editor wrote (or the file name); say so rather than talk about paths.
+                diagnostics.append(.error(claim.location,
+                    "two events have the id `\(id)` (the other is \(earlier.path):\(earlier.line)); give one of them another `id` or rename its file"))
+            } else if let (earlier, _) = first[claim.path] {
                 diagnostics.append(.error(claim.location,
                     "this page would be written to /\(claim.path) like \(earlier.path):\(earlier.line); rename one of the files (or change its `id`)"))
             } else {
-                first[claim.path] = claim.location
+                first[claim.path] = (claim.location, claim.eventID)
             }
         }
         return diagnostics

@@ -121,11 +121,11 @@ enum TimelineEmbed {
             for block in blocks(in: body) {
                 let (_, problems) = parse(block.code, path: path, firstLine: block.firstLine)
                 diagnostics += problems
-                guard !problems.hasErrors, case .success(let yaml?) = YAMLParser.parse(block.code, path: path, firstLine: block.firstLine) else { continue }
+                guard case .success(let yaml?) = YAMLParser.parse(block.code, path: path, firstLine: block.firstLine) else { continue }
                 var fields = FieldReader(yaml, fallback: SourceLocation(path: path, line: block.firstLine), what: "")
                 for place in fields.locatedStrings("place") where places[place.value] == nil {
                     diagnostics.append(.error(place.location,
-                        "unknown place `\(place.value)`\(Suggestion.didYouMean(place.value, among: places.keys.sorted())) Places are defined in content/places.yaml."))
+                        "unknown place `\(place.value)`\(Suggestion.didYouMean(place.value, among: places.keys.sorted())) (places are defined in content/places.yaml)"))
                 }
                 for tag in fields.locatedStrings("tags") where !knownTags.contains(Slug.make(tag.value)) {
                     diagnostics.append(.warning(tag.location,
