@@ -8,7 +8,8 @@ enum EventJSONLD {
             "@context": .string("https://schema.org"),
             "@type": .string("Event"),
             "name": .string(event.title),
-            "startDate": .string(event.date.iso8601),
+            // On the local clock, as the page shows it; the same instant as written.
+            "startDate": .string(site.localDate(of: event).iso8601),
             "url": .string(site.config.absoluteURL(site.routes.event(event.id))),
         ]
         if let end = event.end?.value { value["endDate"] = .string(end.iso8601) }
