@@ -36,6 +36,11 @@ extension Site {
         return (0..<86_400).contains(age)
     }
 
+    /// An event's `end` on the same local clock as its date.
+    public func localEnd(of event: Event) -> ContentDate? {
+        event.end.map { EventOrder.onLocalClock($0.value, of: event, places: places) }
+    }
+
     /// The name of the clock an event's local time is read on: its place's name, if any.
     public func clockName(of event: Event) -> String? {
         place(of: event)?.name

@@ -107,11 +107,16 @@ enum EventOrder {
     /// A timed event seen on the clock of its zone (its `timezone`, else its place's), so
     /// "09:00+01:00 in Almaty" reads as 14:00 local time and files under Almaty's day.
     static func localDate(_ event: Event, places: [String: Place]) -> ContentDate {
-        guard event.date.hasTime else { return event.date }
+        onLocalClock(event.date, of: event, places: places)
+    }
+
+    /// Any date of an event (its `date`, its `end`) on the event's local clock.
+    static func onLocalClock(_ date: ContentDate, of event: Event, places: [String: Place]) -> ContentDate {
+        guard date.hasTime else { return date }
         var zone = event.timeZone
         if zone == nil, case .id(let id) = event.placeReference { zone = places[id.value]?.timeZone }
-        guard let zone, let offset = ZoneOffsets.offset(of: zone, atInstant: event.date.instant()) else { return event.date }
-        return event.date.converted(toOffset: offset)
+        guard let zone, let offset = ZoneOffsets.offset(of: zone, atInstant: date.instant()) else { return date }
+        return date.converted(toOffset: offset)
     }
 }
 

@@ -12,7 +12,7 @@ enum EventJSONLD {
             "startDate": .string(site.localDate(of: event).iso8601),
             "url": .string(site.config.absoluteURL(site.routes.event(event.id))),
         ]
-        if let end = event.end?.value { value["endDate"] = .string(end.iso8601) }
+        if let end = site.localEnd(of: event) { value["endDate"] = .string(end.iso8601) }
         if let place = site.place(of: event) {
             value["location"] = .object([
                 "@type": .string("Place"),

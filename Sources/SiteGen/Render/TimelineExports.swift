@@ -18,7 +18,7 @@ enum TimelineExports {
                 "text": .object(["headline": .string(HTMLEscaping.escape(event.title)), "text": .string(models.bodies.events[index])]),
                 "unique_id": .string(event.id),
             ]
-            if let end = event.end?.value { slide["end_date"] = dateObject(end) }
+            if let end = site.localEnd(of: event) { slide["end_date"] = dateObject(end) }
             if let group = event.tags.first { slide["group"] = .string(group) }
             return .object(slide)
         }
@@ -58,7 +58,7 @@ enum TimelineExports {
         for index in site.events.indices {
             let event = site.events[index]
             let date = site.localDate(of: event)
-            let end = event.end?.value
+            let end = site.localEnd(of: event)
             rows.append(dateCells(date) + (end.map(dateCells) ?? ["", "", "", ""]) + [
                 HTMLEscaping.escape(models.dates.eventWhen(date, placeName: site.clockName(of: event))),
                 HTMLEscaping.escape(event.title), models.bodies.events[index], "", "", "", "", "", event.tags.first ?? "", "",

@@ -67,7 +67,7 @@ struct ViewModels {
             "corrections": corrections(event.corrections),
         ]
         if let time = dates.eventTime(date, placeName: clock) { value["time"] = time }
-        if let end = event.end?.value { value["end"] = time(end, text: dates.eventWhen(end, placeName: clock)) }
+        if let end = site.localEnd(of: event) { value["end"] = time(end, text: dates.eventWhen(end, placeName: clock)) }
         if let updated = event.updated { value["updated"] = time(updated, text: dates.stamp(updated)) }
         if let place = site.place(of: event) { value["place"] = self.place(place) }
         if withBody { value["body"] = bodies.events[index] }

@@ -25,6 +25,7 @@ struct TimelineTests {
         ---
         title: Flammer i bygningen
         date: 2022-01-05T09:00:00+01:00
+        end: 2022-01-05T11:00:00+01:00
         timezone: Asia/Almaty
         place: almaty
         sources: [AFP]
@@ -155,6 +156,8 @@ struct TimelineTests {
         let html = try site.outputText("tidslinje/2022-01-05-b-stormet/")
         #expect(html.contains("Sted: Almaty <span class=\"coordinates\">(43,25° N, 76,92° Ø)</span>"))
         #expect(html.contains("rel=\"prev\">Flammer i bygningen</a>"))
+        let flames = try site.outputText("tidslinje/2022-01-05-a-flammer/")
+        #expect(flames.contains("kl. 14.00 i Almaty (kl. 09.00 dansk tid)</time> – <time datetime=\"2022-01-05T16:00:00+06:00\">onsdag den 5. januar 2022, kl. 16.00 i Almaty (kl. 11.00 dansk tid)</time>"))
         #expect(html.contains("rel=\"next\">Samme tid som stormen</a>"))
         let jsonLD = try #require(html.lines(containing: "application/ld+json").first)
         #expect(jsonLD.contains("\"@type\":\"Event\""))
@@ -234,6 +237,8 @@ struct TimelineTests {
         #expect(storm["group"] as? String == "akimat")
         let month = try #require(events.first { $0["unique_id"] as? String == "2022-01-prisloft" })
         #expect(month["start_date"] as? [String: Int] == ["year": 2022, "month": 1])
+        let flames = try #require(events.first { $0["unique_id"] as? String == "2022-01-05-a-flammer" })
+        #expect(flames["end_date"] as? [String: Int] == ["year": 2022, "month": 1, "day": 5, "hour": 16, "minute": 0], "on Almaty's clock")
     }
 
     @Test func theCSVFollowsTheSpreadsheetTemplateAndRFC4180() async throws {
