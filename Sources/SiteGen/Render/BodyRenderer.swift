@@ -7,9 +7,10 @@ struct BodyRenderer: Sendable {
     /// The HTML of an embedded timeline (a ```timeline block); nil leaves such blocks as code.
     var timeline: (@Sendable (TimelineFilter) -> String)?
 
-    init(config: SiteConfig, timeline: (@Sendable (TimelineFilter) -> String)? = nil) {
+    /// `absoluteLinks` writes site links with the whole base URL, for text read on other sites.
+    init(config: SiteConfig, timeline: (@Sendable (TimelineFilter) -> String)? = nil, absoluteLinks: Bool = false) {
         self.timeline = timeline
-        let basePath = config.basePath
+        let basePath = absoluteLinks ? config.baseURL : config.basePath
         renderer = HTMLRenderer(allowsRawHTML: config.allowsRawHTML) { destination in
             Self.resolve(destination, basePath: basePath)
         }

@@ -34,13 +34,14 @@ enum SiteRenderer {
             }
             return [Result { try emit(files); return files.map(\.path) }]
         }
+        let exportBodies = await TimelineExports.bodies(site)
         var written = Set<String>()
         for result in results { written.formUnion(try result.get()) }
         let others = [
             OutputFile(path: site.routes.feed, contents: .text(AtomFeed.render(site, models: models))),
             OutputFile(path: site.routes.timelineFeed, contents: .text(AtomFeed.render(site, models: models, eventsOnly: true))),
-            OutputFile(path: site.routes.timelineJSON, contents: .text(TimelineExports.timelineJS(site, models: models))),
-            OutputFile(path: site.routes.timelineCSV, contents: .text(TimelineExports.spreadsheet(site, models: models))),
+            OutputFile(path: site.routes.timelineJSON, contents: .text(TimelineExports.timelineJS(site, models: models, bodies: exportBodies))),
+            OutputFile(path: site.routes.timelineCSV, contents: .text(TimelineExports.spreadsheet(site, models: models, bodies: exportBodies))),
             OutputFile(path: "sitemap.xml", contents: .text(Sitemap.render(site, jobs: jobs))),
             OutputFile(path: "robots.txt", contents: .text("User-agent: *\nAllow: /\n\nSitemap: \(site.config.absoluteURL("sitemap.xml"))\n")),
         ]

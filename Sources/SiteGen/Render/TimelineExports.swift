@@ -5,9 +5,15 @@ import Markdown
 /// Times are on the event's local clock, as on the pages; TimelineJS has no time zones, so
 /// `display_date` names the clock in words.
 enum TimelineExports {
+    /// The events' text with absolute links: the exports are shown on other sites.
+    static func bodies(_ site: Site) async -> [String] {
+        let renderer = BodyRenderer(config: site.config, absoluteLinks: true)
+        return await site.events.concurrentMap { renderer.render($0.body) }
+    }
+
     /// TimelineJS3 JSON: `{"title": slide, "events": [slide]}`; see
     /// https://timeline.knightlab.com/docs/json-format.html
-    static func timelineJS(_ site: Site, models: ViewModels) -> String {
+    static func timelineJS(_ site: Site, models: ViewModels, bodies: [String]) -> String {
         let events: [JSONValue] = site.events.indices.map { index in
             let event = site.events[index]
             let date = site.localDate(of: event)
@@ -15,7 +21,7 @@ enum TimelineExports {
                 "start_date": dateObject(date),
                 // TimelineJS inserts these as HTML.
                 "display_date": .string(HTMLEscaping.escape(models.dates.eventWhen(date, placeName: site.clockName(of: event)))),
-                "text": .object(["headline": .string(HTMLEscaping.escape(event.title)), "text": .string(models.bodies.events[index])]),
+                "text": .object(["headline": .string(HTMLEscaping.escape(event.title)), "text": .string(bodies[index])]),
                 "unique_id": .string(event.id),
             ]
             if let end = site.localEnd(of: event) { slide["end_date"] = dateObject(end) }
@@ -47,7 +53,7 @@ enum TimelineExports {
     ]
 
     /// A CSV (RFC 4180) in the spreadsheet template's layout: a title row, then one row per event.
-    static func spreadsheet(_ site: Site, models: ViewModels) -> String {
+    static func spreadsheet(_ site: Site, models: ViewModels, bodies: [String]) -> String {
         var rows = [spreadsheetColumns]
         var title = Array(repeating: "", count: spreadsheetColumns.count)
         // The template's cells are HTML, as in the JSON.
@@ -61,7 +67,7 @@ enum TimelineExports {
             let end = site.localEnd(of: event)
             rows.append(dateCells(date) + (end.map(dateCells) ?? ["", "", "", ""]) + [
                 HTMLEscaping.escape(models.dates.eventWhen(date, placeName: site.clockName(of: event))),
-                HTMLEscaping.escape(event.title), models.bodies.events[index], "", "", "", "", "", event.tags.first ?? "", "",
+                HTMLEscaping.escape(event.title), bodies[index], "", "", "", "", "", event.tags.first ?? "", "",
             ])
         }
         return rows.map { $0.map(csvField).joined(separator: ",") + "\r\n" }.joined()

@@ -252,6 +252,13 @@ struct TimelineTests {
             Første afsnit.
 
             Andet afsnit.
+            -- content/events/2022-01-08-link.md --
+            ---
+            title: Med link
+            date: 2022-01-08
+            sources: [Ritzau]
+            ---
+            Se [tidslinjen](/tidslinje/).
             """)
         try await site.build()
         let csv = try site.outputText("tidslinje.csv")
@@ -262,6 +269,8 @@ struct TimelineTests {
         #expect(csv.contains("2022,1,5,14:00,,,,,\"onsdag den 5. januar 2022, kl. 14.00 i Almaty (kl. 09.00 dansk tid)\",Akimatet stormet,"))
         #expect(csv.contains("2022,1,7,,,,,,fredag den 7. januar 2022,\"Tokajev: &quot;Terrorister&quot;, siger han\",\"<p>Første afsnit.</p>\n<p>Andet afsnit.</p>\n\",,,,,,,\r\n"))
         #expect(csv.hasSuffix("\r\n"))
+        // Read on other sites, so links carry the whole address.
+        #expect(csv.contains("\"<p>Se <a href=\"\"https://example.org/tidslinje/\"\">tidslinjen</a>.</p>\n\""))
     }
 
     @Test func theEventsFeedListsEventsNewestFirst() async throws {
