@@ -4,16 +4,22 @@ import Markdown
 /// path. Works on the node tree, never on HTML strings.
 struct BodyRenderer: Sendable {
     let renderer: HTMLRenderer
+    /// The HTML of an embedded timeline (a ```timeline block); nil leaves such blocks as code.
+    var timeline: (@Sendable (TimelineFilter) -> String)?
 
-    init(config: SiteConfig) {
-        let basePath = config.basePath
+    /// `absoluteLinks` writes site links with the whole base URL, for text read on other sites.
+    init(config: SiteConfig, timeline: (@Sendable (TimelineFilter) -> String)? = nil, absoluteLinks: Bool = false) {
+        self.timeline = timeline
+        let basePath = absoluteLinks ? config.baseURL : config.basePath
         renderer = HTMLRenderer(allowsRawHTML: config.allowsRawHTML) { destination in
             Self.resolve(destination, basePath: basePath)
         }
     }
 
     func render(_ body: Body) -> String {
-        renderer.render(MarkdownDocument(blocks: HeadingAnchors.assign(body.document.blocks)))
+        var blocks = body.document.blocks
+        if let timeline { blocks = TimelineEmbed.replace(blocks, render: timeline) }
+        return renderer.render(MarkdownDocument(blocks: HeadingAnchors.assign(blocks)))
     }
 
     /// Site-absolute links (`/tidslinje/`) get the base path so they work under a subpath;
