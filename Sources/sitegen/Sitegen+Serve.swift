@@ -45,7 +45,9 @@ extension Sitegen {
             defer { signals.forEach { $0.cancel() } }
             do {
                 try await task.value
-            } catch is CancellationError {
+            } catch where task.isCancelled {
+                // Stopping closes the listening socket under the server, which may surface
+                // as a socket error rather than a cancellation: either way it is a clean stop.
             }
             Self.say("Stopped.")
         }

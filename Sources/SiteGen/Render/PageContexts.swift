@@ -72,7 +72,7 @@ struct PageContexts {
             return (Meta(title: event.title, description: "\(models.dates.day(date)): \(event.title)", type: "article"), own)
         case .timeline, .keyTimeline, .placeTimeline, .tagTimeline:
             let view = TimelineView(job: job, site: site)
-            return (Meta(title: view.title, description: view.intro), view.context(models))
+            return (Meta(title: view.title, description: view.intro), view.context(models, entries: fragments.timeline))
         case .glossary:
             return (Meta(title: strings["glossary.title"], description: site.config.description),
                     ["terms": site.terms.indices.map { term($0, withBody: false) }])
@@ -167,7 +167,7 @@ struct PageContexts {
 
 /// The timeline's day headings, each with its events in order.
 enum TimelineDays {
-    static func group(_ models: ViewModels, indices: [Int]? = nil) -> [[String: Any]] {
+    static func group(_ models: ViewModels, indices: [Int]? = nil, entries: [String]) -> [[String: Any]] {
         var days: [[String: Any]] = []
         var currentKey = ""
         var current: [[String: Any]] = []
@@ -188,7 +188,7 @@ enum TimelineDays {
                 currentKey = key
                 heading = ["heading": models.dates.dayHeading(date), "iso": key, "anchor": "d" + key]
             }
-            current.append(models.event(index, withBody: true))
+            current.append(["html": entries[index]])
         }
         flush()
         return days

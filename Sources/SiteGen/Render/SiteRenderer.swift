@@ -21,10 +21,12 @@ enum SiteRenderer {
     ) async throws -> Set<String> {
         let library = templates.library
         // List entries first: embedded timelines in bodies are made of them.
-        let fragments = await ListFragments.render(ViewModels(site: site, bodies: .none), library: library)
-        let embedded = EmbeddedTimeline(site: site, eventFragments: fragments.events)
+        var listFragments = await ListFragments.render(ViewModels(site: site, bodies: .none), library: library)
+        let embedded = EmbeddedTimeline(site: site, eventFragments: listFragments.events)
         let bodies = await RenderedBodies.render(site, timeline: embedded.html)
         let models = ViewModels(site: site, bodies: bodies)
+        listFragments.timeline = await ListFragments.renderTimeline(models, library: library)
+        let fragments = listFragments
         let jobs = PageJob.all(for: site)
         let results = await jobs.concurrentChunks { chunk -> [Result<[String], Error>] in
             let contexts = PageContexts(models: models, fragments: fragments)

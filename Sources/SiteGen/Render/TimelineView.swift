@@ -24,7 +24,7 @@ struct TimelineView {
         }
     }
 
-    func context(_ models: ViewModels) -> [String: Any] {
+    func context(_ models: ViewModels, entries: [String]) -> [String: Any] {
         let site = models.site
         let routes = site.routes
         func link(_ label: String, _ target: String) -> [String: Any] {
@@ -32,7 +32,7 @@ struct TimelineView {
         }
         return [
             "intro": intro,
-            "days": TimelineDays.group(models, indices: indices),
+            "days": TimelineDays.group(models, indices: indices, entries: entries),
             "views": [link(site.strings["timeline.all"], routes.timeline), link(site.strings["timeline.keyOnly"], routes.timelineKey)],
             "places": site.eventPlaceIDs.map { link(site.places[$0]?.name ?? $0, routes.timelinePlace($0)) },
             "tags": site.eventTagIndices.map { link(site.tags[$0].name, routes.timelineTag(site.tags[$0].slug)) },
