@@ -22,7 +22,9 @@ struct ListFragments: Sendable {
             return chunk.map { index in
                 var context = models.event(index, withBody: true)
                 context["t"] = strings
-                return library.render(context, withTemplate: timelinePartial) ?? ""
+                // The timeline template puts each entry on a line of its own.
+                let html = library.render(context, withTemplate: timelinePartial) ?? ""
+                return html.hasSuffix("\n") ? String(html.dropLast()) : html
             }
         }
     }
