@@ -56,9 +56,9 @@ public final class FolderWatcher: Sendable {
         var pending = false
         while !stop.isSet {
             var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-            // Editors save in several steps (write, rename, chmod): wait for 15 ms of quiet
+            // Editors save in several steps (write, rename, chmod): wait for 5 ms of quiet
             // after a change, then report the whole save as one.
-            guard poll(&poller, 1, pending ? 15 : 200) > 0 else {
+            guard poll(&poller, 1, pending ? 5 : 200) > 0 else {
                 if pending { continuation.yield() }
                 pending = false
                 continue
