@@ -71,11 +71,17 @@ public enum SiteBuilder {
         async let loadedContent = ContentLoader.load(files)
         let (templates, templateProblems) = TemplateLoader.load(files, language: config?.language ?? "da")
         let (content, contentProblems) = await loadedContent
+        let (outlines, outlineProblems) = CountryOutlinesLoader.load(files)
         timer.lap("load")
-        var diagnostics = configProblems + templateProblems + contentProblems
+        var diagnostics = configProblems + templateProblems + contentProblems + outlineProblems
         guard let config, let templates else { throw BuildFailure(diagnostics) }
-        let (site, modelProblems) = SiteModelBuilder.build(content, config: config, strings: templates.strings, includeDrafts: options.includeDrafts)
+        var (site, modelProblems) = SiteModelBuilder.build(content, config: config, strings: templates.strings, includeDrafts: options.includeDrafts)
         diagnostics += modelProblems
+        if let built = site, let outlines {
+            let (map, mapProblems) = MapModelBuilder.build(built, outlines: outlines)
+            site?.map = map
+            diagnostics += mapProblems
+        }
         timer.lap("model")
         guard let site, !diagnostics.hasErrors, !(options.strict && !diagnostics.isEmpty) else { throw BuildFailure(diagnostics) }
         return LoadedSite(site: site, templates: templates, assets: content.assets, warnings: diagnostics)

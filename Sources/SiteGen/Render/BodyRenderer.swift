@@ -4,8 +4,11 @@ import Markdown
 /// path. Works on the node tree, never on HTML strings.
 struct BodyRenderer: Sendable {
     let renderer: HTMLRenderer
+    /// Tree transforms applied before rendering, e.g. ```map blocks into figures.
+    var transforms: [@Sendable ([BlockNode]) -> [BlockNode]] = []
 
-    init(config: SiteConfig) {
+    init(config: SiteConfig, transforms: [@Sendable ([BlockNode]) -> [BlockNode]] = []) {
+        self.transforms = transforms
         let basePath = config.basePath
         renderer = HTMLRenderer(allowsRawHTML: config.allowsRawHTML) { destination in
             Self.resolve(destination, basePath: basePath)
@@ -13,7 +16,8 @@ struct BodyRenderer: Sendable {
     }
 
     func render(_ body: Body) -> String {
-        renderer.render(MarkdownDocument(blocks: HeadingAnchors.assign(body.document.blocks)))
+        let blocks = transforms.reduce(body.document.blocks) { blocks, transform in transform(blocks) }
+        return renderer.render(MarkdownDocument(blocks: HeadingAnchors.assign(blocks)))
     }
 
     /// Site-absolute links (`/tidslinje/`) get the base path so they work under a subpath;

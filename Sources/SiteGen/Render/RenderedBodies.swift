@@ -8,7 +8,7 @@ struct RenderedBodies: Sendable {
     var terms: [String]
 
     static func render(_ site: Site) async -> RenderedBodies {
-        let renderer = BodyRenderer(config: site.config)
+        let renderer = BodyRenderer(config: site.config, transforms: [MapEmbeds.transform(site)])
         let bodies = [site.frontPage.body] + site.pages.map(\.body) + site.articles.map(\.body)
             + site.events.map(\.body) + site.terms.map(\.body)
         var html = await bodies.concurrentMap { renderer.render($0) }[...]

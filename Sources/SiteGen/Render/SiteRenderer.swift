@@ -36,6 +36,7 @@ enum SiteRenderer {
         for result in results { written.formUnion(try result.get()) }
         let others = [
             OutputFile(path: site.routes.feed, contents: .text(AtomFeed.render(site, models: models))),
+            OutputFile(path: site.routes.geoJSON, contents: .text(GeoJSONExport.render(site, models: models))),
             OutputFile(path: "sitemap.xml", contents: .text(Sitemap.render(site, jobs: jobs))),
             OutputFile(path: "robots.txt", contents: .text("User-agent: *\nAllow: /\n\nSitemap: \(site.config.absoluteURL("sitemap.xml"))\n")),
         ]

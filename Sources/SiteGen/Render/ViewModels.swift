@@ -81,7 +81,7 @@ struct ViewModels {
 
     func place(_ place: Place) -> [String: Any] {
         ["name": place.name, "lat": coordinate(place.latitude), "lon": coordinate(place.longitude),
-         "coordinates": coordinateText(place)]
+         "coordinates": coordinateText(place), "mapHref": href(routes.mapPlace(place.id))]
     }
 
     func status(_ status: VerificationStatus) -> [String: Any] {
