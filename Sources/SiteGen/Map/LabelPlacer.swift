@@ -54,7 +54,7 @@ struct LabelPlacer {
             (gap * 0.7, -gap * 0.7 - 1, "start"), (gap * 0.7, gap * 0.7 + fontSize * 0.7, "start"),
             (-gap * 0.7, -gap * 0.7 - 1, "end"), (-gap * 0.7, gap * 0.7 + fontSize * 0.7, "end"),
         ]
-        for shift in [0.0, 1, -1, 2, -2] {
+        for shift in [0.0, 1, -1, 2, -2, 3, -3] {
             for side in sides {
                 let x = point.x + side.dx
                 let y = point.y + side.dy + shift * fontSize * 0.9

@@ -98,9 +98,8 @@ enum MapModelBuilder {
             let point = GeoPoint(latitude: place.latitude, longitude: place.longitude)
             let swapped = GeoPoint(latitude: place.longitude, longitude: place.latitude)
             guard !country.contains(point), country.contains(swapped) else { return nil }
-            let distance = Int(point.kilometres(to: swapped).rounded())
             return .warning(place.location,
-                "`\(place.id)` (lat \(place.latitude), lon \(place.longitude)) lies about \(distance) km outside \(country.name(language: language)); are `lat` and `lon` swapped? (lat \(place.longitude), lon \(place.latitude)) would be inside")
+                "`\(place.id)` (lat \(place.latitude), lon \(place.longitude)) lies far outside \(country.name(language: language)) (`map.country`), but (lat \(place.longitude), lon \(place.latitude)) is inside it; are `lat` and `lon` swapped?")
         }
     }
 }

@@ -4,7 +4,7 @@ import Markdown
 /// their SVG and the list of places beside it, which says in words what the map shows.
 enum MapPages {
     /// Degrees of view around a single place, so its surroundings show at the outlines' scale.
-    static let placeExtent = 7.0
+    static let placeExtent = 10.0
     static let overviewExtent = 8.0
 
     static func markers(_ places: [MapPlace], site: Site, focus: String? = nil) -> [MapMarker] {
