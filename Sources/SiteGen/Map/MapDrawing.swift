@@ -81,10 +81,18 @@ enum MapDrawing {
                 : "<circle cx=\"\(x)\" cy=\"\(y)\" r=\"\(r)\"/>"
             svg += "<a href=\"\(SVGText.escape(item.marker.href))\">\(shape)</a>"
         }
-        svg += "</g><g font-size=\"\(SVGText.number(placeFont))\" fill=\"\(ink)\" stroke=\"#fff\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\">"
-        for (label, index) in labels.sorted(by: { $0.1 < $1.1 }) {
+        // A white halo under each label keeps it legible over borders; drawn as a copy of the
+        // text beneath, since the HTML checker does not know SVG 2's paint-order.
+        let sortedLabels = labels.sorted { $0.1 < $1.1 }
+        let texts = sortedLabels.map { label, index in
             let weight = markers[index].marker.isFocus ? " font-weight=\"bold\"" : ""
-            svg += "<a href=\"\(SVGText.escape(markers[index].marker.href))\"><text x=\"\(SVGText.number(label.x))\" y=\"\(SVGText.number(label.y))\"\(anchor(label.anchor))\(weight)>\(SVGText.escape(label.text))</text></a>"
+            return "<text x=\"\(SVGText.number(label.x))\" y=\"\(SVGText.number(label.y))\"\(anchor(label.anchor))\(weight)>\(SVGText.escape(label.text))</text>"
+        }
+        svg += "</g><g font-size=\"\(SVGText.number(placeFont))\" fill=\"#fff\" stroke=\"#fff\" stroke-width=\"3\" stroke-linejoin=\"round\" aria-hidden=\"true\">"
+        svg += texts.joined()
+        svg += "</g><g font-size=\"\(SVGText.number(placeFont))\" fill=\"\(ink)\">"
+        for ((_, index), text) in zip(sortedLabels, texts) {
+            svg += "<a href=\"\(SVGText.escape(markers[index].marker.href))\">\(text)</a>"
         }
         svg += "</g>"
         if let inset { svg += inset.draw() }

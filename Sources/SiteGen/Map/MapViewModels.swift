@@ -1,4 +1,4 @@
-/// Template values of the map pages (keys in Templates/README.md).
+/// Template values of the map pages (Templates/map.mustache, map-place.mustache).
 extension ViewModels {
     /// A place in the list beside a map: its events and articles, linked.
     func mapPlaceSummary(_ entry: MapPlace) -> [String: Any] {
