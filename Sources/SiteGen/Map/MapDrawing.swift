@@ -219,6 +219,7 @@ struct Inset {
     var area: [ScreenPoint]
     var main: String?
     var home: String?
+    var homeName: String?
 
     static func place(in rect: ScreenRect, markers: [ScreenPoint], request: MapRequest, mainBox: GeoBox) -> Inset? {
         var region = request.main?.box ?? mainBox
@@ -233,7 +234,8 @@ struct Inset {
         }) else { return nil }
         let ring = mainBox.ring
         return Inset(frame: frame, countries: Landmass.visible(request.outlines, frame: frame, margin: 0, minimumArea: 1.5),
-                     area: PolygonMath.clip(ring.map(frame.point), to: frame.rect), main: request.main?.id, home: request.home?.id)
+                     area: PolygonMath.clip(ring.map(frame.point), to: frame.rect), main: request.main?.id, home: request.home?.id,
+                     homeName: request.home?.name(language: request.language))
     }
 
     func draw() -> String {
@@ -242,6 +244,17 @@ struct Inset {
         var svg = "<g class=\"map-inset\"><rect \(box) fill=\"\(MapDrawing.water)\"/>"
         svg += Landmass.draw(countries, main: main, home: home, strokeWidth: 0.4, minimumStep: 1.5)
         svg += "<path d=\"\(SVGText.path([area], minimumStep: 0.5))\" fill=\"none\" stroke=\"\(MapDrawing.marker)\" stroke-width=\"1.5\"/>"
+        // The readers' own country, named, so the inset says "this far from home".
+        if let home = countries.first(where: { $0.country.id == self.home }), let piece = home.largestPiece, let homeName {
+            let centre = PolygonMath.centroid(piece)
+            let box = LabelPlacer.box(homeName, x: centre.x + 4, y: centre.y + 3, anchor: "start", fontSize: 9)
+            let anchor = rect.insetBy(2).contains(box) ? "start" : "end"
+            let x = anchor == "start" ? centre.x + 4 : centre.x - 4
+            let text = "x=\"\(SVGText.number(x))\" y=\"\(SVGText.number(centre.y + 3))\"\(anchor == "end" ? " text-anchor=\"end\"" : "")"
+            svg += "<text \(text) font-size=\"9\" fill=\"#fff\" stroke=\"#fff\" stroke-width=\"2.5\" aria-hidden=\"true\">\(SVGText.escape(homeName))</text>"
+            svg += "<text \(text) font-size=\"9\" fill=\"\(MapDrawing.ink)\">\(SVGText.escape(homeName))</text>"
+            svg += "<circle cx=\"\(SVGText.number(centre.x))\" cy=\"\(SVGText.number(centre.y))\" r=\"2\" fill=\"\(MapDrawing.ink)\"/>"
+        }
         svg += "<rect \(box) fill=\"none\" stroke=\"\(MapDrawing.ink)\" stroke-width=\"1\"/></g>"
         return svg
     }
