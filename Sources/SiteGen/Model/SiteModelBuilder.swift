@@ -135,7 +135,7 @@ enum SourceIndex {
 /// Two pieces of content that would write the same file: the later one would silently win.
 enum OutputPaths {
     static func collisions(pages: [Page], articles: [Article], events: [Event], terms: [GlossaryTerm], routes: Routes) -> [Diagnostic] {
-        let reserved = [routes.timeline, routes.glossary, routes.sources, routes.tags, routes.articles]
+        let reserved = [routes.timeline, routes.glossary, routes.sources, routes.tags, routes.articles, routes.map]
         let claims: [(path: String, location: SourceLocation)] =
             pages.map { (routes.page($0.slug), $0.location) }
             + articles.map { (routes.article($0.slug), $0.location) }

@@ -272,3 +272,42 @@ struct PlaceCheckTests {
         #expect(reported.first?.contains("twice") == true)
     }
 }
+
+@Suite("Place links")
+struct PlaceLinkTests {
+    @Test func anEventAtUnnamedInlineCoordinatesLinksNowhere() async throws {
+        let site = try TestSite(MapTests.site("""
+            -- content/events/2022-01-05-vej.md --
+            ---
+            title: Vejspærring
+            date: 2022-01-05
+            lat: 43.3
+            lon: 76.9
+            sources: [Ritzau]
+            ---
+            Tekst.
+            """))
+        try await site.build()
+        let page = try site.outputText("tidslinje/2022-01-05-vej/")
+        #expect(page.contains("<p class=\"place\">Sted:  <span class=\"coordinates\">(43,3° N, 76,9° Ø)</span></p>"))
+        #expect(!page.contains("/kort//"))
+        let geojson = try site.outputText("kort.geojson")
+        #expect(geojson.contains("\"coordinates\":[76.9,43.3]"))
+    }
+
+    @Test func anArticleLinksItsPlacesToTheirMapPages() async throws {
+        let site = try TestSite(MapTests.site("""
+            -- content/articles/uro.md --
+            ---
+            title: Uro
+            date: 2022-01-05
+            places: [almaty, aktau]
+            ---
+            Tekst.
+            """))
+        try await site.build()
+        let page = try site.outputText("artikler/uro/")
+        #expect(page.contains("<p class=\"places\">Steder: <a href=\"/kort/almaty/\">Almaty</a>, <a href=\"/kort/aktau/\">Aktau</a></p>"))
+        #expect(site.outputExists("kort/aktau/"), "a place only an article names still gets its page")
+    }
+}
