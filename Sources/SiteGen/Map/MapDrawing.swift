@@ -71,7 +71,9 @@ enum MapDrawing {
         svg += "<title>\(SVGText.escape(request.title))</title><desc>\(SVGText.escape(request.description))</desc>"
         svg += "<rect x=\"\(SVGText.number(rect.minX))\" y=\"\(SVGText.number(rect.minY))\" width=\"\(SVGText.number(rect.width))\" height=\"\(SVGText.number(rect.height))\" fill=\"\(water)\"/>"
         let countries = Landmass.visible(request.outlines, frame: frame)
-        svg += Landmass.draw(countries, main: request.main?.id, home: nil)
+        // A world view has many small coastlines; a coarser step keeps it light.
+        let step = frame.box.longitudeSpan > 90 ? 1.5 : 0.8
+        svg += Landmass.draw(countries, main: request.main?.id, home: nil, minimumStep: step)
         svg += countryLabels(countries, request: request, placer: &placer)
         svg += "<g fill=\"\(marker)\" stroke=\"#fff\" stroke-width=\"1.5\">"
         for item in markers {
@@ -222,6 +224,8 @@ struct Inset {
     var homeName: String?
 
     static func place(in rect: ScreenRect, markers: [ScreenPoint], request: MapRequest, mainBox: GeoBox) -> Inset? {
+        // A map of half the world is its own overview.
+        guard mainBox.longitudeSpan <= 90 else { return nil }
         var region = request.main?.box ?? mainBox
         if let home = request.home { region = region.union(home.box) }
         region = region.union(mainBox).padded(fraction: 0.08, minimum: mainBox.latitudeSpan * 3)

@@ -311,3 +311,38 @@ struct PlaceLinkTests {
         #expect(site.outputExists("kort/aktau/"), "a place only an article names still gets its page")
     }
 }
+
+@Suite("World maps")
+struct WorldMapTests {
+    @Test func placesOnSeveralContinentsGetAWorldViewWithoutAnInset() async throws {
+        let site = try TestSite("""
+            -- site.yaml --
+            title: Verden
+            language: en
+            baseURL: https://example.org/
+            map: {country: DK}
+            -- content/index.md --
+            ---
+            title: Front
+            ---
+            Text.
+            -- content/places.yaml --
+            copenhagen: {name: Copenhagen, lat: 55.68, lon: 12.57}
+            sydney: {name: Sydney, lat: -33.87, lon: 151.21}
+            lima: {name: Lima, lat: -12.05, lon: -77.04}
+            -- content/articles/world.md --
+            ---
+            title: World
+            date: 2022-01-05
+            places: [copenhagen, sydney, lima]
+            ---
+            Text.
+            """)
+        try await site.build()
+        let page = try site.outputText("map/")
+        let svg = try #require(page.range(of: "<svg.*?</svg>", options: .regularExpression).map { String(page[$0]) })
+        #expect(!svg.contains("map-inset"))
+        for name in ["Copenhagen", "Sydney", "Lima"] { #expect(svg.contains(">\(name)</text></a>"), "\(name) is labelled") }
+        #expect(svg.utf8.count < 80_000, "a world map is \(svg.utf8.count) bytes")
+    }
+}
