@@ -90,6 +90,7 @@ def main(path):
         name = record["name"]
         iso = pycountry.countries.get(alpha_3=record["iso_a3"])
         code = iso.alpha_2 if iso else BY_NAME[name]
+        alpha3 = iso.alpha_3 if iso else ""
         if code not in DANISH:
             iso = pycountry.countries.get(alpha_2=code)
             DANISH[code] = danish.gettext(iso.name)
@@ -99,17 +100,17 @@ def main(path):
             ring = simplify_ring([tuple(p) for p in shape.points[start:end]])
             if ring:
                 rings.append(ring)
-        countries.append((code, name, DANISH[code], rings))
+        countries.append((code, alpha3, name, DANISH[code], rings))
     countries.sort()
     lines = []
-    for code, english, danish_name, rings in countries:
+    for code, alpha3, english, danish_name, rings in countries:
         flat = ",".join("[" + ",".join(f"{number(x)},{number(y)}" for x, y in ring) + "]" for ring in rings)
         names = json.dumps({"da": danish_name, "en": english}, ensure_ascii=False, sort_keys=True)
-        lines.append(f'{{"id":"{code}","name":{names},"rings":[{flat}]}}')
+        lines.append(f'{{"id":"{code}","iso3":"{alpha3}","name":{names},"rings":[{flat}]}}')
     header = {
         "source": "Natural Earth 1:110m Admin 0 - Countries, public domain (naturalearthdata.com)",
         "credit": "Natural Earth",
-        "format": "rings are flat [lon, lat, lon, lat, ...] lists in degrees (WGS 84), outer rings and holes alike",
+        "format": "id is ISO 3166-1 alpha-2, iso3 alpha-3 (empty where there is none); rings are flat [lon, lat, lon, lat, ...] lists in degrees (WGS 84), outer rings and holes alike",
     }
     head = json.dumps(header, ensure_ascii=False, sort_keys=True)[:-1]
     sys.stdout.write(head + ',"countries":[\n' + ",\n".join(lines) + "\n]}\n")

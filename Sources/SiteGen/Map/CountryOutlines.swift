@@ -4,6 +4,8 @@ import Foundation
 public struct Country: Sendable {
     /// ISO 3166-1 alpha-2 (`KZ`), or Natural Earth's own code for places without one.
     public var id: String
+    /// ISO 3166-1 alpha-3 (`KAZ`), for a hint when an editor writes that instead of `id`.
+    public var alpha3: String
     public var names: [String: String]
     /// Closed rings, outer rings and holes alike (drawn with the even-odd rule).
     public var rings: [[GeoPoint]]
@@ -58,7 +60,7 @@ enum CountryOutlinesLoader {
                 }
             }.filter { $0.count >= 3 }
             guard let box = GeoBox(points.joined()) else { continue }
-            countries.append(Country(id: id, names: names, rings: points, box: box))
+            countries.append(Country(id: id, alpha3: item["iso3"] as? String ?? "", names: names, rings: points, box: box))
         }
         countries.sort { $0.id < $1.id }
         return (CountryOutlines(countries: countries, credit: root["credit"] as? String ?? "Natural Earth"), [])

@@ -56,8 +56,11 @@ enum MapModelBuilder {
         func resolve(_ code: Located<String>?, key: String) -> Country? {
             guard let code else { return nil }
             if let country = outlines.country(code.value) { return country }
+            // `KAZ` is the three-letter code of `KZ`: point to the two-letter one.
+            let hint = outlines.countries.first { !$0.alpha3.isEmpty && $0.alpha3 == code.value }
+                .map { "; did you mean `\($0.id)`? (two letters)" } ?? Suggestion.didYouMean(code.value, among: codes)
             diagnostics.append(.error(code.location,
-                "unknown country `\(code.value)` in `map.\(key)`\(Suggestion.didYouMean(code.value, among: codes)) (use an ISO 3166-1 code such as `KZ` or `DK`, as in \(CountryOutlines.path))"))
+                "unknown country `\(code.value)` in `map.\(key)`\(hint) (use an ISO 3166-1 code such as `KZ` or `DK`, as in \(CountryOutlines.path))"))
             return nil
         }
         let country = resolve(site.config.map.country, key: "country")
