@@ -8,13 +8,18 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Treats warnings as errors.
     public var strict: Bool
+    /// The build time for "new since" markers. Passed in, never read from the clock, so a
+    /// build stays reproducible; nil means the newest date in the content.
+    public var now: ContentDate?
 
-    public init(source: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false) {
+    public init(source: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false,
+                now: ContentDate? = nil) {
         self.source = source.standardizedFileURL
         self.output = (output ?? source.appendingPathComponent("public")).standardizedFileURL
         self.baseURL = baseURL
         self.includeDrafts = includeDrafts
         self.strict = strict
+        self.now = now
     }
 }
 
@@ -83,7 +88,8 @@ public enum SiteBuilder {
             diagnostics += mapProblems
         }
         timer.lap("model")
-        guard let site, !diagnostics.hasErrors, !(options.strict && !diagnostics.isEmpty) else { throw BuildFailure(diagnostics) }
+        guard var site, !diagnostics.hasErrors, !(options.strict && !diagnostics.isEmpty) else { throw BuildFailure(diagnostics) }
+        site.buildTime = options.now ?? site.lastUpdated
         return LoadedSite(site: site, templates: templates, assets: content.assets, warnings: diagnostics)
     }
 }

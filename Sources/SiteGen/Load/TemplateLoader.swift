@@ -21,6 +21,7 @@ enum TemplateLoader {
         ("tags", "the list of tags"), ("tag", "tag pages"), ("404", "the not-found page"),
         ("articles", "the list of articles"), ("map", "the map page"), ("map-place", "the map page of each place"),
         ("partials/article-summary", "an article in lists"), ("partials/event-summary", "an event in lists"),
+        ("partials/timeline-event", "an event in the timeline"),
     ]
 
     static func load(_ files: SiteFiles, language: String) -> (TemplateSet?, [Diagnostic]) {

@@ -61,7 +61,7 @@ enum MapEmbeds {
     }
 
     /// The tree transform the body renderer applies: each ```map block becomes a figure.
-    static func transform(_ site: Site) -> @Sendable ([BlockNode]) -> [BlockNode] {
+    static func transform(_ site: Site) -> BodyTransform {
         { blocks in blocks.map { replace($0, site: site) } }
     }
 

@@ -1,15 +1,23 @@
 import Markdown
 
+/// A change to a body's node tree before it is rendered, e.g. a fenced block of a known
+/// kind replaced by the HTML it stands for (a `trustedHTML` node). Blocks are checked, and
+/// their problems reported at their lines, in the model stage; a transform only draws.
+typealias BodyTransform = @Sendable ([BlockNode]) -> [BlockNode]
+
 /// Renders Markdown bodies for this site: heading anchors, links rewritten for the base
 /// path. Works on the node tree, never on HTML strings.
 struct BodyRenderer: Sendable {
     let renderer: HTMLRenderer
-    /// Tree transforms applied before rendering, e.g. ```map blocks into figures.
-    var transforms: [@Sendable ([BlockNode]) -> [BlockNode]] = []
+    /// Tree transforms applied in order before rendering: ```timeline blocks into event lists
+    /// (`TimelineEmbed.transform`), ```map blocks into figures (`MapEmbeds.transform`).
+    /// Without them such blocks stay code blocks.
+    var transforms: [BodyTransform] = []
 
-    init(config: SiteConfig, transforms: [@Sendable ([BlockNode]) -> [BlockNode]] = []) {
+    /// `absoluteLinks` writes site links with the whole base URL, for text read on other sites.
+    init(config: SiteConfig, transforms: [BodyTransform] = [], absoluteLinks: Bool = false) {
         self.transforms = transforms
-        let basePath = config.basePath
+        let basePath = absoluteLinks ? config.baseURL : config.basePath
         renderer = HTMLRenderer(allowsRawHTML: config.allowsRawHTML) { destination in
             Self.resolve(destination, basePath: basePath)
         }

@@ -65,12 +65,14 @@ struct PageContexts {
         case .event(let index):
             let event = site.events[index]
             let date = site.localDate(of: event)
-            var own: [String: Any] = ["event": models.event(index, withBody: true), "timelineHref": models.href(site.routes.timeline)]
+            var own: [String: Any] = ["event": models.event(index, withBody: true), "timelineHref": models.href(site.routes.timeline),
+                                      "jsonLD": EventJSONLD.json(index, site: site)]
             if index > 0 { own["previous"] = models.eventMention(index - 1) }
             if index + 1 < site.events.count { own["next"] = models.eventMention(index + 1) }
             return (Meta(title: event.title, description: "\(models.dates.day(date)): \(event.title)", type: "article"), own)
-        case .timeline:
-            return (Meta(title: strings["timeline.title"], description: site.config.description), ["days": TimelineDays.group(models)])
+        case .timeline, .keyTimeline, .placeTimeline, .tagTimeline:
+            let view = TimelineView(job: job, site: site)
+            return (Meta(title: view.title, description: view.intro), view.context(models, entries: fragments.timeline))
         case .glossary:
             return (Meta(title: strings["glossary.title"], description: site.config.description),
                     ["terms": site.terms.indices.map { term($0, withBody: false) }])
@@ -170,7 +172,7 @@ struct PageContexts {
 
 /// The timeline's day headings, each with its events in order.
 enum TimelineDays {
-    static func group(_ models: ViewModels) -> [[String: Any]] {
+    static func group(_ models: ViewModels, indices: [Int]? = nil, entries: [String]) -> [[String: Any]] {
         var days: [[String: Any]] = []
         var currentKey = ""
         var current: [[String: Any]] = []
@@ -181,7 +183,8 @@ enum TimelineDays {
             day["events"] = current
             days.append(day)
         }
-        for (index, event) in models.site.events.enumerated() {
+        for index in indices ?? Array(models.site.events.indices) {
+            let event = models.site.events[index]
             let date = models.site.localDate(of: event)
             let key = date.precision >= .day ? String(date.iso8601.prefix(10)) : String(date.iso8601.prefix(7))
             if key != currentKey {
@@ -190,7 +193,7 @@ enum TimelineDays {
                 currentKey = key
                 heading = ["heading": models.dates.dayHeading(date), "iso": key, "anchor": "d" + key]
             }
-            current.append(models.event(index, withBody: true))
+            current.append(["html": entries[index]])
         }
         flush()
         return days

@@ -6,6 +6,12 @@ enum PageJob: Sendable {
     case article(Int)
     case event(Int)
     case timeline
+    /// The key moments only.
+    case keyTimeline
+    /// The events at one place from places.yaml, by id.
+    case placeTimeline(String)
+    /// The events with one tag, by index into `Site.tags`.
+    case tagTimeline(Int)
     case glossary
     case term(Int)
     case sources
@@ -22,6 +28,7 @@ enum PageJob: Sendable {
             + site.events.indices.map(PageJob.event)
             + site.terms.indices.map(PageJob.term)
             + site.tags.indices.map(PageJob.tag)
+            + [.keyTimeline] + site.eventPlaceIDs.map(PageJob.placeTimeline) + site.eventTagIndices.map(PageJob.tagTimeline)
             + [.map] + (site.map?.places.indices.map(PageJob.mapPlace) ?? [])
     }
 
@@ -35,6 +42,9 @@ enum PageJob: Sendable {
         case .article(let index): return routes.article(site.articles[index].slug)
         case .event(let index): return routes.event(site.events[index].id)
         case .timeline: return routes.timeline
+        case .keyTimeline: return routes.timelineKey
+        case .placeTimeline(let id): return routes.timelinePlace(id)
+        case .tagTimeline(let index): return routes.timelineTag(site.tags[index].slug)
         case .glossary: return routes.glossary
         case .term(let index): return routes.term(site.terms[index].slug)
         case .sources: return routes.sources
@@ -53,7 +63,7 @@ enum PageJob: Sendable {
         case .articles: "articles"
         case .article: "article"
         case .event: "event"
-        case .timeline: "timeline"
+        case .timeline, .keyTimeline, .placeTimeline, .tagTimeline: "timeline"
         case .glossary: "glossary"
         case .term: "term"
         case .sources: "sources"

@@ -190,6 +190,76 @@ struct MapTests {
         ])
     }
 
+    @Test func timelineAndMapBlocksInOneBodyAreBothDrawn() async throws {
+        let site = try TestSite(Self.site(Self.events + """
+
+            -- content/articles/uro.md --
+            ---
+            title: Uro
+            date: 2022-01-05
+            ---
+            ```timeline
+            place: almaty
+            ```
+
+            > ```map
+            > places: [almaty, aktau]
+            > caption: Fra Aktau til Almaty.
+            > ```
+            """))
+        try await site.build()
+        let page = try site.outputText("artikler/uro/")
+        let timeline = try #require(page.components(separatedBy: "<section class=\"embedded-timeline\"").dropFirst().first)
+        #expect(timeline.contains("Demonstranter i Almaty") && !timeline.contains("Protester i Aktau"))
+        #expect(page.contains("<blockquote>\n<figure class=\"map-figure\">"))
+        #expect(!page.contains("language-timeline") && !page.contains("language-map"))
+    }
+
+    @Test func problemsInTimelineAndMapBlocksOfOneBodyAreEachReportedAtTheirLine() async throws {
+        let site = try TestSite(Self.site("""
+            -- content/articles/uro.md --
+            ---
+            title: Uro
+            date: 2022-01-05
+            ---
+            ```timeline
+            place: almaty
+            limit: 0
+            ```
+
+            ```map
+            places: [almaty, aktua]
+            ```
+            """))
+        let reported = try #require(await site.buildFailure())
+        #expect(reported == [
+            "content/articles/uro.md:7:8: error: `limit` must be a whole number of events, at least 1, e.g. `limit: 5`",
+            "content/articles/uro.md:11:18: error: unknown place `aktua` in a ```map block; did you mean `aktau`? Places are defined in content/places.yaml.",
+        ])
+    }
+
+    @Test func aPlaceOnlyAMapBlockMarksIsNotReportedAsUnused() async throws {
+        let site = try TestSite(Self.site(Self.events + """
+
+            -- content/places.yaml --
+            almaty: {name: Almaty, lat: 43.25, lon: 76.92, timezone: Asia/Almaty}
+            aktau: {name: Aktau, lat: 43.65, lon: 51.17, timezone: Asia/Aqtau}
+            zhanaozen: {name: Zhanaozen, lat: 43.34, lon: 52.86}
+            mangistau: {name: Mangistau, lat: 44.0, lon: 54.0}
+            -- content/articles/uro.md --
+            ---
+            title: Uro
+            date: 2022-01-05
+            ---
+            ```map
+            places: [zhanaozen]
+            ```
+            """))
+        let reported = await SiteChecker.check(site.options()).map(\.description)
+        #expect(reported.count == 1, "\(reported)")
+        #expect(reported.first?.contains("place `mangistau` is not used") == true, "\(reported)")
+    }
+
     @Test func anUnknownCountryCodeIsReportedInSiteYAML() async throws {
         let site = try TestSite(Self.site("", map: "map: {country: KX}"))
         let reported = try #require(await site.buildFailure())
