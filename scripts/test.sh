@@ -51,6 +51,7 @@ check() { # check NAME COMMAND...: runs every check, counting instead of stoppin
 }
 check "two builds are byte-identical" diff -r "$out/a" "$out/b"
 check "HTML and CSS validate (Nu Html Checker)" bash scripts/validate-html.sh "$out/a"
+check "GeoJSON export (RFC 7946)" python3 scripts/check-geojson.py "$out/a/kort.geojson"
 check "internal links (site at /)" python3 scripts/check-links.py "$out/a"
 check "internal links (site at /kasakhstan/)" python3 scripts/check-links.py "$out/sub" --base-path /kasakhstan/
 

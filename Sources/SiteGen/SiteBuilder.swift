@@ -76,11 +76,17 @@ public enum SiteBuilder {
         async let loadedContent = ContentLoader.load(files)
         let (templates, templateProblems) = TemplateLoader.load(files, language: config?.language ?? "da")
         let (content, contentProblems) = await loadedContent
+        let (outlines, outlineProblems) = CountryOutlinesLoader.load(files)
         timer.lap("load")
-        var diagnostics = configProblems + templateProblems + contentProblems
+        var diagnostics = configProblems + templateProblems + contentProblems + outlineProblems
         guard let config, let templates else { throw BuildFailure(diagnostics) }
-        let (site, modelProblems) = SiteModelBuilder.build(content, config: config, strings: templates.strings, includeDrafts: options.includeDrafts)
+        var (site, modelProblems) = SiteModelBuilder.build(content, config: config, strings: templates.strings, includeDrafts: options.includeDrafts)
         diagnostics += modelProblems
+        if let built = site, let outlines {
+            let (map, mapProblems) = MapModelBuilder.build(built, outlines: outlines)
+            site?.map = map
+            diagnostics += mapProblems
+        }
         timer.lap("model")
         guard var site, !diagnostics.hasErrors, !(options.strict && !diagnostics.isEmpty) else { throw BuildFailure(diagnostics) }
         site.buildTime = options.now ?? site.lastUpdated

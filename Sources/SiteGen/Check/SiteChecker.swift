@@ -42,10 +42,11 @@ enum RenderedIDs {
     }
 }
 
-/// Places defined in places.yaml that no event or article uses: often a misspelt id.
+/// Places defined in places.yaml that no event, article or ```map block uses: often a misspelt id.
 enum UnusedPlaces {
     static func warnings(_ site: Site) -> [Diagnostic] {
-        var used = Set(site.articles.flatMap { $0.placeIDs.map(\.value) })
+        // A place that only a ```map block marks is used too: it gets a map page.
+        var used = Set(site.articles.flatMap { $0.placeIDs.map(\.value) }).union(MapEmbeds.placeIDs(in: site))
         for event in site.events {
             if case .id(let id) = event.placeReference { used.insert(id.value) }
         }

@@ -18,6 +18,8 @@ public struct Site: Sendable {
     /// The newest date in the content: the "last updated" of the site and its feeds,
     /// taken from the content rather than the clock so builds are reproducible.
     public var lastUpdated: ContentDate?
+    /// The outlines and places the maps draw; set after the model is built (Map/MapModel.swift).
+    public var map: SiteMap? = nil
     /// The build's "now" for the "new since" marker: `--now`, else `lastUpdated`.
     public var buildTime: ContentDate? = nil
 
@@ -61,7 +63,7 @@ public struct Routes: Sendable {
 
     init(basePath: String, strings: Strings) {
         self.basePath = basePath
-        words = Dictionary(uniqueKeysWithValues: ["articles", "timeline", "glossary", "sources", "tags", "timelineKey", "timelinePlace", "timelineTag"].map { ($0, strings["paths.\($0)"]) })
+        words = Dictionary(uniqueKeysWithValues: ["articles", "timeline", "glossary", "sources", "tags", "map", "timelineKey", "timelinePlace", "timelineTag"].map { ($0, strings["paths.\($0)"]) })
     }
 
     public var home: String { "" }
@@ -71,6 +73,10 @@ public struct Routes: Sendable {
     public var sources: String { words["sources"]! + "/" }
     public var tags: String { words["tags"]! + "/" }
     public var feed: String { "feed.xml" }
+    public var map: String { words["map"]! + "/" }
+    public func mapPlace(_ id: String) -> String { map + id + "/" }
+    /// Beside the map page: `kort.geojson`.
+    public var geoJSON: String { words["map"]! + ".geojson" }
     public func page(_ slug: String) -> String { slug.isEmpty ? "" : slug + "/" }
     public func article(_ slug: String) -> String { articles + slug + "/" }
     public func event(_ id: String) -> String { timeline + id + "/" }

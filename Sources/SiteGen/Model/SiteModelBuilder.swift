@@ -144,7 +144,7 @@ enum SourceIndex {
 /// Two pieces of content that would write the same file: the later one would silently win.
 enum OutputPaths {
     static func collisions(pages: [Page], articles: [Article], events: [Event], terms: [GlossaryTerm], routes: Routes) -> [Diagnostic] {
-        let reserved = [routes.timeline, routes.glossary, routes.sources, routes.tags, routes.articles] + routes.timelineReserved
+        let reserved = [routes.timeline, routes.glossary, routes.sources, routes.tags, routes.articles, routes.map] + routes.timelineReserved
         let claims: [(path: String, location: SourceLocation, eventID: String?)] =
             pages.map { (routes.page($0.slug), $0.location, nil) }
             + articles.map { (routes.article($0.slug), $0.location, nil) }

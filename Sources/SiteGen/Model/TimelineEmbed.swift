@@ -136,6 +136,11 @@ enum TimelineEmbed {
         return diagnostics
     }
 
+    /// The tree transform the body renderer applies: each ```timeline block becomes `render`'s HTML.
+    static func transform(_ render: @escaping @Sendable (TimelineFilter) -> String) -> BodyTransform {
+        { blocks in replace(blocks, render: render) }
+    }
+
     /// Replaces each ```timeline block with the HTML `render` makes for its filter.
     static func replace(_ blocks: [BlockNode], render: (TimelineFilter) -> String) -> [BlockNode] {
         blocks.map { block in

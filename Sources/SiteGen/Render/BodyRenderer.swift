@@ -1,15 +1,22 @@
 import Markdown
 
+/// A change to a body's node tree before it is rendered, e.g. a fenced block of a known
+/// kind replaced by the HTML it stands for (a `trustedHTML` node). Blocks are checked, and
+/// their problems reported at their lines, in the model stage; a transform only draws.
+typealias BodyTransform = @Sendable ([BlockNode]) -> [BlockNode]
+
 /// Renders Markdown bodies for this site: heading anchors, links rewritten for the base
 /// path. Works on the node tree, never on HTML strings.
 struct BodyRenderer: Sendable {
     let renderer: HTMLRenderer
-    /// The HTML of an embedded timeline (a ```timeline block); nil leaves such blocks as code.
-    var timeline: (@Sendable (TimelineFilter) -> String)?
+    /// Tree transforms applied in order before rendering: ```timeline blocks into event lists
+    /// (`TimelineEmbed.transform`), ```map blocks into figures (`MapEmbeds.transform`).
+    /// Without them such blocks stay code blocks.
+    var transforms: [BodyTransform] = []
 
     /// `absoluteLinks` writes site links with the whole base URL, for text read on other sites.
-    init(config: SiteConfig, timeline: (@Sendable (TimelineFilter) -> String)? = nil, absoluteLinks: Bool = false) {
-        self.timeline = timeline
+    init(config: SiteConfig, transforms: [BodyTransform] = [], absoluteLinks: Bool = false) {
+        self.transforms = transforms
         let basePath = absoluteLinks ? config.baseURL : config.basePath
         renderer = HTMLRenderer(allowsRawHTML: config.allowsRawHTML) { destination in
             Self.resolve(destination, basePath: basePath)
@@ -17,8 +24,7 @@ struct BodyRenderer: Sendable {
     }
 
     func render(_ body: Body) -> String {
-        var blocks = body.document.blocks
-        if let timeline { blocks = TimelineEmbed.replace(blocks, render: timeline) }
+        let blocks = transforms.reduce(body.document.blocks) { blocks, transform in transform(blocks) }
         return renderer.render(MarkdownDocument(blocks: HeadingAnchors.assign(blocks)))
     }
 

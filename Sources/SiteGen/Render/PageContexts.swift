@@ -93,6 +93,11 @@ struct PageContexts {
             ])
         case .notFound:
             return (Meta(title: strings["notFound.title"], description: site.config.description), [:])
+        case .map:
+            return (Meta(title: strings["map.title"], description: strings["map.intro"]), models.mapOverview())
+        case .mapPlace(let index):
+            let name = site.map!.places[index].place.name
+            return (Meta(title: name, description: "\(strings["map.title"]): \(name)"), models.mapPlacePage(index))
         }
     }
 
@@ -120,7 +125,7 @@ struct PageContexts {
     private func navigation(current: String?) -> [[String: Any]] {
         let routes = site.routes
         let items = [("nav.home", routes.home), ("nav.articles", routes.articles), ("nav.timeline", routes.timeline),
-                     ("nav.glossary", routes.glossary), ("nav.sources", routes.sources)]
+                     ("nav.glossary", routes.glossary), ("nav.sources", routes.sources), ("nav.map", routes.map)]
         return items.map { key, path in
             ["label": site.strings[key], "href": models.href(path), "current": current == path]
         }

@@ -18,6 +18,8 @@ enum PageJob: Sendable {
     case tags
     case tag(Int)
     case notFound
+    case map
+    case mapPlace(Int)
 
     static func all(for site: Site) -> [PageJob] {
         [.home, .articles, .timeline, .glossary, .sources, .tags, .notFound]
@@ -27,6 +29,7 @@ enum PageJob: Sendable {
             + site.terms.indices.map(PageJob.term)
             + site.tags.indices.map(PageJob.tag)
             + [.keyTimeline] + site.eventPlaceIDs.map(PageJob.placeTimeline) + site.eventTagIndices.map(PageJob.tagTimeline)
+            + [.map] + (site.map?.places.indices.map(PageJob.mapPlace) ?? [])
     }
 
     /// The site path of the page; nil for the 404 page, which has no URL of its own.
@@ -48,6 +51,8 @@ enum PageJob: Sendable {
         case .tags: return routes.tags
         case .tag(let index): return routes.tag(site.tags[index].slug)
         case .notFound: return nil
+        case .map: return routes.map
+        case .mapPlace(let index): return routes.mapPlace(site.map!.places[index].place.id)
         }
     }
 
@@ -65,6 +70,8 @@ enum PageJob: Sendable {
         case .tags: "tags"
         case .tag: "tag"
         case .notFound: "404"
+        case .map: "map"
+        case .mapPlace: "map-place"
         }
     }
 }

@@ -10,8 +10,9 @@ struct RenderedBodies: Sendable {
     /// No bodies: for the list entries, which never show one.
     static let none = RenderedBodies(frontPage: "", pages: [], articles: [], events: [], terms: [])
 
-    static func render(_ site: Site, timeline: (@Sendable (TimelineFilter) -> String)? = nil) async -> RenderedBodies {
-        let renderer = BodyRenderer(config: site.config, timeline: timeline)
+    /// `transforms` are the body tree transforms for embedded blocks (see `BodyRenderer`).
+    static func render(_ site: Site, transforms: [BodyTransform] = []) async -> RenderedBodies {
+        let renderer = BodyRenderer(config: site.config, transforms: transforms)
         let bodies = [site.frontPage.body] + site.pages.map(\.body) + site.articles.map(\.body)
             + site.events.map(\.body) + site.terms.map(\.body)
         var html = await bodies.concurrentMap { renderer.render($0) }[...]

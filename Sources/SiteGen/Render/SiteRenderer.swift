@@ -23,7 +23,7 @@ enum SiteRenderer {
         // List entries first: embedded timelines in bodies are made of them.
         var listFragments = await ListFragments.render(ViewModels(site: site, bodies: .none), library: library)
         let embedded = EmbeddedTimeline(site: site, eventFragments: listFragments.events)
-        let bodies = await RenderedBodies.render(site, timeline: embedded.html)
+        let bodies = await RenderedBodies.render(site, transforms: [TimelineEmbed.transform(embedded.html), MapEmbeds.transform(site)])
         let models = ViewModels(site: site, bodies: bodies)
         listFragments.timeline = await ListFragments.renderTimeline(models, library: library)
         let fragments = listFragments
@@ -44,6 +44,7 @@ enum SiteRenderer {
             OutputFile(path: site.routes.timelineFeed, contents: .text(AtomFeed.render(site, models: models, eventsOnly: true))),
             OutputFile(path: site.routes.timelineJSON, contents: .text(TimelineExports.timelineJS(site, models: models, bodies: exportBodies))),
             OutputFile(path: site.routes.timelineCSV, contents: .text(TimelineExports.spreadsheet(site, models: models, bodies: exportBodies))),
+            OutputFile(path: site.routes.geoJSON, contents: .text(GeoJSONExport.render(site, models: models))),
             OutputFile(path: "sitemap.xml", contents: .text(Sitemap.render(site, jobs: jobs))),
             OutputFile(path: "robots.txt", contents: .text("User-agent: *\nAllow: /\n\nSitemap: \(site.config.absoluteURL("sitemap.xml"))\n")),
         ]

@@ -47,7 +47,7 @@ struct ViewModels {
         var value = articleSummary(index)
         value["body"] = bodies.articles[index]
         value["corrections"] = corrections(article.corrections)
-        value["places"] = article.placeIDs.compactMap { site.places[$0.value] }.map { ["name": $0.name] }
+        value["places"] = article.placeIDs.compactMap { site.places[$0.value] }.map { ["name": $0.name, "href": href(routes.mapPlace($0.id))] }
         return value
     }
 
@@ -82,8 +82,11 @@ struct ViewModels {
     }
 
     func place(_ place: Place) -> [String: Any] {
-        ["name": place.name, "lat": coordinate(place.latitude), "lon": coordinate(place.longitude),
-         "coordinates": coordinateText(place)]
+        var value: [String: Any] = ["name": place.name, "lat": coordinate(place.latitude), "lon": coordinate(place.longitude),
+                                    "coordinates": coordinateText(place)]
+        // Every named place is on the map and has a page there; an unnamed inline one has not.
+        if !place.id.isEmpty { value["mapHref"] = href(routes.mapPlace(place.id)) }
+        return value
     }
 
     func status(_ status: VerificationStatus) -> [String: Any] {

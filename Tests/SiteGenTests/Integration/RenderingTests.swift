@@ -149,7 +149,7 @@ struct RenderingTests {
         #expect(page.contains(
             "<time datetime=\"2022-01-05T14:00:00+06:00\">onsdag den 5. januar 2022, kl. 14.00 i Almaty (kl. 09.00 dansk tid)</time>"))
         #expect(page.contains("<p class=\"status status-confirmed\"><strong>Bekræftet</strong>"))
-        #expect(page.contains("<p class=\"place\">Sted: Almaty <span class=\"coordinates\">(43,25° N, 76,92° Ø)</span></p>"))
+        #expect(page.contains("<p class=\"place\">Sted: <a href=\"/kort/almaty/\">Almaty</a> <span class=\"coordinates\">(43,25° N, 76,92° Ø)</span></p>"))
 
         let timeline = try site.outputText("tidslinje/")
         #expect(timeline.contains("<time datetime=\"2022-01-05\">Onsdag den 5. januar 2022</time>"))

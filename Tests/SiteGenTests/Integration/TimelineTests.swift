@@ -154,7 +154,7 @@ struct TimelineTests {
             """)
         try await site.build()
         let html = try site.outputText("tidslinje/2022-01-05-b-stormet/")
-        #expect(html.contains("Sted: Almaty <span class=\"coordinates\">(43,25° N, 76,92° Ø)</span>"))
+        #expect(html.contains("Sted: <a href=\"/kort/almaty/\">Almaty</a> <span class=\"coordinates\">(43,25° N, 76,92° Ø)</span>"))
         #expect(html.contains("rel=\"prev\">Flammer i bygningen</a>"))
         let flames = try site.outputText("tidslinje/2022-01-05-a-flammer/")
         #expect(flames.contains("kl. 14.00 i Almaty (kl. 09.00 dansk tid)</time> – <time datetime=\"2022-01-05T16:00:00+06:00\">onsdag den 5. januar 2022, kl. 16.00 i Almaty (kl. 11.00 dansk tid)</time>"))
