@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox.git", from: "0.27.1"),
     ],
     targets: [
         // libcmark from the system (Debian: libcmark-dev). Only the Markdown module sees it.
@@ -29,10 +30,16 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // The preview server: only `sitegen serve` needs an HTTP server, so SiteGen stays free of it.
+        .target(
+            name: "SiteServer",
+            dependencies: ["SiteGen", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .executableTarget(
             name: "sitegen",
             dependencies: [
                 "SiteGen",
+                "SiteServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,6 +50,10 @@ let package = Package(
             dependencies: ["SiteGen", "SiteGenTestSupport"],
             // Sites and expected output the tests read from the source tree (see RepositoryPaths).
             exclude: ["Fixtures", "Golden"]
+        ),
+        .testTarget(
+            name: "SiteServerTests",
+            dependencies: ["SiteServer", "SiteGenTestSupport", .product(name: "FlyingFox", package: "FlyingFox")]
         ),
         .testTarget(
             name: "SitegenCLITests",

@@ -1,4 +1,5 @@
-/// A position in the Markdown text given to the parser: 1-based line and column (in bytes, as cmark counts).
+/// A position in the Markdown text given to the parser: 1-based line and column, counted in
+/// characters as an editor counts them (cmark's byte columns are converted).
 public struct SourcePosition: Sendable, Hashable {
     public var line: Int
     public var column: Int

@@ -8,13 +8,18 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Treats warnings as errors.
     public var strict: Bool
+    /// The build time for "new since" markers. Passed in, never read from the clock, so a
+    /// build stays reproducible; nil means the newest date in the content.
+    public var now: ContentDate?
 
-    public init(source: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false) {
+    public init(source: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false,
+                now: ContentDate? = nil) {
         self.source = source.standardizedFileURL
         self.output = (output ?? source.appendingPathComponent("public")).standardizedFileURL
         self.baseURL = baseURL
         self.includeDrafts = includeDrafts
         self.strict = strict
+        self.now = now
     }
 }
 
@@ -71,13 +76,22 @@ public enum SiteBuilder {
         async let loadedContent = ContentLoader.load(files)
         let (templates, templateProblems) = TemplateLoader.load(files, language: config?.language ?? "da")
         let (content, contentProblems) = await loadedContent
+        let (outlines, outlineProblems) = CountryOutlinesLoader.load(files)
         timer.lap("load")
-        var diagnostics = configProblems + templateProblems + contentProblems
+        var diagnostics = configProblems + templateProblems + contentProblems + outlineProblems
         guard let config, let templates else { throw BuildFailure(diagnostics) }
-        let (model, modelProblems) = SiteModelBuilder.build(content, config: config, strings: templates.strings, includeDrafts: options.includeDrafts)
+        var (model, modelProblems) = SiteModelBuilder.build(content, config: config, strings: templates.strings, includeDrafts: options.includeDrafts)
         diagnostics += modelProblems
+        if let built = model, let outlines {
+            let (map, mapProblems) = MapModelBuilder.build(built, outlines: outlines)
+            model?.map = map
+            diagnostics += mapProblems
+        }
         timer.lap("model")
-        guard let model else { throw BuildFailure(diagnostics) }
+        guard var model else { throw BuildFailure(diagnostics) }
+        model.buildTime = options.now ?? model.lastUpdated
+        // After the model (and the map model, which reads ```map blocks): a body's links depend
+        // on every term. The fenced blocks are still code blocks here, so their HTML is never linked.
         let (site, glossaryProblems) = await GlossaryLinking.link(model)
         diagnostics += glossaryProblems
         timer.lap("glossary")

@@ -24,12 +24,23 @@ extension Sitegen {
         @Flag(name: .long, help: "Print how long each stage of the build took.")
         var timings = false
 
+        @Option(name: .long, help: ArgumentHelp("The build time for \"new\" markers, e.g. 2022-01-06T08:00:00+01:00 (default: the newest date in the content).", valueName: "timestamp"))
+        var now: String?
+
+        func validate() throws {
+            guard let now else { return }
+            if case .failure(let problem) = ContentDate.parse(now) {
+                throw ValidationError("invalid --now `\(now)`: \(problem.message)")
+            }
+        }
+
         func run() async throws {
             let clock = ContinuousClock()
             let start = clock.now
             let source = site.sourceURL
             let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) }
-            let options = BuildOptions(source: source, output: outputURL, baseURL: baseURL, includeDrafts: site.drafts, strict: site.strict)
+            let options = BuildOptions(source: source, output: outputURL, baseURL: baseURL, includeDrafts: site.drafts, strict: site.strict,
+                                       now: now.flatMap { try? ContentDate.parse($0).get() })
             do {
                 let summary = try await SiteBuilder.build(options)
                 if !summary.warnings.isEmpty { DiagnosticPrinter.print(summary.warnings, site: source) }

@@ -160,4 +160,14 @@ struct SitegenCLITests {
         #expect(strict.stderr.hasPrefix(warning + "\n"), "\(strict)")
         #expect(strict.stderr.hasSuffix("build failed: 1 warning\n"), "\(strict)")
     }
+
+    @Test func nowSetsTheBuildTimeAndABadOneIsRefused() async throws {
+        let site = try TestSite(Self.goodSite)
+        let bad = try await SitegenBinary.run(["build", "--now", "i morgen", "--source", site.source.path, "--output", site.output.path])
+        #expect(bad.exitCode != 0, "\(bad)")
+        #expect(bad.stderr.contains("invalid --now `i morgen`"), "\(bad)")
+
+        let good = try await SitegenBinary.run(["build", "--now", "2022-01-06T08:00:00+01:00", "--source", site.source.path, "--output", site.output.path])
+        #expect(good.exitCode == 0, "\(good)")
+    }
 }

@@ -1,6 +1,6 @@
 /// Decoders for the YAML files that are all data: site.yaml, places.yaml, sources.yaml.
 enum DataFileDecoders {
-    static let siteKeys = ["title", "description", "language", "baseURL", "timezone", "publisher", "markdown"]
+    static let siteKeys = ["title", "description", "language", "baseURL", "timezone", "publisher", "markdown", "map"]
     static let placeKeys = ["name", "lat", "lon", "precision", "timezone"]
     static let sourceKeys = ["name", "url", "description"]
 
@@ -15,6 +15,7 @@ enum DataFileDecoders {
             unsafe = markdown.bool("unsafe") ?? false
             fields.absorb(markdown)
         }
+        let map = MapSettings.decode(&fields)
         let written = fields.string("baseURL")
         let baseURL = baseURLOverride ?? written
         guard let baseURL else {
@@ -30,7 +31,7 @@ enum DataFileDecoders {
         return SiteConfig(
             title: title, description: fields.string("description") ?? "", language: language,
             baseURL: baseURL.hasSuffix("/") ? baseURL : baseURL + "/", timeZone: zone,
-            publisher: fields.string("publisher") ?? "", allowsRawHTML: unsafe)
+            publisher: fields.string("publisher") ?? "", allowsRawHTML: unsafe, map: map)
     }
 
     static func places(_ fields: inout FieldReader) -> [Place] {

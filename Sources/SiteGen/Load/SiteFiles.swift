@@ -26,19 +26,16 @@ public struct SiteFiles: Sendable {
         read(relativePath).flatMap { try? SourceText.decode($0, path: relativePath).get() }
     }
 
-    /// Every regular file below `folder`, sorted, skipping hidden files and editors' backups.
+    /// Every file below `folder`, sorted, skipping hidden files and editors' backups.
     public func files(under folder: String) -> [String] {
-        let base = url(folder)
-        guard let enumerator = FileManager.default.enumerator(
-            at: base, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return [] }
         var paths: [String] = []
-        let prefix = base.standardizedFileURL.path.count + 1
-        for case let file as URL in enumerator {
-            guard (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let name = file.lastPathComponent
-            guard !name.hasSuffix("~"), !name.hasSuffix(".swp"), !name.hasPrefix("#") else { continue }
-            let relative = String(file.standardizedFileURL.path.dropFirst(prefix))
-            paths.append(folder + "/" + relative)
+        FolderWalk.walk(url(folder).path) { path, isFolder in
+            let name = path.split(separator: "/").last ?? ""
+            if name.hasPrefix(".") { return false }
+            if !isFolder, !name.hasSuffix("~"), !name.hasSuffix(".swp"), !name.hasPrefix("#") {
+                paths.append(folder + "/" + path)
+            }
+            return true
         }
         return paths.sorted()
     }

@@ -33,7 +33,8 @@ public struct Strings: Sendable {
 enum StringsLoader {
     /// Keys the Swift code reads; a strings file without them is reported, not rendered with holes.
     static let requiredText = [
-        "paths.articles", "paths.timeline", "paths.glossary", "paths.sources", "paths.tags",
+        "paths.articles", "paths.timeline", "paths.glossary", "paths.sources", "paths.tags", "paths.map",
+        "paths.timelineKey", "paths.timelinePlace", "paths.timelineTag", "date.placeTime",
         "date.day", "date.month", "date.time", "date.localTime", "date.siteTime", "date.bothTimes",
         "status.confirmed.label", "status.reported.label", "status.unverified.label", "status.disputed.label",
         "source.via",

@@ -19,8 +19,9 @@ enum TemplateLoader {
         ("article", "articles"), ("event", "event pages"), ("timeline", "the timeline"),
         ("glossary", "the glossary index"), ("term", "glossary term pages"), ("sources", "the sources page"),
         ("tags", "the list of tags"), ("tag", "tag pages"), ("404", "the not-found page"),
-        ("articles", "the list of articles"),
+        ("articles", "the list of articles"), ("map", "the map page"), ("map-place", "the map page of each place"),
         ("partials/article-summary", "an article in lists"), ("partials/event-summary", "an event in lists"),
+        ("partials/timeline-event", "an event in the timeline"),
     ]
 
     static func load(_ files: SiteFiles, language: String) -> (TemplateSet?, [Diagnostic]) {

@@ -2,7 +2,7 @@ extension ContentDate {
     /// Parses `2022-01`, `2022-01-05`, `2022-01-05T14:00`, `...:30`, with `Z` or `+06:00`.
     /// A time without an offset takes it from `timeZone` (an IANA id) or is refused:
     /// guessing would put the event hours off.
-    static func parse(_ raw: String, timeZone: String? = nil) -> Result<ContentDate, Problem> {
+    public static func parse(_ raw: String, timeZone: String? = nil) -> Result<ContentDate, Problem> {
         let text = raw.trimmingCharacters(in: .whitespaces)
         var scanner = DigitScanner(Array(text.utf8))
         guard let year = scanner.number(digits: 4), scanner.skip("-"), let month = scanner.number(digits: 2) else {

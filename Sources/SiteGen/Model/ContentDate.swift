@@ -50,16 +50,25 @@ public struct ContentDate: Sendable, Hashable {
 
     /// The same instant seen at another UTC offset, with a time precision.
     public func converted(toOffset newOffset: Int) -> ContentDate {
-        let seconds = instant() + newOffset
-        let days = Int((Double(seconds) / 86_400).rounded(.down))
-        let (y, m, d) = CivilCalendar.civil(fromDayNumber: days)
-        let rest = seconds - days * 86_400
-        return ContentDate(year: y, month: m, day: d, hour: rest / 3_600, minute: rest % 3_600 / 60,
-                           second: rest % 60, offset: newOffset, precision: max(precision, .minute))
+        ContentDate(instant: instant(), offset: newOffset, precision: max(precision, .minute))
     }
+
 
     /// 0 = Monday ... 6 = Sunday.
     public var weekday: Int { ((dayNumber % 7) + 7 + 3) % 7 }
+}
+
+extension ContentDate {
+    /// The clock reading at `offset` of an instant in seconds since 1970 (an extension, so
+    /// the memberwise initialiser stays).
+    public init(instant: Int, offset: Int, precision: Precision = .second) {
+        let seconds = instant + offset
+        let days = Int((Double(seconds) / 86_400).rounded(.down))
+        let rest = seconds - days * 86_400
+        let (year, month, day) = CivilCalendar.civil(fromDayNumber: days)
+        self.init(year: year, month: month, day: day, hour: rest / 3_600, minute: rest % 3_600 / 60, second: rest % 60,
+                  offset: offset, precision: precision)
+    }
 }
 
 extension ContentDate: Comparable {

@@ -20,6 +20,10 @@ public struct Site: Sendable {
     public var lastUpdated: ContentDate?
     /// Who links to each glossary term, and its related terms (filled by `GlossaryLinking`).
     public var glossary = GlossaryReferences()
+    /// The outlines and places the maps draw; set after the model is built (Map/MapModel.swift).
+    public var map: SiteMap? = nil
+    /// The build's "now" for the "new since" marker: `--now`, else `lastUpdated`.
+    public var buildTime: ContentDate? = nil
 
     /// An event's date on the clock of where it happened: its `timezone`, else its place's.
     public func localDate(of event: Event) -> ContentDate {
@@ -61,7 +65,7 @@ public struct Routes: Sendable {
 
     init(basePath: String, strings: Strings) {
         self.basePath = basePath
-        words = Dictionary(uniqueKeysWithValues: ["articles", "timeline", "glossary", "sources", "tags"].map { ($0, strings["paths.\($0)"]) })
+        words = Dictionary(uniqueKeysWithValues: ["articles", "timeline", "glossary", "sources", "tags", "map", "timelineKey", "timelinePlace", "timelineTag"].map { ($0, strings["paths.\($0)"]) })
     }
 
     public var home: String { "" }
@@ -71,12 +75,27 @@ public struct Routes: Sendable {
     public var sources: String { words["sources"]! + "/" }
     public var tags: String { words["tags"]! + "/" }
     public var feed: String { "feed.xml" }
+    public var map: String { words["map"]! + "/" }
+    public func mapPlace(_ id: String) -> String { map + id + "/" }
+    /// Beside the map page: `kort.geojson`.
+    public var geoJSON: String { words["map"]! + ".geojson" }
     public func page(_ slug: String) -> String { slug.isEmpty ? "" : slug + "/" }
     public func article(_ slug: String) -> String { articles + slug + "/" }
     public func event(_ id: String) -> String { timeline + id + "/" }
     public func term(_ slug: String) -> String { glossary + slug + "/" }
     public func tag(_ slug: String) -> String { tags + slug + "/" }
     public func source(_ anchor: String) -> String { sources + "#" + anchor }
+    public var timelineKey: String { timeline + words["timelineKey"]! + "/" }
+    public func timelinePlace(_ id: String) -> String { timeline + words["timelinePlace"]! + "/" + id + "/" }
+    public func timelineTag(_ slug: String) -> String { timeline + words["timelineTag"]! + "/" + slug + "/" }
+    /// Folders under the timeline that sitegen writes itself; an event id must not claim them.
+    public var timelineReserved: [String] {
+        [timelineKey, timeline + words["timelinePlace"]! + "/", timeline + words["timelineTag"]! + "/", timelineFeed + "/"]
+    }
+    public var timelineFeed: String { timeline + "feed.xml" }
+    /// The exports sit beside the timeline folder: `/tidslinje.json`, `/tidslinje.csv`.
+    public var timelineJSON: String { words["timeline"]! + ".json" }
+    public var timelineCSV: String { words["timeline"]! + ".csv" }
 
     /// The link to a site path, from the domain root.
     public func href(_ path: String) -> String { basePath + path }

@@ -11,6 +11,8 @@ public struct SiteConfig: Sendable {
     public var publisher: String
     /// Lets raw HTML in Markdown through (`markdown: {unsafe: true}`).
     public var allowsRawHTML: Bool
+    /// `map:`: the story's country and the readers' (see Map/MapModel.swift).
+    public var map = MapSettings()
 
     /// The path part of `baseURL`, from `/` to its trailing `/`: what every site link starts with.
     public var basePath: String {

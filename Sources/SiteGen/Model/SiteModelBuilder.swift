@@ -9,6 +9,10 @@ enum SiteModelBuilder {
         let events = EventOrder.chronological(content.events.filter { includeDrafts || !$0.draft }, places: places, siteZone: config.timeZone)
         diagnostics += checkPlaces(articles: articles, events: events, places: places)
         diagnostics += checkEvents(events)
+        let bodies = ([content.frontPage].compactMap { $0 } + content.pages).map { ($0.body, $0.location.path) }
+            + articles.map { ($0.body, $0.location.path) } + events.map { ($0.body, $0.location.path) }
+            + content.terms.map { ($0.body, $0.location.path) }
+        diagnostics += TimelineEmbed.check(bodies, events: events, places: places)
         let routes = Routes(basePath: config.basePath, strings: strings)
         let terms = Collation.sorted(content.terms, language: config.language) { $0.title }
         diagnostics += OutputPaths.collisions(pages: content.pages, articles: articles, events: events, terms: terms, routes: routes)
@@ -103,11 +107,16 @@ enum EventOrder {
     /// A timed event seen on the clock of its zone (its `timezone`, else its place's), so
     /// "09:00+01:00 in Almaty" reads as 14:00 local time and files under Almaty's day.
     static func localDate(_ event: Event, places: [String: Place]) -> ContentDate {
-        guard event.date.hasTime else { return event.date }
+        onLocalClock(event.date, of: event, places: places)
+    }
+
+    /// Any date of an event (its `date`, its `end`) on the event's local clock.
+    static func onLocalClock(_ date: ContentDate, of event: Event, places: [String: Place]) -> ContentDate {
+        guard date.hasTime else { return date }
         var zone = event.timeZone
         if zone == nil, case .id(let id) = event.placeReference { zone = places[id.value]?.timeZone }
-        guard let zone, let offset = ZoneOffsets.offset(of: zone, atInstant: event.date.instant()) else { return event.date }
-        return event.date.converted(toOffset: offset)
+        guard let zone, let offset = ZoneOffsets.offset(of: zone, atInstant: date.instant()) else { return date }
+        return date.converted(toOffset: offset)
     }
 }
 
@@ -135,22 +144,26 @@ enum SourceIndex {
 /// Two pieces of content that would write the same file: the later one would silently win.
 enum OutputPaths {
     static func collisions(pages: [Page], articles: [Article], events: [Event], terms: [GlossaryTerm], routes: Routes) -> [Diagnostic] {
-        let reserved = [routes.timeline, routes.glossary, routes.sources, routes.tags, routes.articles]
-        let claims: [(path: String, location: SourceLocation)] =
-            pages.map { (routes.page($0.slug), $0.location) }
-            + articles.map { (routes.article($0.slug), $0.location) }
-            + events.map { (routes.event($0.id), $0.location) }
-            + terms.map { (routes.term($0.slug), $0.location) }
-        var first: [String: SourceLocation] = [:]
+        let reserved = [routes.timeline, routes.glossary, routes.sources, routes.tags, routes.articles, routes.map] + routes.timelineReserved
+        let claims: [(path: String, location: SourceLocation, eventID: String?)] =
+            pages.map { (routes.page($0.slug), $0.location, nil) }
+            + articles.map { (routes.article($0.slug), $0.location, nil) }
+            + events.map { (routes.event($0.id), $0.location, $0.id) }
+            + terms.map { (routes.term($0.slug), $0.location, nil) }
+        var first: [String: (location: SourceLocation, eventID: String?)] = [:]
         var diagnostics: [Diagnostic] = []
         for claim in claims {
             if reserved.contains(claim.path) {
                 diagnostics.append(.error(claim.location, "this page would be written to /\(claim.path), which sitegen uses itself; rename the file"))
-            } else if let earlier = first[claim.path] {
+            } else if let (earlier, earlierID) = first[claim.path], let id = claim.eventID, earlierID == id {
+                // The id is what the editor wrote (or the file name); say so rather than talk about paths.
+                diagnostics.append(.error(claim.location,
+                    "two events have the id `\(id)` (the other is \(earlier.path):\(earlier.line)); give one of them another `id` or rename its file"))
+            } else if let (earlier, _) = first[claim.path] {
                 diagnostics.append(.error(claim.location,
                     "this page would be written to /\(claim.path) like \(earlier.path):\(earlier.line); rename one of the files (or change its `id`)"))
             } else {
-                first[claim.path] = claim.location
+                first[claim.path] = (claim.location, claim.eventID)
             }
         }
         return diagnostics

@@ -2,6 +2,7 @@
 /// write them without æøå (æ→ae, ø→oe, å→aa) rather than dropped.
 public enum Slug {
     public static func make(_ text: String) -> String {
+        if let ascii = makeASCII(text) { return ascii }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var pendingDash = false
@@ -16,6 +17,25 @@ public enum Slug {
             result += folded
         }
         return result
+    }
+
+    /// The common case, plain ASCII, byte by byte: slugs are made for every tag and heading.
+    private static func makeASCII(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingDash = false
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            let lowered = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+            if (0x61...0x7A).contains(lowered) || (0x30...0x39).contains(lowered) {
+                if pendingDash { bytes.append(UInt8(ascii: "-")) }
+                pendingDash = false
+                bytes.append(lowered)
+            } else {
+                pendingDash = !bytes.isEmpty
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func fold(_ character: Character) -> String {

@@ -5,23 +5,28 @@ import Markdown
 enum AtomFeed {
     static let entryLimit = 50
 
-    static func render(_ site: Site, models: ViewModels) -> String {
+    /// `eventsOnly` gives the timeline's own feed (`/tidslinje/feed.xml`).
+    static func render(_ site: Site, models: ViewModels, eventsOnly: Bool = false) -> String {
         let config = site.config
+        let selfPath = eventsOnly ? site.routes.timelineFeed : site.routes.feed
+        let title = eventsOnly ? site.strings["timeline.feedTitle"].replacingOccurrences(of: "{title}", with: config.title) : config.title
+        let alternate = eventsOnly ? config.absoluteURL(site.routes.timeline) : config.baseURL
         let siteOffset = { (date: ContentDate) in ZoneOffsets.offset(of: config.timeZone, atInstant: date.instant()) ?? 0 }
         // Pick the newest first and escape only those: a feed of a big site must stay cheap.
         let candidates: [(updated: ContentDate, published: ContentDate, item: FeedItem)] =
-            site.articles.indices.map { (site.articles[$0].updated ?? site.articles[$0].date, site.articles[$0].date, .article($0)) }
+            (eventsOnly ? [] : site.articles.indices.map { (site.articles[$0].updated ?? site.articles[$0].date, site.articles[$0].date, .article($0)) })
             + site.events.indices.map { (site.events[$0].updated ?? site.events[$0].date, site.events[$0].date, .event($0)) }
         let newest = candidates.sorted { ($0.updated, $0.published) > ($1.updated, $1.published) }.prefix(entryLimit)
-        let feedUpdated = site.lastUpdated ?? newest.first?.updated
+        // The events feed changes only when an event does.
+        let feedUpdated = eventsOnly ? newest.map(\.updated).max() : site.lastUpdated ?? newest.first?.updated
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(escape(config.language))" xml:base="\(escape(config.baseURL))">
-          <title>\(escape(config.title))</title>
+          <title>\(escape(title))</title>
           <subtitle>\(escape(config.description))</subtitle>
-          <id>\(escape(config.baseURL))</id>
-          <link rel="alternate" type="text/html" href="\(escape(config.baseURL))"/>
-          <link rel="self" type="application/atom+xml" href="\(escape(config.absoluteURL(site.routes.feed)))"/>
+          <id>\(escape(eventsOnly ? config.absoluteURL(selfPath) : config.baseURL))</id>
+          <link rel="alternate" type="text/html" href="\(escape(alternate))"/>
+          <link rel="self" type="application/atom+xml" href="\(escape(config.absoluteURL(selfPath)))"/>
 
         """
         if let feedUpdated { xml += "  <updated>\(timestamp(feedUpdated, offset: siteOffset))</updated>\n" }
@@ -45,7 +50,7 @@ enum AtomFeed {
                          html: models.bodies.articles[index], published: article.date, updated: article.updated ?? article.date, offset: offset)
         case .event(let index):
             let event = site.events[index]
-            let summary = "\(models.dates.eventWhen(site.localDate(of: event))). \(site.strings["status.\(event.status.rawValue).label"])."
+            let summary = "\(models.dates.eventWhen(site.localDate(of: event), placeName: site.clockName(of: event))). \(site.strings["status.\(event.status.rawValue).label"])."
             return entry(title: event.title, url: site.config.absoluteURL(site.routes.event(event.id)), summary: summary,
                          html: models.bodies.events[index], published: event.date, updated: event.updated ?? event.date, offset: offset)
         }

@@ -28,8 +28,9 @@ struct DateText: Sendable {
     }
 
     /// An event's time: local time, with the readers' time beside it when the zones differ
-    /// ("kl. 14.00 lokal tid (kl. 09.00 dansk tid)"); nothing for a date without a time.
-    func eventTime(_ date: ContentDate) -> String? {
+    /// ("kl. 14.00 i Almaty (kl. 09.00 dansk tid)", or "lokal tid" without a place);
+    /// nothing for a date without a time.
+    func eventTime(_ date: ContentDate, placeName: String? = nil) -> String? {
         guard date.hasTime else { return nil }
         let site = inSiteZone(date)
         guard site.offset != date.offset else { return time(date) }
@@ -37,13 +38,14 @@ struct DateText: Sendable {
         if site.dayNumber != date.dayNumber {
             siteText += " " + fill(strings["date.short"], site)
         }
-        let localText = fill(strings["date.localTime"], date, extra: ["time": time(date)])
+        let localText = placeName.map { fill(strings["date.placeTime"], date, extra: ["time": time(date), "place": $0]) }
+            ?? fill(strings["date.localTime"], date, extra: ["time": time(date)])
         return fill(strings["date.bothTimes"], date, extra: ["local": localText, "site": siteText])
     }
 
     /// A full line for an event: "onsdag den 5. januar 2022, kl. 14.00 lokal tid (kl. 09.00 dansk tid)".
-    func eventWhen(_ date: ContentDate) -> String {
-        guard let time = eventTime(date) else { return day(date) }
+    func eventWhen(_ date: ContentDate, placeName: String? = nil) -> String {
+        guard let time = eventTime(date, placeName: placeName) else { return day(date) }
         return day(date) + ", " + time
     }
 

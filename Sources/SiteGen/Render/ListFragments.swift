@@ -7,9 +7,27 @@ import Mustache
 struct ListFragments: Sendable {
     var articles: [String]
     var events: [String]
+    /// Each event as a timeline entry, with its text (`partials/timeline-event`): the timeline
+    /// and every filtered view of it (key moments, per place, per tag) share them. Made after
+    /// the bodies, which embedded timelines need the short entries for.
+    var timeline: [String] = []
 
     static let articlePartial = "partials/article-summary"
     static let eventPartial = "partials/event-summary"
+    static let timelinePartial = "partials/timeline-event"
+
+    static func renderTimeline(_ models: ViewModels, library: MustacheLibrary) async -> [String] {
+        await Array(models.site.events.indices).concurrentChunks { chunk in
+            let strings = models.site.strings.templateValue
+            return chunk.map { index in
+                var context = models.event(index, withBody: true)
+                context["t"] = strings
+                // The timeline template puts each entry on a line of its own.
+                let html = library.render(context, withTemplate: timelinePartial) ?? ""
+                return html.hasSuffix("\n") ? String(html.dropLast()) : html
+            }
+        }
+    }
 
     static func render(_ models: ViewModels, library: MustacheLibrary) async -> ListFragments {
         enum Item: Sendable { case article(Int), event(Int) }

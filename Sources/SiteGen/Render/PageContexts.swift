@@ -65,12 +65,14 @@ struct PageContexts {
         case .event(let index):
             let event = site.events[index]
             let date = site.localDate(of: event)
-            var own: [String: Any] = ["event": models.event(index, withBody: true), "timelineHref": models.href(site.routes.timeline)]
+            var own: [String: Any] = ["event": models.event(index, withBody: true), "timelineHref": models.href(site.routes.timeline),
+                                      "jsonLD": EventJSONLD.json(index, site: site)]
             if index > 0 { own["previous"] = models.eventMention(index - 1) }
             if index + 1 < site.events.count { own["next"] = models.eventMention(index + 1) }
             return (Meta(title: event.title, description: "\(models.dates.day(date)): \(event.title)", type: "article"), own)
-        case .timeline:
-            return (Meta(title: strings["timeline.title"], description: site.config.description), ["days": TimelineDays.group(models)])
+        case .timeline, .keyTimeline, .placeTimeline, .tagTimeline:
+            let view = TimelineView(job: job, site: site)
+            return (Meta(title: view.title, description: view.intro), view.context(models, entries: fragments.timeline))
         case .glossary:
             let (letters, groups) = models.glossaryIndex()
             return (Meta(title: strings["glossary.title"], description: site.config.description),
@@ -93,6 +95,11 @@ struct PageContexts {
             ])
         case .notFound:
             return (Meta(title: strings["notFound.title"], description: site.config.description), [:])
+        case .map:
+            return (Meta(title: strings["map.title"], description: strings["map.intro"]), models.mapOverview())
+        case .mapPlace(let index):
+            let name = site.map!.places[index].place.name
+            return (Meta(title: name, description: "\(strings["map.title"]): \(name)"), models.mapPlacePage(index))
         }
     }
 
@@ -120,7 +127,7 @@ struct PageContexts {
     private func navigation(current: String?) -> [[String: Any]] {
         let routes = site.routes
         let items = [("nav.home", routes.home), ("nav.articles", routes.articles), ("nav.timeline", routes.timeline),
-                     ("nav.glossary", routes.glossary), ("nav.sources", routes.sources)]
+                     ("nav.glossary", routes.glossary), ("nav.sources", routes.sources), ("nav.map", routes.map)]
         return items.map { key, path in
             ["label": site.strings[key], "href": models.href(path), "current": current == path]
         }
@@ -153,7 +160,7 @@ struct PageContexts {
 
 /// The timeline's day headings, each with its events in order.
 enum TimelineDays {
-    static func group(_ models: ViewModels) -> [[String: Any]] {
+    static func group(_ models: ViewModels, indices: [Int]? = nil, entries: [String]) -> [[String: Any]] {
         var days: [[String: Any]] = []
         var currentKey = ""
         var current: [[String: Any]] = []
@@ -164,7 +171,8 @@ enum TimelineDays {
             day["events"] = current
             days.append(day)
         }
-        for (index, event) in models.site.events.enumerated() {
+        for index in indices ?? Array(models.site.events.indices) {
+            let event = models.site.events[index]
             let date = models.site.localDate(of: event)
             let key = date.precision >= .day ? String(date.iso8601.prefix(10)) : String(date.iso8601.prefix(7))
             if key != currentKey {
@@ -173,7 +181,7 @@ enum TimelineDays {
                 currentKey = key
                 heading = ["heading": models.dates.dayHeading(date), "iso": key, "anchor": "d" + key]
             }
-            current.append(models.event(index, withBody: true))
+            current.append(["html": entries[index]])
         }
         flush()
         return days

@@ -6,12 +6,20 @@ enum PageJob: Sendable {
     case article(Int)
     case event(Int)
     case timeline
+    /// The key moments only.
+    case keyTimeline
+    /// The events at one place from places.yaml, by id.
+    case placeTimeline(String)
+    /// The events with one tag, by index into `Site.tags`.
+    case tagTimeline(Int)
     case glossary
     case term(Int)
     case sources
     case tags
     case tag(Int)
     case notFound
+    case map
+    case mapPlace(Int)
 
     static func all(for site: Site) -> [PageJob] {
         [.home, .articles, .timeline, .glossary, .sources, .tags, .notFound]
@@ -20,6 +28,8 @@ enum PageJob: Sendable {
             + site.events.indices.map(PageJob.event)
             + site.terms.indices.map(PageJob.term)
             + site.tags.indices.map(PageJob.tag)
+            + [.keyTimeline] + site.eventPlaceIDs.map(PageJob.placeTimeline) + site.eventTagIndices.map(PageJob.tagTimeline)
+            + [.map] + (site.map?.places.indices.map(PageJob.mapPlace) ?? [])
     }
 
     /// The site path of the page; nil for the 404 page, which has no URL of its own.
@@ -32,12 +42,17 @@ enum PageJob: Sendable {
         case .article(let index): return routes.article(site.articles[index].slug)
         case .event(let index): return routes.event(site.events[index].id)
         case .timeline: return routes.timeline
+        case .keyTimeline: return routes.timelineKey
+        case .placeTimeline(let id): return routes.timelinePlace(id)
+        case .tagTimeline(let index): return routes.timelineTag(site.tags[index].slug)
         case .glossary: return routes.glossary
         case .term(let index): return routes.term(site.terms[index].slug)
         case .sources: return routes.sources
         case .tags: return routes.tags
         case .tag(let index): return routes.tag(site.tags[index].slug)
         case .notFound: return nil
+        case .map: return routes.map
+        case .mapPlace(let index): return routes.mapPlace(site.map!.places[index].place.id)
         }
     }
 
@@ -48,13 +63,15 @@ enum PageJob: Sendable {
         case .articles: "articles"
         case .article: "article"
         case .event: "event"
-        case .timeline: "timeline"
+        case .timeline, .keyTimeline, .placeTimeline, .tagTimeline: "timeline"
         case .glossary: "glossary"
         case .term: "term"
         case .sources: "sources"
         case .tags: "tags"
         case .tag: "tag"
         case .notFound: "404"
+        case .map: "map"
+        case .mapPlace: "map-place"
         }
     }
 }

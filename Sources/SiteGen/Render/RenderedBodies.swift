@@ -7,8 +7,12 @@ struct RenderedBodies: Sendable {
     var events: [String]
     var terms: [String]
 
-    static func render(_ site: Site) async -> RenderedBodies {
-        let renderer = BodyRenderer(config: site.config)
+    /// No bodies: for the list entries, which never show one.
+    static let none = RenderedBodies(frontPage: "", pages: [], articles: [], events: [], terms: [])
+
+    /// `transforms` are the body tree transforms for embedded blocks (see `BodyRenderer`).
+    static func render(_ site: Site, transforms: [BodyTransform] = []) async -> RenderedBodies {
+        let renderer = BodyRenderer(config: site.config, transforms: transforms)
         let bodies = [site.frontPage.body] + site.pages.map(\.body) + site.articles.map(\.body)
             + site.events.map(\.body) + site.terms.map(\.body)
         var html = await bodies.concurrentMap { renderer.render($0) }[...]

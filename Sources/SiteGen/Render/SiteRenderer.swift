@@ -19,11 +19,15 @@ enum SiteRenderer {
         _ site: Site, templates: TemplateSet, assets: [String],
         emit: @escaping @Sendable ([OutputFile]) throws -> Void
     ) async throws -> Set<String> {
-        let bodies = await RenderedBodies.render(site)
-        let models = ViewModels(site: site, bodies: bodies)
-        let jobs = PageJob.all(for: site)
         let library = templates.library
-        let fragments = await ListFragments.render(models, library: library)
+        // List entries first: embedded timelines in bodies are made of them.
+        var listFragments = await ListFragments.render(ViewModels(site: site, bodies: .none), library: library)
+        let embedded = EmbeddedTimeline(site: site, eventFragments: listFragments.events)
+        let bodies = await RenderedBodies.render(site, transforms: [TimelineEmbed.transform(embedded.html), MapEmbeds.transform(site)])
+        let models = ViewModels(site: site, bodies: bodies)
+        listFragments.timeline = await ListFragments.renderTimeline(models, library: library)
+        let fragments = listFragments
+        let jobs = PageJob.all(for: site)
         let results = await jobs.concurrentChunks { chunk -> [Result<[String], Error>] in
             let contexts = PageContexts(models: models, fragments: fragments)
             let files = chunk.map { job in
@@ -32,10 +36,15 @@ enum SiteRenderer {
             }
             return [Result { try emit(files); return files.map(\.path) }]
         }
+        let exportBodies = await TimelineExports.bodies(site)
         var written = Set<String>()
         for result in results { written.formUnion(try result.get()) }
         let others = [
             OutputFile(path: site.routes.feed, contents: .text(AtomFeed.render(site, models: models))),
+            OutputFile(path: site.routes.timelineFeed, contents: .text(AtomFeed.render(site, models: models, eventsOnly: true))),
+            OutputFile(path: site.routes.timelineJSON, contents: .text(TimelineExports.timelineJS(site, models: models, bodies: exportBodies))),
+            OutputFile(path: site.routes.timelineCSV, contents: .text(TimelineExports.spreadsheet(site, models: models, bodies: exportBodies))),
+            OutputFile(path: site.routes.geoJSON, contents: .text(GeoJSONExport.render(site, models: models))),
             OutputFile(path: "sitemap.xml", contents: .text(Sitemap.render(site, jobs: jobs))),
             OutputFile(path: "robots.txt", contents: .text("User-agent: *\nAllow: /\n\nSitemap: \(site.config.absoluteURL("sitemap.xml"))\n")),
         ]

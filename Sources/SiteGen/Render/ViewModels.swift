@@ -47,16 +47,18 @@ struct ViewModels {
         var value = articleSummary(index)
         value["body"] = bodies.articles[index]
         value["corrections"] = corrections(article.corrections)
-        value["places"] = article.placeIDs.compactMap { site.places[$0.value] }.map { ["name": $0.name] }
+        value["places"] = article.placeIDs.compactMap { site.places[$0.value] }.map { ["name": $0.name, "href": href(routes.mapPlace($0.id))] }
         return value
     }
 
     func event(_ index: Int, withBody: Bool) -> [String: Any] {
         let event = site.events[index]
         let date = site.localDate(of: event)
+        let clock = site.clockName(of: event)
         var value: [String: Any] = [
             "id": event.id, "title": event.title, "href": href(routes.event(event.id)),
-            "when": time(date, text: dates.eventWhen(date)),
+            "when": time(date, text: dates.eventWhen(date, placeName: clock)),
+            "isNew": site.isNew(event),
             "day": dates.day(date),
             "isKey": event.isKey,
             "status": status(event.status),
@@ -64,8 +66,8 @@ struct ViewModels {
             "tags": tagLinks(event.tags),
             "corrections": corrections(event.corrections),
         ]
-        if let time = dates.eventTime(date) { value["time"] = time }
-        if let end = event.end?.value { value["end"] = time(end, text: dates.eventWhen(end)) }
+        if let time = dates.eventTime(date, placeName: clock) { value["time"] = time }
+        if let end = site.localEnd(of: event) { value["end"] = time(end, text: dates.eventWhen(end, placeName: clock)) }
         if let updated = event.updated { value["updated"] = time(updated, text: dates.stamp(updated)) }
         if let place = site.place(of: event) { value["place"] = self.place(place) }
         if withBody { value["body"] = bodies.events[index] }
@@ -80,8 +82,11 @@ struct ViewModels {
     }
 
     func place(_ place: Place) -> [String: Any] {
-        ["name": place.name, "lat": coordinate(place.latitude), "lon": coordinate(place.longitude),
-         "coordinates": coordinateText(place)]
+        var value: [String: Any] = ["name": place.name, "lat": coordinate(place.latitude), "lon": coordinate(place.longitude),
+                                    "coordinates": coordinateText(place)]
+        // Every named place is on the map and has a page there; an unnamed inline one has not.
+        if !place.id.isEmpty { value["mapHref"] = href(routes.mapPlace(place.id)) }
+        return value
     }
 
     func status(_ status: VerificationStatus) -> [String: Any] {

@@ -168,7 +168,7 @@ struct StagingFolder: Sendable {
         }
         let manager = FileManager.default
         var doomed: [String] = []
-        Self.walk(folder.path, relative: "") { path, isFolder in
+        FolderWalk.walk(folder.path) { path, isFolder in
             if isFolder, folders.contains(path) { return true }
             if !isFolder, written.contains(path) { return false }
             doomed.append(path)
@@ -176,22 +176,6 @@ struct StagingFolder: Sendable {
         }
         for path in doomed {
             try manager.removeItem(at: folder.appendingPathComponent(path))
-        }
-    }
-
-    /// A depth-first walk with readdir, which, unlike FileManager's enumerator, does not stat
-    /// every entry. `visit` returns whether to descend into a folder.
-    private static func walk(_ root: String, relative: String, visit: (String, Bool) -> Bool) {
-        guard let directory = opendir(relative.isEmpty ? root : root + "/" + relative) else { return }
-        defer { closedir(directory) }
-        var entries: [(String, Bool)] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
-            guard name != ".", name != ".." else { continue }
-            entries.append((relative.isEmpty ? name : relative + "/" + name, entry.pointee.d_type == UInt8(DT_DIR)))
-        }
-        for (path, isFolder) in entries where visit(path, isFolder) && isFolder {
-            walk(root, relative: path, visit: visit)
         }
     }
 

@@ -8,7 +8,8 @@ import Testing
 /// Each folder in `Fixtures/invalid/` is a small site (site.yaml, content/, and any Templates/
 /// files it changes; the repository's Templates/ are copied in underneath) plus `expected.txt`:
 /// the exact diagnostic lines, `path:line:col: severity: message`, in the order `BuildFailure`
-/// sorts them. An optional `removed.txt` lists site files to delete after copying, such as a template.
+/// sorts them. An optional `removed.txt` lists site files to delete after copying, such as a template;
+/// an optional `strict.txt` builds with `--strict`.
 @Suite("Invalid sites")
 struct InvalidSiteTests {
     static let folder = RepositoryPaths.siteGenTests("Fixtures/invalid")
@@ -24,7 +25,8 @@ struct InvalidSiteTests {
             "missing-front-matter", "unterminated-front-matter", "yaml-syntax-error", "wrong-type", "unknown-key",
             "invalid-date", "latitude-out-of-range", "unknown-place", "unknown-status", "same-output-path",
             "missing-template", "template-unclosed-section", "not-utf8", "time-without-offset", "end-before-date",
-            "via-without-name", "several-problems",
+            "via-without-name", "several-problems", "duplicate-event-id", "event-without-sources",
+            "timeline-embed-unknown-option", "timeline-embed-bad-value",
         ]
         #expect(Set(required).subtracting(Self.cases).sorted() == [])
     }
@@ -35,13 +37,15 @@ struct InvalidSiteTests {
         let expected = try lines(of: fixture.appendingPathComponent("expected.txt"))
         try #require(!expected.isEmpty, "\(name)/expected.txt lists no diagnostics")
 
-        let site = try TestSite(copying: fixture, excluding: ["expected.txt", "removed.txt"])
+        let site = try TestSite(copying: fixture, excluding: ["expected.txt", "removed.txt", "strict.txt"])
         let removedList = fixture.appendingPathComponent("removed.txt")
         if FileManager.default.fileExists(atPath: removedList.path) {
             for path in try lines(of: removedList) { try site.remove(path) }
         }
 
-        let reported = try #require(await site.buildFailure())
+        // A `strict.txt` asks for `--strict`, for fixtures whose diagnostics are warnings.
+        let strict = FileManager.default.fileExists(atPath: fixture.appendingPathComponent("strict.txt").path)
+        let reported = try #require(await site.buildFailure(strict: strict))
         #expect(reported == expected, """
             diagnostics of \(name) differ from expected.txt:
             \(LineDiff.unified(expected: expected.joined(separator: "\n"), actual: reported.joined(separator: "\n"), expectedName: "expected.txt", actualName: "reported"))

@@ -111,3 +111,21 @@ struct EnglishDateTextTests {
         #expect(try english().day(date("2022-01")) == "January 2022")
     }
 }
+
+@Suite("An event's clock named by its place")
+struct PlaceClockTests {
+    @Test("Almaty was UTC+6 and Denmark UTC+1 in January 2022")
+    func danishWithPlace() throws {
+        let text = DateText(strings: try strings("da"), siteZone: "Europe/Copenhagen")
+        #expect(text.eventTime(try date("2022-01-05T14:00:00+06:00"), placeName: "Almaty") == "kl. 14.00 i Almaty (kl. 09.00 dansk tid)")
+        #expect(text.eventTime(try date("2022-01-05T14:00:00+06:00")) == "kl. 14.00 lokal tid (kl. 09.00 dansk tid)")
+        #expect(text.eventTime(try date("2022-01-05T14:00:00+01:00"), placeName: "København") == "kl. 14.00")
+        #expect(text.eventTime(try date("2022-01-05"), placeName: "Almaty") == nil)
+    }
+
+    @Test("English names the readers' zone")
+    func english() throws {
+        let text = DateText(strings: try strings("en"), siteZone: "Europe/London")
+        #expect(text.eventTime(try date("2022-01-05T14:00:00+06:00"), placeName: "Almaty") == "14:00 in Almaty (08:00 London time)")
+    }
+}

@@ -1,0 +1,90 @@
+import Markdown
+
+/// `/kort.geojson`: the events and places as an RFC 7946 FeatureCollection, for newsroom
+/// GIS tools and other maps. Coordinates are `[lon, lat]` with at most five decimals (about a
+/// metre); an event without a place has `"geometry": null`. Keys are written in a fixed order.
+enum GeoJSONExport {
+    static func render(_ site: Site, models: ViewModels) -> String {
+        var features: [String] = []
+        for event in site.events {
+            let place = site.place(of: event)
+            let firstParagraph = event.body.document.blocks.lazy.compactMap { block -> String? in
+                if case .paragraph(let inlines) = block { return inlines.plainText }
+                return nil
+            }.first ?? ""
+            features.append(feature(geometry: place.map(point), properties: [
+                ("kind", string("event")),
+                ("name", string(place?.name ?? event.title)),
+                ("title", string(event.title)),
+                ("description", string(firstParagraph)),
+                ("start", string(timestamp(site.localDate(of: event), event: event, site: site))),
+                ("place", place.map { string($0.id) } ?? "null"),
+                ("precision", place.map { string($0.precision.rawValue) } ?? "null"),
+                ("status", string(event.status.rawValue)),
+                ("url", string(site.config.absoluteURL(site.routes.event(event.id)))),
+            ]))
+        }
+        for entry in site.map?.places ?? [] {
+            let place = entry.place
+            features.append(feature(geometry: point(place), properties: [
+                ("kind", string("place")),
+                ("name", string(place.name)),
+                ("title", string(place.name)),
+                ("description", string("")),
+                ("start", "null"),
+                ("place", string(place.id)),
+                ("precision", string(place.precision.rawValue)),
+                ("status", "null"),
+                ("url", string(site.config.absoluteURL(site.routes.mapPlace(place.id)))),
+            ]))
+        }
+        return "{\"type\":\"FeatureCollection\",\"features\":[\n" + features.joined(separator: ",\n") + "\n]}\n"
+    }
+
+    private static func feature(geometry: String?, properties: [(String, String)]) -> String {
+        let props = properties.map { "\(string($0.0)):\($0.1)" }.joined(separator: ",")
+        return "{\"type\":\"Feature\",\"geometry\":\(geometry ?? "null"),\"properties\":{\(props)}}"
+    }
+
+    private static func point(_ place: Place) -> String {
+        "{\"type\":\"Point\",\"coordinates\":[\(coordinate(place.longitude)),\(coordinate(place.latitude))]}"
+    }
+
+    /// At most five decimals, no exponent, no trailing zeros: `76.92`, `-0.5`, `43`.
+    static func coordinate(_ value: Double) -> String {
+        let scaled = Int((value * 100_000).rounded())
+        let sign = scaled < 0 ? "-" : ""
+        let whole = abs(scaled) / 100_000
+        var fraction = String(abs(scaled) % 100_000)
+        fraction = String(repeating: "0", count: 5 - fraction.count) + fraction
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        return fraction.isEmpty ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"
+    }
+
+    /// ISO 8601 with an offset, as RFC 3339 wants: a day without a clock time is midnight on
+    /// the local clock of the event's place (or the site's zone when it has none).
+    private static func timestamp(_ date: ContentDate, event: Event, site: Site) -> String {
+        guard !date.hasTime else { return date.iso8601 }
+        let zone = event.timeZone ?? site.place(of: event)?.timeZone ?? site.config.timeZone
+        return AtomFeed.timestamp(date) { ZoneOffsets.offset(of: zone, atInstant: $0.instant()) ?? 0 }
+    }
+
+    /// A JSON string with the escapes RFC 8259 requires.
+    static func string(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}

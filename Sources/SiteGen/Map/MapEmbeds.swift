@@ -1,0 +1,104 @@
+import Markdown
+
+/// A map in a Markdown body, written as a fenced code block with the info string `map`:
+///
+///     ```map
+///     places: [almaty, aktau, zhanaozen]
+///     caption: Protesterne begyndte i Zhanaozen og bredte sig til Almaty.
+///     ```
+struct MapEmbed: Sendable {
+    static let keys = ["places", "caption"]
+
+    var places: [Located<String>]
+    var caption: String?
+
+    /// Reads the block's YAML with whole-file positions; nil when it cannot be drawn.
+    static func parse(_ code: String, path: String, firstLine: Int, fenceLine: Int) -> (MapEmbed?, [Diagnostic]) {
+        let yaml: YAMLValue?
+        switch YAMLParser.parse(code, path: path, firstLine: firstLine) {
+        case .success(let value): yaml = value
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        let fenceLocation = SourceLocation(path: path, line: fenceLine)
+        var fields = FieldReader(yaml, fallback: fenceLocation, what: "a ```map block")
+        fields.rejectUnknownKeys(keys)
+        let places = fields.locatedStrings("places")
+        let caption = fields.string("caption")
+        if places.isEmpty {
+            fields.report(.error(fields.value("places")?.location ?? fenceLocation,
+                "a ```map block needs the places to mark, e.g. `places: [almaty, aktau]`"))
+        }
+        return (places.isEmpty ? nil : MapEmbed(places: places, caption: caption), fields.diagnostics)
+    }
+}
+
+/// Finds, checks and draws the ```map blocks of every body.
+enum MapEmbeds {
+    /// Every map block in the site with the body it is in.
+    static func all(in site: Site) -> [(embed: MapEmbed?, diagnostics: [Diagnostic])] {
+        bodies(of: site).flatMap { path, body in
+            codeBlocks(body.document.blocks).map { info, code, position in
+                // Body lines count from 1 at `firstLine`; the block's YAML starts after its fence.
+                let fenceLine = body.firstLine + position.line - 1
+                return MapEmbed.parse(code, path: path, firstLine: fenceLine + 1, fenceLine: fenceLine)
+            }
+        }
+    }
+
+    static func check(_ site: Site) -> [Diagnostic] {
+        let ids = site.places.keys.sorted()
+        return all(in: site).flatMap { embed, diagnostics in
+            diagnostics + (embed?.places ?? []).filter { site.places[$0.value] == nil }.map { reference in
+                .error(reference.location,
+                    "unknown place `\(reference.value)` in a ```map block\(Suggestion.didYouMean(reference.value, among: ids)) Places are defined in content/places.yaml.")
+            }
+        }
+    }
+
+    /// Ids of places that maps in bodies mark, so they get a page to link to.
+    static func placeIDs(in site: Site) -> Set<String> {
+        Set(all(in: site).flatMap { $0.embed?.places.map(\.value) ?? [] })
+    }
+
+    /// The tree transform the body renderer applies: each ```map block becomes a figure.
+    static func transform(_ site: Site) -> BodyTransform {
+        { blocks in blocks.map { replace($0, site: site) } }
+    }
+
+    private static func replace(_ block: BlockNode, site: Site) -> BlockNode {
+        switch block {
+        case .codeBlock(let info, let code, let position) where isMap(info):
+            guard let embed = MapEmbed.parse(code, path: "", firstLine: position.line + 1, fenceLine: position.line).0 else { return block }
+            return .trustedHTML(MapPages.figure(embed, site: site))
+        case .blockQuote(let children):
+            return .blockQuote(children.map { replace($0, site: site) })
+        case .list(let kind, let tight, let items):
+            return .list(kind: kind, tight: tight, items: items.map { $0.map { replace($0, site: site) } })
+        default:
+            return block
+        }
+    }
+
+    private static func isMap(_ info: String) -> Bool {
+        info.split(separator: " ").first == "map"
+    }
+
+    private static func codeBlocks(_ blocks: [BlockNode]) -> [(String, String, SourcePosition)] {
+        blocks.flatMap { block -> [(String, String, SourcePosition)] in
+            switch block {
+            case .codeBlock(let info, let code, let position) where isMap(info): [(info, code, position)]
+            case .blockQuote(let children): codeBlocks(children)
+            case .list(_, _, let items): items.flatMap(codeBlocks)
+            default: []
+            }
+        }
+    }
+
+    private static func bodies(of site: Site) -> [(String, Body)] {
+        [(site.frontPage.location.path, site.frontPage.body)]
+            + site.pages.map { ($0.location.path, $0.body) }
+            + site.articles.map { ($0.location.path, $0.body) }
+            + site.events.map { ($0.location.path, $0.body) }
+            + site.terms.map { ($0.location.path, $0.body) }
+    }
+}

@@ -1,0 +1,73 @@
+import Markdown
+
+/// The map page (`/kort/`), a page per place (`/kort/almaty/`) and maps embedded in bodies:
+/// their SVG and the list of places beside it, which says in words what the map shows.
+enum MapPages {
+    /// Degrees of view around a single place, so its surroundings show at the outlines' scale.
+    static let placeExtent = 10.0
+    static let overviewExtent = 8.0
+
+    static func markers(_ places: [MapPlace], site: Site, focus: String? = nil) -> [MapMarker] {
+        places.map { entry in
+            MapMarker(name: entry.place.name, point: GeoPoint(latitude: entry.place.latitude, longitude: entry.place.longitude),
+                      href: site.routes.href(site.routes.mapPlace(entry.place.id)),
+                      isRegion: entry.place.precision == .region || entry.place.precision == .country,
+                      isFocus: entry.place.id == focus, weight: entry.eventIndices.count + entry.articleIndices.count)
+        }
+    }
+
+    static func request(_ site: Site, map: SiteMap, box: GeoBox, markers: [MapMarker], title: String) -> MapRequest {
+        let strings = site.strings
+        let names = markers.map(\.name)
+        let area = map.country?.name(language: site.config.language)
+        var description = strings["map.description"].replacingOccurrences(of: "{places}", with: ListText.join(names, strings: strings))
+        if let area { description = strings["map.descriptionArea"].replacingOccurrences(of: "{area}", with: area) + " " + description }
+        return MapRequest(box: box, markers: markers, title: title, description: description, language: site.config.language,
+                          outlines: map.outlines, main: map.country, home: map.home,
+                          creditText: strings["map.credit"].replacingOccurrences(of: "{credit}", with: map.outlines.credit))
+    }
+
+    static func box(_ places: [Place], extent: Double) -> GeoBox {
+        let points = places.map { GeoPoint(latitude: $0.latitude, longitude: $0.longitude) }
+        return (GeoBox(points) ?? GeoBox(south: 0, west: 0, north: 0, east: 0)).padded(fraction: 0.15, minimum: extent)
+    }
+
+    static func overviewSVG(_ site: Site, map: SiteMap) -> String {
+        let markers = markers(map.places, site: site)
+        return MapDrawing.svg(request(site, map: map, box: box(map.places.map(\.place), extent: overviewExtent),
+                                      markers: markers, title: site.strings["map.title"]))
+    }
+
+    static func placeSVG(_ index: Int, site: Site, map: SiteMap) -> String {
+        let focus = map.places[index].place
+        let box = box([focus], extent: placeExtent)
+        let nearby = map.places.filter { box.contains(GeoPoint(latitude: $0.place.latitude, longitude: $0.place.longitude)) }
+        return MapDrawing.svg(request(site, map: map, box: box, markers: markers(nearby, site: site, focus: focus.id),
+                                      title: "\(site.strings["map.title"]): \(focus.name)"))
+    }
+
+    /// A map in a body: the figure with its caption and the places, linked, as a list.
+    static func figure(_ embed: MapEmbed, site: Site) -> String {
+        guard let map = site.map else { return "" }
+        let places = embed.places.compactMap { map.place($0.value) }
+        guard !places.isEmpty else { return "" }
+        let title = embed.caption ?? site.strings["map.title"]
+        let svg = MapDrawing.svg(request(site, map: map, box: box(places.map(\.place), extent: overviewExtent),
+                                         markers: markers(places, site: site), title: title))
+        var html = "<figure class=\"map-figure\">\n\(svg)\n<figcaption>"
+        if let caption = embed.caption { html += "<p>\(HTMLEscaping.escape(caption))</p>" }
+        html += "<ul class=\"map-places\">"
+        for entry in places {
+            html += "<li><a href=\"\(HTMLEscaping.escape(site.routes.href(site.routes.mapPlace(entry.place.id))))\">\(HTMLEscaping.escape(entry.place.name))</a></li>"
+        }
+        return html + "</ul></figcaption>\n</figure>\n"
+    }
+}
+
+/// "Aktau, Almaty og Zhanaozen", with the language's word for "and".
+enum ListText {
+    static func join(_ items: [String], strings: Strings) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " \(strings["map.and"]) " + items.last!
+    }
+}

@@ -1,0 +1,40 @@
+/// schema.org `Event` data for an event page, so search engines and aggregators read the
+/// date and place without scraping. Written as `JSONValue`, which escapes `<`, so no
+/// title can close the `<script>` element it sits in.
+enum EventJSONLD {
+    static func json(_ index: Int, site: Site) -> String {
+        let event = site.events[index]
+        var value: [String: JSONValue] = [
+            "@context": .string("https://schema.org"),
+            "@type": .string("Event"),
+            "name": .string(event.title),
+            // On the local clock, as the page shows it; the same instant as written.
+            "startDate": .string(site.localDate(of: event).iso8601),
+            "url": .string(site.config.absoluteURL(site.routes.event(event.id))),
+        ]
+        if let end = site.localEnd(of: event) { value["endDate"] = .string(end.iso8601) }
+        if let place = site.place(of: event) {
+            value["location"] = .object([
+                "@type": .string("Place"),
+                "name": .string(place.name),
+                "geo": .object([
+                    "@type": .string("GeoCoordinates"),
+                    "latitude": .number(coordinate(place.latitude)),
+                    "longitude": .number(coordinate(place.longitude)),
+                ]),
+            ])
+        }
+        return JSONValue.object(value).text
+    }
+
+    /// Five decimals at most, without a trailing exponent or float noise.
+    static func coordinate(_ value: Double) -> String {
+        let scaled = Int((value * 100_000).rounded())
+        let sign = scaled < 0 ? "-" : ""
+        let whole = abs(scaled) / 100_000
+        var fraction = String(abs(scaled) % 100_000)
+        fraction = String(repeating: "0", count: 5 - fraction.count) + fraction
+        while fraction.count > 1, fraction.hasSuffix("0") { fraction.removeLast() }
+        return "\(sign)\(whole).\(fraction)"
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import SiteGen
+
+/// One `sitegen serve`: builds the site into a private folder (never public/, which may
+/// hold the production build), rebuilds on change, and remembers whether the last build
+/// failed so pages can show the overlay instead.
+public actor PreviewSession {
+    public enum State: Sendable {
+        case built
+        case failed([Diagnostic], sources: [String: String])
+    }
+
+    public nonisolated let options: BuildOptions
+    public nonisolated let broadcaster = ReloadBroadcaster()
+    public private(set) var state: State = .built
+
+    public nonisolated var output: URL { options.output }
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    public struct Outcome: Sendable {
+        public var succeeded: Bool
+        public var pages: Int
+        public var diagnostics: [Diagnostic]
+        public var duration: Duration
+    }
+
+    /// Builds, tells every open tab to reload, and returns what happened.
+    @discardableResult
+    public func rebuild() async -> Outcome {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var outcome: Outcome
+        do {
+            let summary = try await SiteBuilder.build(options)
+            state = .built
+            outcome = Outcome(succeeded: true, pages: summary.pages, diagnostics: summary.warnings, duration: .zero)
+        } catch {
+            let files = SiteFiles(root: options.source)
+            var sources: [String: String] = [:]
+            for path in Set(error.diagnostics.map(\.location.path)) { sources[path] = files.text(path) }
+            state = .failed(error.diagnostics, sources: sources)
+            outcome = Outcome(succeeded: false, pages: 0, diagnostics: error.diagnostics, duration: .zero)
+        }
+        await broadcaster.broadcast("reload")
+        outcome.duration = clock.now - start
+        return outcome
+    }
+}
