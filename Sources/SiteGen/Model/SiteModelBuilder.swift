@@ -41,8 +41,10 @@ enum SiteModelBuilder {
             return nil
         }
         return references.filter { places[$0.value] == nil }.map { reference in
-            .error(reference.location,
-                "unknown place `\(reference.value)`\(Suggestion.didYouMean(reference.value, among: ids)) Places are defined in content/places.yaml.")
+            // "; did you mean `y`?" ends a sentence itself; without it the sentence needs its full stop.
+            let hint = Suggestion.didYouMean(reference.value, among: ids)
+            return .error(reference.location,
+                "unknown place `\(reference.value)`\(hint.isEmpty ? "." : hint) Places are defined in content/places.yaml.")
         }
     }
 
