@@ -22,6 +22,7 @@ enum TemplateLoader {
         ("articles", "the list of articles"), ("map", "the map page"), ("map-place", "the map page of each place"),
         ("partials/article-summary", "an article in lists"), ("partials/event-summary", "an event in lists"),
         ("partials/timeline-event", "an event in the timeline"),
+        ("partials/mention", "a page in a glossary entry's list of mentions"),
     ]
 
     static func load(_ files: SiteFiles, language: String) -> (TemplateSet?, [Diagnostic]) {

@@ -11,10 +11,15 @@ struct ListFragments: Sendable {
     /// and every filtered view of it (key moments, per place, per tag) share them. Made after
     /// the bodies, which embedded timelines need the short entries for.
     var timeline: [String] = []
+    /// Each article and event as a glossary entry's "Nævnt i" lists it (`partials/mention`):
+    /// a much-used term is mentioned by thousands of pages on a big site.
+    var articleMentions: [String] = []
+    var eventMentions: [String] = []
 
     static let articlePartial = "partials/article-summary"
     static let eventPartial = "partials/event-summary"
     static let timelinePartial = "partials/timeline-event"
+    static let mentionPartial = "partials/mention"
 
     static func renderTimeline(_ models: ViewModels, library: MustacheLibrary) async -> [String] {
         await Array(models.site.events.indices).concurrentChunks { chunk in
@@ -30,24 +35,35 @@ struct ListFragments: Sendable {
     }
 
     static func render(_ models: ViewModels, library: MustacheLibrary) async -> ListFragments {
-        enum Item: Sendable { case article(Int), event(Int) }
-        let items = models.site.articles.indices.map(Item.article) + models.site.events.indices.map(Item.event)
+        enum Item: Sendable { case article(Int), event(Int), articleMention(Int), eventMention(Int) }
+        let (articles, events) = (models.site.articles.indices, models.site.events.indices)
+        let items = articles.map(Item.article) + events.map(Item.event)
+            + articles.map(Item.articleMention) + events.map(Item.eventMention)
         let html = await items.concurrentChunks { chunk in
             let strings = models.site.strings.templateValue
             return chunk.map { item in
-                switch item {
-                case .article(let index):
-                    var context = models.articleSummary(index)
-                    context["t"] = strings
-                    return library.render(context, withTemplate: articlePartial) ?? ""
-                case .event(let index):
-                    var context = models.event(index, withBody: false)
-                    context["t"] = strings
-                    return library.render(context, withTemplate: eventPartial) ?? ""
+                let (context, partial): ([String: Any], String) = switch item {
+                case .article(let index): (models.articleSummary(index), articlePartial)
+                case .event(let index): (models.event(index, withBody: false), eventPartial)
+                case .articleMention(let index): (models.mention(article: index), mentionPartial)
+                case .eventMention(let index): (models.mention(event: index), mentionPartial)
                 }
+                var withStrings = context
+                withStrings["t"] = strings
+                let rendered = library.render(withStrings, withTemplate: partial) ?? ""
+                // Mentions stand inside an `<li>` of the term page's own layout.
+                guard partial == mentionPartial, rendered.hasSuffix("\n") else { return rendered }
+                return String(rendered.dropLast())
             }
         }
-        return ListFragments(articles: Array(html.prefix(models.site.articles.count)),
-                             events: Array(html.dropFirst(models.site.articles.count)))
+        var rest = html[...]
+        func take(_ count: Int) -> [String] {
+            defer { rest = rest.dropFirst(count) }
+            return Array(rest.prefix(count))
+        }
+        var fragments = ListFragments(articles: take(articles.count), events: take(events.count))
+        fragments.articleMentions = take(articles.count)
+        fragments.eventMentions = take(events.count)
+        return fragments
     }
 }

@@ -80,7 +80,7 @@ struct PageContexts {
         case .term(let index):
             let term = site.terms[index]
             return (Meta(title: term.title, description: term.short),
-                    ["term": models.term(index, withBody: true), "glossaryHref": models.href(site.routes.glossary),
+                    ["term": models.term(index, withBody: true, mentions: fragments), "glossaryHref": models.href(site.routes.glossary),
                      "jsonLD": StructuredData.definedTerm(index, site: site)])
         case .sources:
             return (Meta(title: strings["sources.title"], description: site.config.description), ["sources": sources()])

@@ -1,7 +1,8 @@
 /// The glossary as templates see it: the index by letter, and each entry with its related
 /// terms and the pages that link to it.
 extension ViewModels {
-    func term(_ index: Int, withBody: Bool) -> [String: Any] {
+    /// `mentions` are the rendered "Nævnt i" entries (`ListFragments`); nil leaves them out.
+    func term(_ index: Int, withBody: Bool, mentions fragments: ListFragments? = nil) -> [String: Any] {
         let term = site.terms[index]
         let related = site.glossary.related.indices.contains(index) ? site.glossary.related[index] : []
         var value: [String: Any] = [
@@ -10,28 +11,33 @@ extension ViewModels {
             "related": related.map { ["title": site.terms[$0].title, "href": href(routes.term(site.terms[$0].slug))] },
         ]
         if let expansion = term.expansion { value["expansion"] = expansion }
-        if withBody {
-            value["body"] = bodies.terms[index]
-            value["mentions"] = mentions(of: index)
-        }
+        if withBody { value["body"] = bodies.terms[index] }
+        if let fragments { value["mentions"] = mentions(of: index, fragments: fragments) }
         return value
     }
 
     /// The articles and events that link to a term, in the order the site lists them.
-    func mentions(of index: Int) -> [[String: Any]] {
+    func mentions(of index: Int, fragments: ListFragments) -> [[String: Any]] {
         guard site.glossary.mentions.indices.contains(index) else { return [] }
         return site.glossary.mentions[index].map { mention in
             switch mention {
-            case .article(let number):
-                let article = site.articles[number]
-                return ["title": article.title, "href": href(routes.article(article.slug)),
-                        "date": time(article.date, text: dates.day(dates.inSiteZone(article.date)))]
-            case .event(let number):
-                let event = site.events[number]
-                let date = site.localDate(of: event)
-                return ["title": event.title, "href": href(routes.event(event.id)), "date": time(date, text: dates.day(date))]
+            case .article(let number): ["html": fragments.articleMentions[number]]
+            case .event(let number): ["html": fragments.eventMentions[number]]
             }
         }
+    }
+
+    /// An article or event as a glossary entry's "Nævnt i" lists it: title, link and day.
+    func mention(article number: Int) -> [String: Any] {
+        let article = site.articles[number]
+        return ["title": article.title, "href": href(routes.article(article.slug)),
+                "date": time(article.date, text: dates.day(dates.inSiteZone(article.date)))]
+    }
+
+    func mention(event number: Int) -> [String: Any] {
+        let event = site.events[number]
+        let date = site.localDate(of: event)
+        return ["title": event.title, "href": href(routes.event(event.id)), "date": time(date, text: dates.day(date))]
     }
 
     /// The glossary index: a bar of the alphabet (`glossary.alphabet` in the strings file)

@@ -495,6 +495,10 @@ extension DefaultTemplates {
 {{>partials/status}}
 
 """#),
+        ("partials/mention.mustache", #"""
+<a href="{{href}}">{{title}}</a> <span class="meta"><time datetime="{{date.iso}}">{{date.text}}</time></span>
+
+"""#),
         ("partials/sources.mustache", #"""
 {{^empty(sources)}}
 <p class="sources">{{t.source.label}}: {{#sources}}<a href="{{href}}">{{name}}</a>{{#via}} {{t.source.via}} <a href="{{href}}">{{name}}</a>{{/via}}{{#originalURL}} (<a href="{{originalURL}}">{{t.source.original}}</a>){{/originalURL}}{{^last()}}; {{/last()}}{{/sources}}</p>
@@ -960,7 +964,7 @@ map:
 <h2>{{t.glossary.mentions}}</h2>
 <ul>
 {{#mentions}}
-<li><a href="{{href}}">{{title}}</a> <span class="meta"><time datetime="{{date.iso}}">{{date.text}}</time></span></li>
+<li>{{{html}}}</li>
 {{/mentions}}
 </ul>
 </section>

@@ -13,8 +13,17 @@ struct TermIndex: Sendable {
         var ending: String
     }
 
-    /// The fingerprint of a first word → the phrases starting with it, longest first.
-    private(set) var phrases = FingerprintTable<[Phrase]>([:])
+    /// The fingerprint of a word → the one-word names it is.
+    private(set) var singleWords = FingerprintTable<[Phrase]>([:])
+    /// The fingerprints of two words (`pairKey`) → the names of two or more words starting
+    /// with them, longest first. Keyed by two words, not one: a glossary with many names that
+    /// start alike (`undtagelsestilstand`, `undtagelsestilstand i Almaty`, …) would otherwise
+    /// make every use of the common word try them all.
+    private(set) var longerNames = FingerprintTable<[Phrase]>([:])
+
+    static func pairKey(_ first: UInt64, _ second: UInt64) -> UInt64 {
+        (first &* 0x9E37_79B9_7F4A_7C15) ^ second
+    }
     /// The site-absolute path of each term's page (`/ordliste/lpg/`), as editors link to it.
     let paths: [String]
     private let termByPath: [String: Int]
@@ -55,21 +64,29 @@ struct TermIndex: Sendable {
             }
         }
         var filed = Set<String>()
-        var phrases: [UInt64: [Phrase]] = [:]
+        var singles: [UInt64: [Phrase]] = [:]
+        var longer: [UInt64: [Phrase]] = [:]
         for form in forms where terms[form.term].autolink && owners[form.key] == .term(form.term) {
             guard filed.insert(form.key).inserted else { continue }
             let words = TextWords.words(of: form.form)
             let first = FoldedWord(words[0])
-            phrases[first.fingerprint, default: []].append(Phrase(
+            let phrase = Phrase(
                 term: form.term, first: first, rest: words.dropFirst().map(FoldedWord.init),
-                exact: form.isAcronym ? words.map(String.init) : nil, ending: form.ending))
+                exact: form.isAcronym ? words.map(String.init) : nil, ending: form.ending)
+            if let second = phrase.rest.first {
+                longer[pairKey(first.fingerprint, second.fingerprint), default: []].append(phrase)
+            } else {
+                singles[first.fingerprint, default: []].append(phrase)
+            }
         }
         // Longest first, so `flydende gas` wins over a term `flydende`.
-        index.phrases = FingerprintTable(phrases.mapValues { list in
+        let longestFirst = { (list: [Phrase]) in
             list.sorted { a, b in
                 a.rest.count != b.rest.count ? a.rest.count > b.rest.count : (a.term, a.rest.map(\.text).joined(separator: " ")) < (b.term, b.rest.map(\.text).joined(separator: " "))
             }
-        })
+        }
+        index.singleWords = FingerprintTable(singles.mapValues(longestFirst))
+        index.longerNames = FingerprintTable(longer.mapValues(longestFirst))
         return (index, diagnostics)
     }
 

@@ -100,8 +100,7 @@ struct TermLinker {
         while next < words.count {
             let first = next
             next += 1
-            guard let phrases = index.phrases[words[first].fingerprint],
-                  let (phrase, last) = match(phrases, words: words, at: first, in: text, before: before, after: after) else { continue }
+            guard let (phrase, last) = match(words: words, at: first, in: text, before: before, after: after) else { continue }
             // The longest name found is the one used, even when its term is linked already.
             next = last + 1
             guard phrase.term != ownTerm, linked.insert(phrase.term).inserted else { continue }
@@ -115,7 +114,18 @@ struct TermLinker {
         return nodes
     }
 
-    /// The longest phrase that the words from `first` on spell; returns it with its last word.
+    /// The longest name that the words from `first` on spell; returns it with its last word.
+    private func match(words: [TextWords.Word], at first: Int, in text: String,
+                       before: Unicode.Scalar?, after: Unicode.Scalar?) -> (TermIndex.Phrase, Int)? {
+        if first + 1 < words.count,
+           let longer = index.longerNames[TermIndex.pairKey(words[first].fingerprint, words[first + 1].fingerprint)],
+           let found = match(longer, words: words, at: first, in: text, before: before, after: after) {
+            return found
+        }
+        guard let single = index.singleWords[words[first].fingerprint] else { return nil }
+        return match(single, words: words, at: first, in: text, before: before, after: after)
+    }
+
     private func match(_ phrases: [TermIndex.Phrase], words: [TextWords.Word], at first: Int, in text: String,
                        before: Unicode.Scalar?, after: Unicode.Scalar?) -> (TermIndex.Phrase, Int)? {
         if words[first].start == 0, Self.continuesWord(before) { return nil }
