@@ -50,17 +50,6 @@ enum GeoJSONExport {
         "{\"type\":\"Point\",\"coordinates\":[\(coordinate(place.longitude)),\(coordinate(place.latitude))]}"
     }
 
-    /// At most five decimals, no exponent, no trailing zeros: `76.92`, `-0.5`, `43`.
-    static func coordinate(_ value: Double) -> String {
-        let scaled = Int((value * 100_000).rounded())
-        let sign = scaled < 0 ? "-" : ""
-        let whole = abs(scaled) / 100_000
-        var fraction = String(abs(scaled) % 100_000)
-        fraction = String(repeating: "0", count: 5 - fraction.count) + fraction
-        while fraction.hasSuffix("0") { fraction.removeLast() }
-        return fraction.isEmpty ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"
-    }
-
     /// ISO 8601 with an offset, as RFC 3339 wants: a day without a clock time is midnight on
     /// the local clock of the event's place (or the site's zone when it has none).
     private static func timestamp(_ date: ContentDate, event: Event, site: Site) -> String {
@@ -69,22 +58,7 @@ enum GeoJSONExport {
         return AtomFeed.timestamp(date) { ZoneOffsets.offset(of: zone, atInstant: $0.instant()) ?? 0 }
     }
 
-    /// A JSON string with the escapes RFC 8259 requires.
-    static func string(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
+    private static func string(_ text: String) -> String { JSONValue.quoted(text) }
+
+    private static func coordinate(_ value: Double) -> String { JSONValue.coordinate(value) }
 }

@@ -19,22 +19,11 @@ enum EventJSONLD {
                 "name": .string(place.name),
                 "geo": .object([
                     "@type": .string("GeoCoordinates"),
-                    "latitude": .number(coordinate(place.latitude)),
-                    "longitude": .number(coordinate(place.longitude)),
+                    "latitude": .number(JSONValue.coordinate(place.latitude)),
+                    "longitude": .number(JSONValue.coordinate(place.longitude)),
                 ]),
             ])
         }
         return JSONValue.object(value).text
-    }
-
-    /// Five decimals at most, without a trailing exponent or float noise.
-    static func coordinate(_ value: Double) -> String {
-        let scaled = Int((value * 100_000).rounded())
-        let sign = scaled < 0 ? "-" : ""
-        let whole = abs(scaled) / 100_000
-        var fraction = String(abs(scaled) % 100_000)
-        fraction = String(repeating: "0", count: 5 - fraction.count) + fraction
-        while fraction.count > 1, fraction.hasSuffix("0") { fraction.removeLast() }
-        return "\(sign)\(whole).\(fraction)"
     }
 }

@@ -62,6 +62,25 @@ enum JSONValue: Sendable, Equatable {
         out += "\""
     }
 
+    /// A JSON string literal, escaped as `text` escapes strings.
+    static func quoted(_ text: String) -> String {
+        var out = ""
+        writeString(text, into: &out)
+        return out
+    }
+
+    /// A coordinate as a JSON number: at most five decimals (about a metre), no exponent, no
+    /// trailing zeros (`76.92`, `-0.5`, `43`), the same on every platform.
+    static func coordinate(_ value: Double) -> String {
+        let scaled = Int((value * 100_000).rounded())
+        let sign = scaled < 0 ? "-" : ""
+        let whole = abs(scaled) / 100_000
+        var fraction = String(abs(scaled) % 100_000)
+        fraction = String(repeating: "0", count: 5 - fraction.count) + fraction
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        return fraction.isEmpty ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"
+    }
+
     private static func hex4(_ value: UInt32) -> String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 4 - digits.count) + digits

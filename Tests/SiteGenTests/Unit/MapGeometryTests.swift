@@ -114,6 +114,6 @@ struct MapGeometryTests {
 
     @Test(arguments: [(76.92, "76.92"), (43.123456, "43.12346"), (-0.000001, "0"), (-122.5, "-122.5"), (51, "51")])
     func geoJSONCoordinatesHaveFiveDecimalsAtMost(_ value: Double, _ text: String) {
-        #expect(GeoJSONExport.coordinate(value) == text)
+        #expect(JSONValue.coordinate(value) == text)
     }
 }

@@ -54,9 +54,9 @@ struct ExportTextTests {
     }
 
     @Test func coordinatesHaveNoFloatNoise() {
-        #expect(EventJSONLD.coordinate(43.25) == "43.25")
-        #expect(EventJSONLD.coordinate(-0.1) == "-0.1")
-        #expect(EventJSONLD.coordinate(44) == "44.0")
-        #expect(EventJSONLD.coordinate(76.123456) == "76.12346")
+        #expect(JSONValue.coordinate(43.25) == "43.25")
+        #expect(JSONValue.coordinate(-0.1) == "-0.1")
+        #expect(JSONValue.coordinate(44) == "44")
+        #expect(JSONValue.coordinate(76.123456) == "76.12346")
     }
 }
