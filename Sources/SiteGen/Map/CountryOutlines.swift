@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 
 /// A country as the map draws it: outlines in degrees and its name in each language.
@@ -38,12 +39,23 @@ public struct CountryOutlines: Sendable {
 /// Stage 1: reads the outline file. It is data of the templates, so a newsroom can replace it
 /// with finer outlines of its own region.
 enum CountryOutlinesLoader {
+    /// The last outlines read and the bytes they came from: `sitegen serve` rebuilds on every
+    /// save, and parsing the outline file again each time was a third of a rebuild.
+    private static let lastRead = Mutex<(bytes: [UInt8], outlines: CountryOutlines)?>(nil)
+
     static func load(_ files: SiteFiles) -> (CountryOutlines?, [Diagnostic]) {
         let path = CountryOutlines.path
         let location = SourceLocation(path: path)
         guard let bytes = files.read(path) else {
             return (nil, [.error(location, "missing \(path), the country outlines maps are drawn from; copy it from sitegen's default Templates/")])
         }
+        if let cached = lastRead.withLock({ $0 }), cached.bytes == bytes { return (cached.outlines, []) }
+        let (outlines, diagnostics) = parse(bytes, path: path, location: location)
+        if let outlines { lastRead.withLock { $0 = (bytes, outlines) } }
+        return (outlines, diagnostics)
+    }
+
+    private static func parse(_ bytes: [UInt8], path: String, location: SourceLocation) -> (CountryOutlines?, [Diagnostic]) {
         guard let root = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
               let items = root["countries"] as? [[String: Any]] else {
             return (nil, [.error(location, "\(path) is not valid outline data: expected a JSON object with a `countries` list; regenerate it with scripts/data/make-countries.py")])
