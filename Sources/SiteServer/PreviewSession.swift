@@ -38,10 +38,7 @@ public actor PreviewSession {
             state = .built
             outcome = Outcome(succeeded: true, pages: summary.pages, diagnostics: summary.warnings, duration: .zero)
         } catch {
-            let files = SiteFiles(root: options.source)
-            var sources: [String: String] = [:]
-            for path in Set(error.diagnostics.map(\.location.path)) { sources[path] = files.text(path) }
-            state = .failed(error.diagnostics, sources: sources)
+            state = .failed(error.diagnostics, sources: SiteFiles(root: options.source).texts(namedIn: error.diagnostics))
             outcome = Outcome(succeeded: false, pages: 0, diagnostics: error.diagnostics, duration: .zero)
         }
         await broadcaster.broadcast("reload")

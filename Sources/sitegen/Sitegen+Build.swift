@@ -38,7 +38,7 @@ extension Sitegen {
             let clock = ContinuousClock()
             let start = clock.now
             let source = site.sourceURL
-            let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) }
+            let outputURL = output.map(URL.resolvingAgainstCurrentFolder)
             let options = BuildOptions(source: source, output: outputURL, baseURL: baseURL, includeDrafts: site.drafts, strict: site.strict,
                                        now: now.flatMap { try? ContentDate.parse($0).get() })
             do {
@@ -48,8 +48,7 @@ extension Sitegen {
                 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
                 if timings {
                     for (stage, duration) in summary.timings {
-                        let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
-                        print("  \(stage): \(milliseconds) ms")
+                        print("  \(stage): \(duration.milliseconds) ms")
                     }
                 }
                 print("Built \(summary.pages) pages (\(summary.files) files) in \(String(format: "%.2f", seconds)) s → \(options.output.relativePath(from: source))")

@@ -20,12 +20,11 @@ extension Sitegen {
         var title: String = "Ny forklaring"
 
         func run() throws {
-            let url = URL(fileURLWithPath: folder, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+            let url = URL.resolvingAgainstCurrentFolder(folder)
             do {
                 try NewSite.create(at: url, title: title)
             } catch let refusal as NewSite.Refusal {
-                FileHandle.standardError.write(Data("error: \(refusal.description)\n".utf8))
-                throw ExitCode.failure
+                throw DiagnosticPrinter.refuse(refusal.description)
             }
             print("Created \(folder)/ with site.yaml, content/ and Templates/.")
             print("Next: cd \(folder) && sitegen serve")

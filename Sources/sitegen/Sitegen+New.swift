@@ -40,13 +40,12 @@ extension Sitegen {
         var source: String = "."
 
         func run() throws {
-            let site = URL(fileURLWithPath: source, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+            let site = URL.resolvingAgainstCurrentFolder(source)
             let request = NewContent.Request(kind: kind, title: title, date: date, place: place, latitude: lat, longitude: lon, timeZone: timezone)
             do {
                 print(try NewContent.create(request, in: site))
             } catch let refusal as NewContent.Refusal {
-                FileHandle.standardError.write(Data("error: \(refusal.description)\n".utf8))
-                throw ExitCode.failure
+                throw DiagnosticPrinter.refuse(refusal.description)
             }
         }
     }

@@ -29,7 +29,7 @@ extension Sitegen {
         var drafts = false
 
         func run() async throws {
-            let site = URL(fileURLWithPath: source, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+            let site = URL.resolvingAgainstCurrentFolder(source)
             let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-serve-\(ProcessInfo.processInfo.processIdentifier)")
             defer { try? FileManager.default.removeItem(at: scratch) }
             let server = PreviewServer(site: site, host: host, port: port, includeDrafts: drafts, output: scratch.appendingPathComponent("public"))
@@ -53,7 +53,7 @@ extension Sitegen {
         }
 
         static func report(_ outcome: PreviewSession.Outcome, site: URL) {
-            let milliseconds = outcome.duration.components.seconds * 1000 + outcome.duration.components.attoseconds / 1_000_000_000_000_000
+            let milliseconds = outcome.duration.milliseconds
             if outcome.succeeded {
                 if !outcome.diagnostics.isEmpty { DiagnosticPrinter.print(outcome.diagnostics, site: site) }
                 Self.say("Built \(outcome.pages) pages in \(milliseconds) ms; reload sent")

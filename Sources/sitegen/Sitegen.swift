@@ -27,21 +27,33 @@ struct SiteOptions: ParsableArguments {
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
 
-    var sourceURL: URL {
-        URL(fileURLWithPath: source, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+    var sourceURL: URL { URL.resolvingAgainstCurrentFolder(source) }
+}
+
+extension URL {
+    /// A path typed on the command line, relative to where the command runs.
+    static func resolvingAgainstCurrentFolder(_ path: String) -> URL {
+        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
     }
+}
+
+extension Duration {
+    /// Whole milliseconds, for the lines that report how long a build took.
+    var milliseconds: Int64 { components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000 }
 }
 
 /// Prints problems the way compilers do, with the lines around each, on standard error.
 enum DiagnosticPrinter {
     static func print(_ diagnostics: [Diagnostic], site: URL) {
-        let files = SiteFiles(root: site)
-        var sources: [String: String] = [:]
-        for path in Set(diagnostics.map(\.location.path)) {
-            sources[path] = files.text(path)
-        }
+        let sources = SiteFiles(root: site).texts(namedIn: diagnostics)
         let text = DiagnosticFormatter(sources: sources).format(diagnostics)
         FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// `error: …` on standard error, for a command refused before any site is read.
+    static func refuse(_ reason: String) -> ExitCode {
+        FileHandle.standardError.write(Data("error: \(reason)\n".utf8))
+        return ExitCode.failure
     }
 
     static func summary(_ diagnostics: [Diagnostic]) -> String {

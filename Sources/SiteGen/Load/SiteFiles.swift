@@ -26,6 +26,13 @@ public struct SiteFiles: Sendable {
         read(relativePath).flatMap { try? SourceText.decode($0, path: relativePath).get() }
     }
 
+    /// The text of every file the diagnostics name, by path, to show the lines around each problem.
+    public func texts(namedIn diagnostics: [Diagnostic]) -> [String: String] {
+        var texts: [String: String] = [:]
+        for path in Set(diagnostics.map(\.location.path)) { texts[path] = text(path) }
+        return texts
+    }
+
     /// Every file below `folder`, sorted, skipping hidden files and editors' backups.
     public func files(under folder: String) -> [String] {
         var paths: [String] = []

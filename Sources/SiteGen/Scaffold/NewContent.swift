@@ -127,10 +127,9 @@ public enum NewContent {
         }
     }
 
+    /// The zone site.yaml names, read as a build reads it; Copenhagen when it cannot be read.
     private static func siteTimeZone(_ site: URL) -> String {
-        let yaml = (try? String(contentsOf: site.appendingPathComponent("site.yaml"), encoding: .utf8)) ?? ""
-        let line = yaml.split(separator: "\n").first { $0.hasPrefix("timezone:") }
-        return line.map { $0.dropFirst("timezone:".count).trimmingCharacters(in: .whitespaces) } ?? "Europe/Copenhagen"
+        SiteConfigLoader.load(SiteFiles(root: site), baseURLOverride: nil).0?.timeZone ?? "Europe/Copenhagen"
     }
 
     /// Now, to the minute, at the site's offset: what an editor would type.
