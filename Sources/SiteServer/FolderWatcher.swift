@@ -1,4 +1,5 @@
 import Foundation
+import SiteGen
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -120,11 +121,12 @@ public final class FolderWatcher: Sendable {
     static func folders(below path: String) -> [String] {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { return [] }
-        let children = (FileManager.default.subpaths(atPath: path) ?? []).map { path + "/" + $0 }.filter {
-            var childIsFolder: ObjCBool = false
-            return FileManager.default.fileExists(atPath: $0, isDirectory: &childIsFolder) && childIsFolder.boolValue
+        var found = [path]
+        FolderWalk.walk(path) { child, isFolder in
+            if isFolder { found.append(path + "/" + child) }
+            return isFolder
         }
-        return [path] + children
+        return found
     }
 
     /// Swap and backup files editors write beside the real one.

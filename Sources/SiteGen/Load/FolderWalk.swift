@@ -2,10 +2,10 @@ import Foundation
 
 /// Lists a folder tree with readdir, which, unlike FileManager's enumerator, does not stat
 /// every entry: the content folder and the output of a big site hold tens of thousands.
-enum FolderWalk {
+public enum FolderWalk {
     /// Visits every entry below `root` depth-first with its path relative to `root` and
     /// whether it is a folder; `visit` returns whether to descend into a folder.
-    static func walk(_ root: String, relative: String = "", visit: (String, Bool) -> Bool) {
+    public static func walk(_ root: String, relative: String = "", visit: (String, Bool) -> Bool) {
         guard let directory = opendir(relative.isEmpty ? root : root + "/" + relative) else { return }
         var entries: [(String, Bool)] = []
         while let entry = readdir(directory) {
