@@ -26,6 +26,9 @@ public struct BuildOptions: Sendable {
 public struct BuildSummary: Sendable {
     public var pages: Int
     public var files: Int
+    /// How many files this build rendered; a rebuild by `sitegen serve` renders only what
+    /// changed, a plain build all of them.
+    public var rendered: Int
     public var warnings: [Diagnostic]
     /// How long each stage took, in order, for `--timings`.
     public var timings: [(stage: String, duration: Duration)]
@@ -37,6 +40,21 @@ public struct LoadedSite: Sendable {
     public var templates: TemplateSet
     public var assets: [String]
     public var warnings: [Diagnostic]
+    var assetVersions: [String: FileVersion] = [:]
+    /// A fingerprint of site.yaml, every file in Templates/ and the build's options: what
+    /// every page depends on besides the content.
+    var inputsKey = 0
+}
+
+/// What one build leaves for the next in the same process (`sitegen serve`): the decoded
+/// content files, the linked bodies and everything rendered, each under the fingerprint of
+/// what it was made from, so the next build redoes only what an edit changed.
+public struct BuildMemo: Sendable {
+    var content = ContentFileCache()
+    var glossary = GlossaryMemo()
+    var render = RenderMemo()
+
+    public init() {}
 }
 
 /// The whole pipeline: load → model → render → write. `load` alone is what a check runs.
@@ -44,42 +62,70 @@ public enum SiteBuilder {
     /// Stages 1 and 2: reads and checks everything; writes nothing.
     public static func load(_ options: BuildOptions) async throws(BuildFailure) -> LoadedSite {
         var timer = StageTimer()
-        return try await load(options, timer: &timer)
+        return try await load(options, memo: BuildMemo(), timer: &timer).0.get()
     }
 
-    /// All four stages. A failure leaves the output folder as it was.
+    /// All four stages. A failure leaves the output folder as it was: the site is written
+    /// beside it and swapped in.
     public static func build(_ options: BuildOptions) async throws(BuildFailure) -> BuildSummary {
-        if let refusal = StagingFolder.check(output: options.output, site: options.source) { throw BuildFailure([refusal]) }
+        try await run(options, memo: BuildMemo(), inPlace: false).0.get()
+    }
+
+    /// A build that reuses what `memo` holds from the last build into the same output, and
+    /// writes only the files that changed, in place: for `sitegen serve`, whose output is
+    /// its own. Returns the memo for the next rebuild, also after a failure.
+    public static func rebuild(_ options: BuildOptions, reusing memo: BuildMemo) async -> (Result<BuildSummary, BuildFailure>, BuildMemo) {
+        await run(options, memo: memo, inPlace: true)
+    }
+
+    private static func run(_ options: BuildOptions, memo: BuildMemo, inPlace: Bool) async -> (Result<BuildSummary, BuildFailure>, BuildMemo) {
+        if let refusal = StagingFolder.check(output: options.output, site: options.source) { return (.failure(BuildFailure([refusal])), memo) }
         var timer = StageTimer()
-        let loaded = try await load(options, timer: &timer)
+        let (result, loadMemo) = await load(options, memo: memo, timer: &timer)
+        var next = loadMemo
+        let loaded: LoadedSite
+        switch result {
+        case .success(let value): loaded = value
+        case .failure(let failure): return (.failure(failure), next)
+        }
+        // A memo is only good for the folder it was written into, as that folder was left.
+        let reusable = inPlace ? memo.render : RenderMemo()
         do {
-            let staging = try StagingFolder.create(for: options.output, site: SiteFiles(root: options.source))
+            let files = SiteFiles(root: options.source)
+            let staging = try inPlace ? StagingFolder.inPlace(options.output, site: files, previous: reusable)
+                                      : StagingFolder.create(for: options.output, site: files)
             do {
-                let files = try await SiteRenderer.render(loaded.site, templates: loaded.templates, assets: loaded.assets, emit: staging.write)
+                let rendered = try await SiteRenderer.render(loaded, memo: reusable, emit: staging.write)
                 timer.lap("render and write")
-                try staging.commit(keeping: files)
-                timer.lap("swap")
-                return BuildSummary(pages: PageJob.all(for: loaded.site).count, files: files.count,
-                                    warnings: loaded.warnings.sortedForDisplay(), timings: timer.timings)
+                try staging.commit(keeping: rendered.paths)
+                timer.lap(inPlace ? "prune" : "swap")
+                next.render = inPlace ? rendered.memo : RenderMemo()
+                return (.success(BuildSummary(pages: rendered.pages, files: rendered.paths.count, rendered: rendered.rendered,
+                                              warnings: loaded.warnings.sortedForDisplay(), timings: timer.timings)), next)
             } catch {
                 staging.discard()
                 throw error
             }
         } catch {
-            throw BuildFailure([.error(SourceLocation(path: "site.yaml"), "cannot write the site to \(options.output.path): \(error)")])
+            // Half-written: nothing of the last build can be trusted to be in the folder.
+            next.render = RenderMemo()
+            return (.failure(BuildFailure([.error(SourceLocation(path: "site.yaml"), "cannot write the site to \(options.output.path): \(error)")])), next)
         }
     }
 
-    static func load(_ options: BuildOptions, timer: inout StageTimer) async throws(BuildFailure) -> LoadedSite {
+    static func load(_ options: BuildOptions, memo: BuildMemo, timer: inout StageTimer) async -> (Result<LoadedSite, BuildFailure>, BuildMemo) {
+        var next = memo
         let files = SiteFiles(root: options.source)
         let (config, configProblems) = SiteConfigLoader.load(files, baseURLOverride: options.baseURL)
-        async let loadedContent = ContentLoader.load(files)
+        async let loadedContent = ContentLoader.load(files, reusing: memo.content)
+        async let inputsKey = Fingerprint.of(SiteInputs.fingerprint(files), options.baseURL, options.includeDrafts)
         let (templates, templateProblems) = TemplateLoader.load(files, language: config?.language ?? "da")
-        let (content, contentProblems) = await loadedContent
+        let (content, contentProblems, contentCache) = await loadedContent
+        next.content = contentCache
         let (outlines, outlineProblems) = CountryOutlinesLoader.load(files)
         timer.lap("load")
         var diagnostics = configProblems + templateProblems + contentProblems + outlineProblems
-        guard let config, let templates else { throw BuildFailure(diagnostics) }
+        guard let config, let templates else { return (.failure(BuildFailure(diagnostics)), next) }
         var (model, modelProblems) = SiteModelBuilder.build(content, config: config, strings: templates.strings, includeDrafts: options.includeDrafts)
         diagnostics += modelProblems
         if let built = model, let outlines {
@@ -88,15 +134,31 @@ public enum SiteBuilder {
             diagnostics += mapProblems
         }
         timer.lap("model")
-        guard var model else { throw BuildFailure(diagnostics) }
+        guard var model else { return (.failure(BuildFailure(diagnostics)), next) }
         model.buildTime = options.now ?? model.lastUpdated
         // After the model (and the map model, which reads ```map blocks): a body's links depend
         // on every term. The fenced blocks are still code blocks here, so their HTML is never linked.
-        let (site, glossaryProblems) = await GlossaryLinking.link(model)
+        let (site, glossaryProblems, glossaryMemo) = await GlossaryLinking.link(model, reusing: memo.glossary)
+        next.glossary = glossaryMemo
         diagnostics += glossaryProblems
         timer.lap("glossary")
-        guard !diagnostics.hasErrors, !(options.strict && !diagnostics.isEmpty) else { throw BuildFailure(diagnostics) }
-        return LoadedSite(site: site, templates: templates, assets: content.assets, warnings: diagnostics)
+        guard !diagnostics.hasErrors, !(options.strict && !diagnostics.isEmpty) else { return (.failure(BuildFailure(diagnostics)), next) }
+        let inputs = await inputsKey
+        return (.success(LoadedSite(site: site, templates: templates, assets: content.assets, warnings: diagnostics,
+                                    assetVersions: content.assetVersions, inputsKey: inputs)), next)
+    }
+}
+
+/// site.yaml and Templates/: every page depends on them, and they are small, so a rebuild
+/// hashes their bytes rather than tracking them file by file.
+enum SiteInputs {
+    static func fingerprint(_ files: SiteFiles) -> Int {
+        var fingerprint = Fingerprint()
+        for path in ["site.yaml"] + files.files(under: "Templates") {
+            fingerprint.add(path)
+            fingerprint.add(bytes: files.read(path) ?? [])
+        }
+        return fingerprint.value
     }
 }
 

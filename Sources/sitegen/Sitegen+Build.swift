@@ -46,11 +46,7 @@ extension Sitegen {
                 if !summary.warnings.isEmpty { DiagnosticPrinter.print(summary.warnings, site: source) }
                 let elapsed = clock.now - start
                 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-                if timings {
-                    for (stage, duration) in summary.timings {
-                        print("  \(stage): \(duration.milliseconds) ms")
-                    }
-                }
+                if timings { Timings.print(summary.timings) }
                 print("Built \(summary.pages) pages (\(summary.files) files) in \(String(format: "%.2f", seconds)) s → \(options.output.relativePath(from: source))")
             } catch {
                 DiagnosticPrinter.print(error.diagnostics, site: source)
@@ -67,5 +63,12 @@ extension URL {
         let basePath = base.standardizedFileURL.path + "/"
         let path = standardizedFileURL.path
         return path.hasPrefix(basePath) ? String(path.dropFirst(basePath.count)) + "/" : path
+    }
+}
+
+/// `--timings`: one line per stage, as `sitegen build` and `sitegen serve` print them.
+enum Timings {
+    static func print(_ timings: [(stage: String, duration: Duration)]) {
+        Sitegen.Serve.say(timings.map { "  \($0.stage): \($0.duration.milliseconds) ms" }.joined(separator: "\n"))
     }
 }

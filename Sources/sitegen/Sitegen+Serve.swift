@@ -28,6 +28,9 @@ extension Sitegen {
         @Flag(name: .long, help: "Include pages marked `draft: true`.")
         var drafts = false
 
+        @Flag(name: .long, help: "After each build, print how long each stage took.")
+        var timings = false
+
         func run() async throws {
             let site = URL.resolvingAgainstCurrentFolder(source)
             let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-serve-\(ProcessInfo.processInfo.processIdentifier)")
@@ -35,11 +38,11 @@ extension Sitegen {
             let server = PreviewServer(site: site, host: host, port: port, includeDrafts: drafts, output: scratch.appendingPathComponent("public"))
             let task = Task {
                 try await server.run(
-                    ready: { ready, outcome in
-                        Self.report(outcome, site: site)
+                    ready: { [timings] ready, outcome in
+                        Self.report(outcome, site: site, timings: timings)
                         Self.say("Serving \(site.lastPathComponent) at \(ready.url) (Ctrl-C to stop)")
                     },
-                    report: { Self.report($0, site: site) })
+                    report: { [timings] in Self.report($0, site: site, timings: timings) })
             }
             let signals = Self.cancelOnSignals(task)
             defer { signals.forEach { $0.cancel() } }
@@ -52,11 +55,12 @@ extension Sitegen {
             Self.say("Stopped.")
         }
 
-        static func report(_ outcome: PreviewSession.Outcome, site: URL) {
+        static func report(_ outcome: PreviewSession.Outcome, site: URL, timings: Bool) {
             let milliseconds = outcome.duration.milliseconds
             if outcome.succeeded {
                 if !outcome.diagnostics.isEmpty { DiagnosticPrinter.print(outcome.diagnostics, site: site) }
-                Self.say("Built \(outcome.pages) pages in \(milliseconds) ms; reload sent")
+                if timings { Timings.print(outcome.timings) }
+                Self.say("Built \(outcome.pages) pages (\(outcome.rendered) files rendered) in \(milliseconds) ms; reload sent")
             } else {
                 DiagnosticPrinter.print(outcome.diagnostics, site: site)
                 Self.say("Build failed (\(DiagnosticPrinter.summary(outcome.diagnostics))) in \(milliseconds) ms; the browser shows the problems")

@@ -34,7 +34,7 @@ struct SitegenServeTests {
             log = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
         }
         #expect(log.range(of: #"Serving site at http://127\.0\.0\.1:[0-9]+/ \(Ctrl-C to stop\)"#, options: .regularExpression) != nil, "\(log)")
-        #expect(log.range(of: #"^Built [0-9]+ pages in [0-9]+ ms; reload sent\n"#, options: .regularExpression) != nil, "\(log)")
+        #expect(log.range(of: #"^Built [0-9]+ pages \([0-9]+ files rendered\) in [0-9]+ ms; reload sent\n"#, options: .regularExpression) != nil, "\(log)")
 
         process.interrupt()
         for _ in 0..<200 where process.isRunning { try await Task.sleep(for: .milliseconds(50)) }

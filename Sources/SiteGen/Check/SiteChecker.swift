@@ -14,14 +14,14 @@ public enum SiteChecker {
             return error.diagnostics
         }
         let ids = Mutex<[String: Set<String>]>([:])
-        let rendered = try? await SiteRenderer.render(loaded.site, templates: loaded.templates, assets: loaded.assets) { files in
+        let rendered = try? await SiteRenderer.render(loaded, memo: RenderMemo()) { files in
             let found = files.map { ($0.path, RenderedIDs.scan($0)) }
             ids.withLock { all in
                 for (path, set) in found { all[path] = set }
             }
         }
         let files = ids.withLock { $0 }
-        let problems = LinkChecker(site: loaded.site, files: files, written: rendered ?? []).check()
+        let problems = LinkChecker(site: loaded.site, files: files, written: rendered?.paths ?? []).check()
             + UnusedPlaces.warnings(loaded.site)
         return (loaded.warnings + problems).sortedForDisplay()
     }

@@ -11,13 +11,31 @@ public struct SiteContent: Sendable {
     public var sources: [SourceDescription] = []
     /// Images and other files in content/ that are copied as they are.
     public var assets: [String] = []
+    /// Each asset's version on disk, so a rebuild copies only the ones that changed.
+    var assetVersions: [String: FileVersion] = [:]
 }
 
 /// Stage 1b: reads and decodes every content file, in parallel, in a fixed order.
 enum ContentLoader {
     static func load(_ files: SiteFiles) async -> (SiteContent, [Diagnostic]) {
+        let (content, diagnostics, _) = await load(files, reusing: ContentFileCache())
+        return (content, diagnostics)
+    }
+
+    /// Reads only the files that changed since `cache` was made and returns the new cache.
+    static func load(_ files: SiteFiles, reusing cache: ContentFileCache) async -> (SiteContent, [Diagnostic], ContentFileCache) {
         let paths = files.files(under: "content")
-        let loaded = await paths.concurrentMap { path in loadFile(path, files: files) }
+        let versioned = await paths.concurrentMap { path -> (FileVersion?, LoadedFile) in
+            let version = FileVersion(path: files.path(path))
+            if let version, let cached = cache.entries[path], cached.version == version { return (version, cached.loaded) }
+            return (version, loadFile(path, files: files))
+        }
+        var newCache = ContentFileCache()
+        newCache.entries.reserveCapacity(paths.count)
+        for (path, (version, loaded)) in zip(paths, versioned) {
+            if let version { newCache.entries[path] = (version, loaded) }
+        }
+        let loaded = versioned.map { $0.1 }
         var content = SiteContent()
         var diagnostics: [Diagnostic] = []
         if !files.exists("content") {
@@ -33,22 +51,24 @@ enum ContentLoader {
             case .term(let term): content.terms.append(term)
             case .places(let places): content.places += places
             case .sources(let sources): content.sources += sources
-            case .asset(let path): content.assets.append(path)
+            case .asset(let path):
+                content.assets.append(path)
+                content.assetVersions[path] = newCache.entries[path]?.version
             case nil: break
             }
         }
         if content.frontPage == nil, files.exists("content"), !paths.contains("content/index.md") {
             diagnostics.append(.error(SourceLocation(path: "content/index.md"), "the front page is missing; create content/index.md with a `title` and the main explainer"))
         }
-        return (content, diagnostics)
+        return (content, diagnostics, newCache)
     }
 
-    private enum Item: Sendable {
+    enum Item: Sendable {
         case frontPage(Page), page(Page), article(Article), events([Event]), term(GlossaryTerm)
         case places([Place]), sources([SourceDescription]), asset(String)
     }
 
-    private struct LoadedFile: Sendable {
+    struct LoadedFile: Sendable {
         var item: Item?
         var diagnostics: [Diagnostic] = []
     }
@@ -83,7 +103,8 @@ enum ContentLoader {
         case .failure(let diagnostic): return LoadedFile(item: nil, diagnostics: [diagnostic])
         }
         var fields = FieldReader(yaml, fallback: SourceLocation(path: path), what: "the front matter")
-        let body = Body(document: MarkdownParser.parse(frontMatter.body), firstLine: frontMatter.bodyFirstLine)
+        let body = Body(document: MarkdownParser.parse(frontMatter.body), firstLine: frontMatter.bodyFirstLine,
+                        stamp: .markdown(path: path, frontMatter: frontMatter.yaml, body: frontMatter.body))
         let slug = Slug.make(path.fileStem)
         let item: Item?
         switch kind {
@@ -112,7 +133,7 @@ enum ContentLoader {
             var fields = FieldReader(yaml, fallback: fallback, what: "sources.yaml")
             return LoadedFile(item: .sources(DataFileDecoders.sources(&fields)), diagnostics: fields.diagnostics)
         default:
-            let (events, diagnostics) = EventDataFile.decode(yaml, path: path)
+            let (events, diagnostics) = EventDataFile.decode(yaml, path: path, text: text)
             return LoadedFile(item: .events(events), diagnostics: diagnostics)
         }
     }
@@ -120,20 +141,21 @@ enum ContentLoader {
 
 /// A YAML file of events, as extracted from agency copy: a list of events, each with an `id` and a `body`.
 private enum EventDataFile {
-    static func decode(_ yaml: YAMLValue?, path: String) -> (events: [Event], diagnostics: [Diagnostic]) {
+    static func decode(_ yaml: YAMLValue?, path: String, text: String) -> (events: [Event], diagnostics: [Diagnostic]) {
         guard let yaml else { return ([], []) }
         guard case .sequence(let items) = yaml.kind else {
             return ([], [.error(yaml.location, "an event data file is a list of events, each starting with `- title: ...`")])
         }
         var events: [Event] = []
         var diagnostics: [Diagnostic] = []
-        for item in items {
+        for (number, item) in items.enumerated() {
             var fields = FieldReader(item, fallback: item.location, what: "an event")
             let bodyValue = fields.value("body")
             let bodyText = fields.peekString("body") ?? ""
             // A block scalar (`body: |`) starts on the line after its key.
             let firstLine = (bodyValue?.location.line ?? 1) + (bodyText.contains("\n") ? 1 : 0)
-            let body = Body(document: MarkdownParser.parse(bodyText), firstLine: firstLine)
+            let body = Body(document: MarkdownParser.parse(bodyText), firstLine: firstLine,
+                            stamp: .dataItem(path: path, text: text, number: number))
             let id = Slug.make(fields.peekString("id") ?? fields.peekString("title") ?? "")
             if let event = ContentDecoders.event(&fields, id: id, body: body, keys: ContentDecoders.eventDataKeys) {
                 events.append(event)

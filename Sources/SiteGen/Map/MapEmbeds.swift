@@ -34,20 +34,22 @@ struct MapEmbed: Sendable {
 
 /// Finds, checks and draws the ```map blocks of every body.
 enum MapEmbeds {
-    /// Every map block in the site with the body it is in.
+    /// Every map block in the site, parsed, with its problems.
     static func all(in site: Site) -> [(embed: MapEmbed?, diagnostics: [Diagnostic])] {
-        bodies(of: site).flatMap { path, body in
-            codeBlocks(body.document.blocks).map { info, code, position in
+        var found: [(embed: MapEmbed?, diagnostics: [Diagnostic])] = []
+        for (path, body) in bodies(of: site) where body.embeds.contains(.map) {
+            visitMapBlocks(body.document.blocks) { code, position in
                 // Body lines count from 1 at `firstLine`; the block's YAML starts after its fence.
                 let fenceLine = body.firstLine + position.line - 1
-                return MapEmbed.parse(code, path: path, firstLine: fenceLine + 1, fenceLine: fenceLine)
+                found.append(MapEmbed.parse(code, path: path, firstLine: fenceLine + 1, fenceLine: fenceLine))
             }
         }
+        return found
     }
 
-    static func check(_ site: Site) -> [Diagnostic] {
+    static func check(_ site: Site, embeds: [(embed: MapEmbed?, diagnostics: [Diagnostic])]) -> [Diagnostic] {
         let ids = site.places.keys.sorted()
-        return all(in: site).flatMap { embed, diagnostics in
+        return embeds.flatMap { embed, diagnostics in
             diagnostics + (embed?.places ?? []).filter { site.places[$0.value] == nil }.map { reference in
                 .error(reference.location,
                     "unknown place `\(reference.value)` in a ```map block\(Suggestion.didYouMean(reference.value, among: ids)) Places are defined in content/places.yaml.")
@@ -56,8 +58,18 @@ enum MapEmbeds {
     }
 
     /// Ids of places that maps in bodies mark, so they get a page to link to.
+    static func placeIDs(in embeds: [(embed: MapEmbed?, diagnostics: [Diagnostic])]) -> Set<String> {
+        Set(embeds.flatMap { $0.embed?.places.map(\.value) ?? [] })
+    }
+
+    static func contains(_ blocks: [BlockNode]) -> Bool {
+        var found = false
+        visitMapBlocks(blocks) { _, _ in found = true }
+        return found
+    }
+
     static func placeIDs(in site: Site) -> Set<String> {
-        Set(all(in: site).flatMap { $0.embed?.places.map(\.value) ?? [] })
+        placeIDs(in: all(in: site))
     }
 
     /// The tree transform the body renderer applies: each ```map block becomes a figure.
@@ -83,13 +95,15 @@ enum MapEmbeds {
         info.split(separator: " ").first == "map"
     }
 
-    private static func codeBlocks(_ blocks: [BlockNode]) -> [(String, String, SourcePosition)] {
-        blocks.flatMap { block -> [(String, String, SourcePosition)] in
+    /// Calls `found` for each ```map block, in blockquotes and lists too, without building
+    /// arrays on the way: this walks every body of the site.
+    private static func visitMapBlocks(_ blocks: [BlockNode], _ found: (String, SourcePosition) -> Void) {
+        for block in blocks {
             switch block {
-            case .codeBlock(let info, let code, let position) where isMap(info): [(info, code, position)]
-            case .blockQuote(let children): codeBlocks(children)
-            case .list(_, _, let items): items.flatMap(codeBlocks)
-            default: []
+            case .codeBlock(let info, let code, let position) where isMap(info): found(code, position)
+            case .blockQuote(let children): visitMapBlocks(children, found)
+            case .list(_, _, let items): for item in items { visitMapBlocks(item, found) }
+            default: break
             }
         }
     }

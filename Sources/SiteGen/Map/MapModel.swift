@@ -65,14 +65,16 @@ enum MapModelBuilder {
         }
         let country = resolve(site.config.map.country, key: "country")
         let home = resolve(site.config.map.home, key: "home")
-        let places = mapPlaces(site)
+        // Parsed once: the check and the places to mark both need every ```map block.
+        let embeds = MapEmbeds.all(in: site)
+        let places = mapPlaces(site, embedded: MapEmbeds.placeIDs(in: embeds))
         if let country { diagnostics += swappedCoordinates(places.map(\.place), country: country, language: site.config.language) }
-        diagnostics += MapEmbeds.check(site)
+        diagnostics += MapEmbeds.check(site, embeds: embeds)
         return (SiteMap(outlines: outlines, country: country, home: home, places: places), diagnostics)
     }
 
     /// Places named by events (from places.yaml or written inline), by articles and by ```map blocks.
-    private static func mapPlaces(_ site: Site) -> [MapPlace] {
+    private static func mapPlaces(_ site: Site, embedded: Set<String>) -> [MapPlace] {
         var byID: [String: MapPlace] = [:]
         for (index, event) in site.events.enumerated() {
             guard let place = site.place(of: event), !place.id.isEmpty else { continue }
@@ -84,7 +86,7 @@ enum MapModelBuilder {
                 byID[id, default: MapPlace(place: place, eventIndices: [], articleIndices: [])].articleIndices.append(index)
             }
         }
-        for id in MapEmbeds.placeIDs(in: site) where byID[id] == nil {
+        for id in embedded.sorted() where byID[id] == nil {
             if let place = site.places[id] { byID[id] = MapPlace(place: place, eventIndices: [], articleIndices: []) }
         }
         return byID.values.map { entry in

@@ -26,6 +26,19 @@ public struct Body: Sendable {
     /// Whether glossary terms in the text link to their entries; `glossary: false` in the
     /// front matter turns it off for one page.
     public var linksTerms = true
+    /// The version of the file this body and its item came from.
+    public var stamp = SourceStamp()
+    /// Which ```timeline and ```map blocks the text holds, found once when it is read:
+    /// the checks and the renderer look only at the few bodies that have any.
+    var embeds: EmbedKinds
+
+    public init(document: MarkdownDocument, firstLine: Int, linksTerms: Bool = true, stamp: SourceStamp = SourceStamp()) {
+        self.document = document
+        self.firstLine = firstLine
+        self.linksTerms = linksTerms
+        self.stamp = stamp
+        embeds = EmbedKinds(in: document)
+    }
 }
 
 public struct Place: Sendable {

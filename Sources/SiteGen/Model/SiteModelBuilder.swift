@@ -4,8 +4,7 @@ enum SiteModelBuilder {
     static func build(_ content: SiteContent, config: SiteConfig, strings: Strings, includeDrafts: Bool) -> (Site?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let places = placesByID(content.places)
-        let articles = content.articles.filter { includeDrafts || !$0.draft }
-            .sorted { ($0.date, $1.slug) > ($1.date, $0.slug) }
+        let articles = newestFirst(content.articles.filter { includeDrafts || !$0.draft })
         let events = EventOrder.chronological(content.events.filter { includeDrafts || !$0.draft }, places: places, siteZone: config.timeZone)
         diagnostics += checkPlaces(articles: articles, events: events, places: places)
         diagnostics += checkEvents(events)
@@ -24,6 +23,16 @@ enum SiteModelBuilder {
             tags: tags(articles: articles, events: events, language: config.language),
             lastUpdated: newestDate(frontPage: frontPage, articles: articles, events: events))
         return (site, diagnostics)
+    }
+
+    /// Newest first, the slug breaking ties. The keys are computed once and indices sorted,
+    /// so a big site's articles are not copied on every swap.
+    private static func newestFirst(_ articles: [Article]) -> [Article] {
+        let keys = articles.map { ($0.date.instant(), $0.date.precision.rawValue) }
+        return articles.indices.sorted { lhs, rhs in
+            if keys[lhs] != keys[rhs] { return keys[lhs] > keys[rhs] }
+            return articles[lhs].slug < articles[rhs].slug
+        }.map { articles[$0] }
     }
 
     private static func placesByID(_ places: [Place]) -> [String: Place] {
@@ -63,15 +72,23 @@ enum SiteModelBuilder {
 
     private static func tags(articles: [Article], events: [Event], language: String) -> [Tag] {
         var bySlug: [String: Tag] = [:]
+        // A big site names the same few tags tens of thousands of times: fold each name once.
+        var slugs: [String: String] = [:]
+        func slug(_ name: String) -> String {
+            if let known = slugs[name] { return known }
+            let made = Slug.make(name)
+            slugs[name] = made
+            return made
+        }
         for (index, article) in articles.enumerated() {
             for name in Set(article.tags) {
-                bySlug[Slug.make(name), default: Tag(name: name, slug: Slug.make(name), articleIndices: [], eventIndices: [])]
+                bySlug[slug(name), default: Tag(name: name, slug: slug(name), articleIndices: [], eventIndices: [])]
                     .articleIndices.append(index)
             }
         }
         for (index, event) in events.enumerated() {
             for name in Set(event.tags) {
-                bySlug[Slug.make(name), default: Tag(name: name, slug: Slug.make(name), articleIndices: [], eventIndices: [])]
+                bySlug[slug(name), default: Tag(name: name, slug: slug(name), articleIndices: [], eventIndices: [])]
                     .eventIndices.append(index)
             }
         }
@@ -96,14 +113,19 @@ enum SiteModelBuilder {
 /// then by instant; the file order breaks ties so equal times never swap between builds.
 enum EventOrder {
     static func chronological(_ events: [Event], places: [String: Place], siteZone: String) -> [Event] {
-        let local = events.map { localDate($0, places: places) }
-        return events.enumerated().sorted { lhs, rhs in
-            let (a, b) = (local[lhs.offset], local[rhs.offset])
-            if a.dayNumber != b.dayNumber { return a.dayNumber < b.dayNumber }
-            if a.hasTime != b.hasTime { return !a.hasTime }
-            if a.instant() != b.instant() { return a.instant() < b.instant() }
-            return (lhs.element.location.path, lhs.offset) < (rhs.element.location.path, rhs.offset)
-        }.map(\.element)
+        // Keys once, then indices sorted: comparing recomputed dates and swapping whole
+        // events was most of the model stage on a big site.
+        let keys = events.map { event in
+            let local = localDate(event, places: places)
+            return (day: local.dayNumber, timed: local.hasTime, instant: local.instant())
+        }
+        return events.indices.sorted { lhs, rhs in
+            let (a, b) = (keys[lhs], keys[rhs])
+            if a.day != b.day { return a.day < b.day }
+            if a.timed != b.timed { return !a.timed }
+            if a.instant != b.instant { return a.instant < b.instant }
+            return (events[lhs].location.path, lhs) < (events[rhs].location.path, rhs)
+        }.map { events[$0] }
     }
 
     /// A timed event seen on the clock of its zone (its `timezone`, else its place's), so

@@ -96,24 +96,30 @@ enum TimelineEmbed {
 
     /// Every ```timeline block in a body, with the file line its options start on.
     static func blocks(in body: Body) -> [(code: String, firstLine: Int)] {
+        blocks(in: body.document.blocks, firstLine: body.firstLine)
+    }
+
+    static func blocks(in blocks: [BlockNode], firstLine: Int) -> [(code: String, firstLine: Int)] {
         var found: [(String, Int)] = []
         func visit(_ blocks: [BlockNode]) {
             for block in blocks {
                 switch block {
                 case .codeBlock(let info, let code, let position) where isTimeline(info: info):
-                    found.append((code, body.firstLine + position.line))
+                    found.append((code, firstLine + position.line))
                 case .blockQuote(let children): visit(children)
                 case .list(_, _, let items): items.forEach(visit)
                 default: break
                 }
             }
         }
-        visit(body.document.blocks)
+        visit(blocks)
         return found
     }
 
     /// Checks every block in the site's bodies; places and tags are checked against the site.
     static func check(_ bodies: [(body: Body, path: String)], events: [Event], places: [String: Place]) -> [Diagnostic] {
+        let bodies = bodies.filter { $0.body.embeds.contains(.timeline) }
+        guard !bodies.isEmpty else { return [] }
         let knownTags = Set(events.flatMap(\.tags).map(Slug.make))
         let allTags = Set(events.flatMap(\.tags)).sorted()
         var diagnostics: [Diagnostic] = []

@@ -8,6 +8,8 @@ enum JSONValue: Sendable, Equatable {
     case bool(Bool)
     case array([JSONValue])
     case object([String: JSONValue])
+    /// JSON text sitegen wrote before, such as an event's slide kept from the last build.
+    case raw(String)
 
     /// Compact JSON with sorted keys. `<`, `>` and `&` are written as `\u003c` etc., so the
     /// text is safe inside an HTML `<script>` element: content can never close it.
@@ -21,7 +23,7 @@ enum JSONValue: Sendable, Equatable {
         switch self {
         case .string(let text): Self.writeString(text, into: &out)
         case .int(let value): out += String(value)
-        case .number(let text): out += text
+        case .number(let text), .raw(let text): out += text
         case .bool(let value): out += value ? "true" : "false"
         case .array(let items):
             out += "["

@@ -5,44 +5,61 @@ import Mustache
 /// it: on a big site an article shows on the article list, the front page and each of its
 /// tag pages, and rendering it once per page was most of the build.
 struct ListFragments: Sendable {
-    var articles: [String]
-    var events: [String]
+    var articles: [Fragment]
+    var events: [Fragment]
     /// Each event as a timeline entry, with its text (`partials/timeline-event`): the timeline
     /// and every filtered view of it (key moments, per place, per tag) share them. Made after
     /// the bodies, which embedded timelines need the short entries for.
-    var timeline: [String] = []
+    var timeline: [Fragment] = []
     /// Each article and event as a glossary entry's "Nævnt i" lists it (`partials/mention`):
     /// a much-used term is mentioned by thousands of pages on a big site.
-    var articleMentions: [String] = []
-    var eventMentions: [String] = []
+    var articleMentions: [Fragment] = []
+    var eventMentions: [Fragment] = []
 
     static let articlePartial = "partials/article-summary"
     static let eventPartial = "partials/event-summary"
     static let timelinePartial = "partials/timeline-event"
     static let mentionPartial = "partials/mention"
 
-    static func renderTimeline(_ models: ViewModels, library: MustacheLibrary) async -> [String] {
-        await Array(models.site.events.indices).concurrentChunks { chunk in
+    /// An entry shows its item's front matter and, in the timeline, its text: an entry is
+    /// reused while those and the site stay the same.
+    static func renderTimeline(
+        _ models: ViewModels, library: MustacheLibrary, keys: ReuseKeys, memo: RenderMemo, into next: inout [Int: Fragment]
+    ) async -> [Fragment] {
+        let events = models.site.events
+        let memoKeys = events.indices.map { Fingerprint.of(timelinePartial, events[$0].body.stamp.meta, models.bodies.events[$0].hash, keys.global) }
+        return await memo.fragments(memoKeys, into: &next) { chunk in
             let strings = models.site.strings.templateValue
             return chunk.map { index in
                 var context = models.event(index, withBody: true)
                 context["t"] = strings
                 // The timeline template puts each entry on a line of its own.
                 let html = library.render(context, withTemplate: timelinePartial) ?? ""
-                return html.hasSuffix("\n") ? String(html.dropLast()) : html
+                return Fragment(html.hasSuffix("\n") ? String(html.dropLast()) : html)
             }
         }
     }
 
-    static func render(_ models: ViewModels, library: MustacheLibrary) async -> ListFragments {
+    static func render(
+        _ models: ViewModels, library: MustacheLibrary, keys: ReuseKeys, memo: RenderMemo, into next: inout [Int: Fragment]
+    ) async -> ListFragments {
         enum Item: Sendable { case article(Int), event(Int), articleMention(Int), eventMention(Int) }
-        let (articles, events) = (models.site.articles.indices, models.site.events.indices)
+        let site = models.site
+        let (articles, events) = (site.articles.indices, site.events.indices)
         let items = articles.map(Item.article) + events.map(Item.event)
             + articles.map(Item.articleMention) + events.map(Item.eventMention)
-        let html = await items.concurrentChunks { chunk in
-            let strings = models.site.strings.templateValue
-            return chunk.map { item in
-                let (context, partial): ([String: Any], String) = switch item {
+        let memoKeys = items.map { item in
+            switch item {
+            case .article(let index): Fingerprint.of(articlePartial, site.articles[index].body.stamp.meta, keys.global)
+            case .event(let index): Fingerprint.of(eventPartial, site.events[index].body.stamp.meta, keys.global)
+            case .articleMention(let index): Fingerprint.of(mentionPartial, site.articles[index].body.stamp.meta, keys.global)
+            case .eventMention(let index): Fingerprint.of(mentionPartial, 1, site.events[index].body.stamp.meta, keys.global)
+            }
+        }
+        let html = await memo.fragments(memoKeys, into: &next) { chunk in
+            let strings = site.strings.templateValue
+            return chunk.map { number in
+                let (context, partial): ([String: Any], String) = switch items[number] {
                 case .article(let index): (models.articleSummary(index), articlePartial)
                 case .event(let index): (models.event(index, withBody: false), eventPartial)
                 case .articleMention(let index): (models.mention(article: index), mentionPartial)
@@ -52,12 +69,12 @@ struct ListFragments: Sendable {
                 withStrings["t"] = strings
                 let rendered = library.render(withStrings, withTemplate: partial) ?? ""
                 // Mentions stand inside an `<li>` of the term page's own layout.
-                guard partial == mentionPartial, rendered.hasSuffix("\n") else { return rendered }
-                return String(rendered.dropLast())
+                guard partial == mentionPartial, rendered.hasSuffix("\n") else { return Fragment(rendered) }
+                return Fragment(String(rendered.dropLast()))
             }
         }
         var rest = html[...]
-        func take(_ count: Int) -> [String] {
+        func take(_ count: Int) -> [Fragment] {
             defer { rest = rest.dropFirst(count) }
             return Array(rest.prefix(count))
         }

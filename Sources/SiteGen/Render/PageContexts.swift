@@ -13,11 +13,11 @@ struct PageContexts {
     }
 
     private func articleItems(_ indices: some Sequence<Int>) -> [[String: Any]] {
-        indices.map { ["html": fragments.articles[$0]] }
+        indices.map { ["html": fragments.articles[$0].html] }
     }
 
     private func eventItems(_ indices: some Sequence<Int>) -> [[String: Any]] {
-        indices.map { ["html": fragments.events[$0]] }
+        indices.map { ["html": fragments.events[$0].html] }
     }
 
     private var site: Site { models.site }
@@ -47,7 +47,7 @@ struct PageContexts {
         case .home:
             let page = site.frontPage
             return (Meta(title: page.title, description: page.summary), [
-                "title": page.title, "summary": page.summary, "body": models.bodies.frontPage,
+                "title": page.title, "summary": page.summary, "body": models.bodies.frontPage.html,
                 "articles": articleItems(site.articles.indices.prefix(10)),
                 "keyEvents": eventItems(site.events.indices.filter { site.events[$0].isKey }),
                 "timelineHref": models.href(site.routes.timeline),
@@ -55,7 +55,7 @@ struct PageContexts {
         case .page(let index):
             let page = site.pages[index]
             return (Meta(title: page.title, description: page.summary),
-                    ["title": page.title, "summary": page.summary, "body": models.bodies.pages[index]])
+                    ["title": page.title, "summary": page.summary, "body": models.bodies.pages[index].html])
         case .articles:
             return (Meta(title: strings["articles.title"], description: site.config.description),
                     ["articles": articleItems(site.articles.indices)])
@@ -72,7 +72,7 @@ struct PageContexts {
             return (Meta(title: event.title, description: "\(models.dates.day(date)): \(event.title)", type: "article"), own)
         case .timeline, .keyTimeline, .placeTimeline, .tagTimeline:
             let view = TimelineView(job: job, site: site)
-            return (Meta(title: view.title, description: view.intro), view.context(models, entries: fragments.timeline))
+            return (Meta(title: view.title, description: view.intro), view.context(models, entries: fragments.timeline.map(\.html)))
         case .glossary:
             let (letters, groups) = models.glossaryIndex()
             return (Meta(title: strings["glossary.title"], description: site.config.description),

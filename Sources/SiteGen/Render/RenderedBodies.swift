@@ -1,27 +1,48 @@
+import Markdown
+
 /// Every Markdown body rendered to HTML once, in parallel, before any page uses it:
 /// an event's text shows on its own page and in the timeline.
 struct RenderedBodies: Sendable {
-    var frontPage: String
-    var pages: [String]
-    var articles: [String]
-    var events: [String]
-    var terms: [String]
+    var frontPage: Fragment
+    var pages: [Fragment]
+    var articles: [Fragment]
+    var events: [Fragment]
+    var terms: [Fragment]
 
     /// No bodies: for the list entries, which never show one.
-    static let none = RenderedBodies(frontPage: "", pages: [], articles: [], events: [], terms: [])
+    static let none = RenderedBodies(frontPage: Fragment(""), pages: [], articles: [], events: [], terms: [])
 
     /// `transforms` are the body tree transforms for embedded blocks (see `BodyRenderer`).
-    static func render(_ site: Site, transforms: [BodyTransform] = []) async -> RenderedBodies {
+    /// A body `memo` holds under the same file version and site is reused, unless it embeds a
+    /// timeline or a map whose events or places changed since.
+    static func render(
+        _ site: Site, transforms: [BodyTransform] = [], keys: ReuseKeys, memo: RenderMemo, into next: inout [Int: Fragment]
+    ) async -> RenderedBodies {
         let renderer = BodyRenderer(config: site.config, transforms: transforms)
         let bodies = [site.frontPage.body] + site.pages.map(\.body) + site.articles.map(\.body)
             + site.events.map(\.body) + site.terms.map(\.body)
-        var html = await bodies.concurrentMap { renderer.render($0) }[...]
-        func take(_ count: Int) -> [String] {
+        let memoKeys = bodies.map { Fingerprint.of("body", $0.stamp, keys.global) }
+        var html = await memo.fragments(memoKeys, into: &next, isCurrent: { $0.embedsKey == keys.embeds($0.embeds) }) { chunk in
+            chunk.map { number in
+                let kinds = bodies[number].embeds
+                return Fragment(renderer.render(bodies[number]), embeds: kinds, embedsKey: keys.embeds(kinds))
+            }
+        }[...]
+        func take(_ count: Int) -> [Fragment] {
             defer { html = html.dropFirst(count) }
             return Array(html.prefix(count))
         }
         let front = take(1)[0]
         return RenderedBodies(frontPage: front, pages: take(site.pages.count), articles: take(site.articles.count),
                               events: take(site.events.count), terms: take(site.terms.count))
+    }
+}
+
+extension EmbedKinds {
+    /// The fenced blocks in a text that draw on other content.
+    init(in document: MarkdownDocument) {
+        self = []
+        if !TimelineEmbed.blocks(in: document.blocks, firstLine: 1).isEmpty { insert(.timeline) }
+        if MapEmbeds.contains(document.blocks) { insert(.map) }
     }
 }

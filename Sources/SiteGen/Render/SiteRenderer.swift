@@ -11,46 +11,86 @@ public struct OutputFile: Sendable {
     public var contents: Contents
 }
 
+/// What a render made: the path of every file of the site, how many of them it rendered
+/// (the rest were unchanged since the build `memo` came from), and the memo for the next one.
+struct RenderResult: Sendable {
+    var paths: Set<String>
+    var pages: Int
+    var rendered: Int
+    var memo: RenderMemo
+}
+
 /// Stage 3: renders every page through the templates, in parallel, plus feeds and sitemap.
 /// Each chunk of pages goes to `emit` as soon as it is rendered, so a big site is never
-/// held in memory whole. Returns the paths of every file it emitted.
+/// held in memory whole. Pages and files whose key (`PageKeys`) is the one `memo` holds for
+/// their path are not rendered or emitted: the output already holds them.
 enum SiteRenderer {
     static func render(
-        _ site: Site, templates: TemplateSet, assets: [String],
-        emit: @escaping @Sendable ([OutputFile]) throws -> Void
-    ) async throws -> Set<String> {
-        let library = templates.library
+        _ loaded: LoadedSite, memo: RenderMemo, emit: @escaping @Sendable ([OutputFile]) throws -> Void
+    ) async throws -> RenderResult {
+        let (site, library) = (loaded.site, loaded.templates.library)
+        let keys = ReuseKeys(site: site, inputs: loaded.inputsKey)
+        var next = RenderMemo()
+        next.fragments.reserveCapacity(memo.fragments.count)
         // List entries first: embedded timelines in bodies are made of them.
-        var listFragments = await ListFragments.render(ViewModels(site: site, bodies: .none), library: library)
-        let embedded = EmbeddedTimeline(site: site, eventFragments: listFragments.events)
-        let bodies = await RenderedBodies.render(site, transforms: [TimelineEmbed.transform(embedded.html), MapEmbeds.transform(site)])
+        var listFragments = await ListFragments.render(ViewModels(site: site, bodies: .none), library: library,
+                                                       keys: keys, memo: memo, into: &next.fragments)
+        let embedded = EmbeddedTimeline(site: site, eventFragments: listFragments.events.map(\.html))
+        let bodies = await RenderedBodies.render(site, transforms: [TimelineEmbed.transform(embedded.html), MapEmbeds.transform(site)],
+                                                 keys: keys, memo: memo, into: &next.fragments)
         let models = ViewModels(site: site, bodies: bodies)
-        listFragments.timeline = await ListFragments.renderTimeline(models, library: library)
+        listFragments.timeline = await ListFragments.renderTimeline(models, library: library, keys: keys, memo: memo, into: &next.fragments)
         let fragments = listFragments
-        let jobs = PageJob.all(for: site)
-        let results = await jobs.concurrentChunks { chunk -> [Result<[String], Error>] in
+        let pageKeys = PageKeys(site: site, keys: keys, bodies: bodies, fragments: fragments)
+
+        let allJobs = PageJob.all(for: site)
+        let jobs = allJobs.map { job in
+            (job: job, path: job.path(in: site).map(Routes.outputFile) ?? "404.html", key: pageKeys.key(for: job))
+        }
+        let stale = jobs.filter { memo.files[$0.path] != $0.key }
+        let results = await stale.concurrentChunks { chunk -> [Result<Int, Error>] in
             let contexts = PageContexts(models: models, fragments: fragments)
             let files = chunk.map { job in
-                let html = library.render(contexts.context(for: job), withTemplate: job.template) ?? ""
-                return OutputFile(path: job.path(in: site).map(Routes.outputFile) ?? "404.html", contents: .text(html))
+                OutputFile(path: job.path, contents: .text(library.render(contexts.context(for: job.job), withTemplate: job.job.template) ?? ""))
             }
-            return [Result { try emit(files); return files.map(\.path) }]
+            return [Result { try emit(files); return files.count }]
         }
-        let exportBodies = await TimelineExports.bodies(site)
-        var written = Set<String>()
-        for result in results { written.formUnion(try result.get()) }
-        let others = [
-            OutputFile(path: site.routes.feed, contents: .text(AtomFeed.render(site, models: models))),
-            OutputFile(path: site.routes.timelineFeed, contents: .text(AtomFeed.render(site, models: models, eventsOnly: true))),
-            OutputFile(path: site.routes.timelineJSON, contents: .text(TimelineExports.timelineJS(site, models: models, bodies: exportBodies))),
-            OutputFile(path: site.routes.timelineCSV, contents: .text(TimelineExports.spreadsheet(site, models: models, bodies: exportBodies))),
-            OutputFile(path: site.routes.geoJSON, contents: .text(GeoJSONExport.render(site, models: models))),
-            OutputFile(path: "sitemap.xml", contents: .text(Sitemap.render(site, jobs: jobs))),
-            OutputFile(path: "robots.txt", contents: .text("User-agent: *\nAllow: /\n\nSitemap: \(site.config.absoluteURL("sitemap.xml"))\n")),
+        var rendered = 0
+        for result in results { rendered += try result.get() }
+
+        let exportBodies = await TimelineExports.bodies(site, keys: keys, memo: memo, into: &next.fragments)
+        let exports = await TimelineExports.entries(models, bodies: exportBodies, keys: keys, memo: memo, into: &next.fragments)
+        let others = otherFiles(loaded, models: models, exports: exports, pageKeys: pageKeys, jobs: allJobs, pagePaths: jobs.map(\.path))
+        let staleOthers = others.filter { memo.files[$0.path] != $0.key }
+        try emit(staleOthers.map { OutputFile(path: $0.path, contents: $0.make()) })
+        rendered += staleOthers.count
+
+        for output in jobs.map({ ($0.path, $0.key) }) + others.map({ ($0.path, $0.key) }) { next.files[output.0] = output.1 }
+        next.isFilled = true
+        return RenderResult(paths: Set(next.files.keys), pages: allJobs.count, rendered: rendered, memo: next)
+    }
+
+    /// Feeds, exports, sitemap, robots.txt and the copied files, each with its key and a
+    /// way to make it that runs only when the key changed.
+    private static func otherFiles(
+        _ loaded: LoadedSite, models: ViewModels, exports: (slides: [Fragment], rows: [Fragment]), pageKeys: PageKeys, jobs: [PageJob], pagePaths: [String]
+    ) -> [(path: String, key: Int, make: () -> OutputFile.Contents)] {
+        let site = loaded.site
+        let global = pageKeys.keys.global
+        return [
+            (site.routes.feed, pageKeys.feedKey(eventsOnly: false), { .text(AtomFeed.render(site, models: models)) }),
+            (site.routes.timelineFeed, pageKeys.feedKey(eventsOnly: true), { .text(AtomFeed.render(site, models: models, eventsOnly: true)) }),
+            (site.routes.timelineJSON, Fingerprint.of(global, exports.slides.map(\.hash)), { .text(TimelineExports.timelineJS(site, slides: exports.slides)) }),
+            (site.routes.timelineCSV, Fingerprint.of(global, exports.rows.map(\.hash)), { .text(TimelineExports.spreadsheet(site, rows: exports.rows)) }),
+            (site.routes.geoJSON, Fingerprint.of(global, "geojson", pageKeys.keys.events, pageKeys.keys.markers), { .text(GeoJSONExport.render(site, models: models)) }),
+            ("sitemap.xml", Fingerprint.of(global, pagePaths), { .text(Sitemap.render(site, jobs: jobs)) }),
+            ("robots.txt", global, { .text("User-agent: *\nAllow: /\n\nSitemap: \(site.config.absoluteURL("sitemap.xml"))\n") }),
         ]
-        + templates.staticFiles.map { OutputFile(path: String($0.dropFirst("Templates/static/".count)), contents: .copy($0)) }
-        + assets.map { OutputFile(path: String($0.dropFirst("content/".count)), contents: .copy($0)) }
-        try emit(others)
-        return written.union(others.map(\.path))
+        + loaded.templates.staticFiles.map { path in
+            (String(path.dropFirst("Templates/static/".count)), Fingerprint.of(global, path), { .copy(path) })
+        }
+        + loaded.assets.map { path in
+            (String(path.dropFirst("content/".count)), Fingerprint.of(path, loaded.assetVersions[path]), { .copy(path) })
+        }
     }
 }

@@ -6,32 +6,50 @@ import Markdown
 /// `display_date` names the clock in words.
 enum TimelineExports {
     /// The events' text with absolute links: the exports are shown on other sites.
-    static func bodies(_ site: Site) async -> [String] {
+    static func bodies(_ site: Site, keys: ReuseKeys, memo: RenderMemo, into next: inout [Int: Fragment]) async -> [Fragment] {
         let renderer = BodyRenderer(config: site.config, absoluteLinks: true)
-        return await site.events.concurrentMap { renderer.render($0.body) }
+        let events = site.events
+        let memoKeys = events.map { Fingerprint.of("export", $0.body.stamp, keys.global) }
+        return await memo.fragments(memoKeys, into: &next) { chunk in chunk.map { Fragment(renderer.render(events[$0].body)) } }
+    }
+
+    /// Each event's TimelineJS slide and spreadsheet row, made once and kept while the event
+    /// and its text stay the same: the exports hold every event, and a save changes one.
+    static func entries(
+        _ models: ViewModels, bodies: [Fragment], keys: ReuseKeys, memo: RenderMemo, into next: inout [Int: Fragment]
+    ) async -> (slides: [Fragment], rows: [Fragment]) {
+        let events = models.site.events
+        func memoKeys(_ kind: String) -> [Int] {
+            events.indices.map { Fingerprint.of(kind, events[$0].body.stamp.meta, bodies[$0].hash, keys.global) }
+        }
+        let slides = await memo.fragments(memoKeys("slide"), into: &next) { chunk in chunk.map { Fragment(slide($0, models: models, body: bodies[$0]).text) } }
+        let rows = await memo.fragments(memoKeys("row"), into: &next) { chunk in chunk.map { Fragment(row($0, models: models, body: bodies[$0])) } }
+        return (slides, rows)
     }
 
     /// TimelineJS3 JSON: `{"title": slide, "events": [slide]}`; see
     /// https://timeline.knightlab.com/docs/json-format.html
-    static func timelineJS(_ site: Site, models: ViewModels, bodies: [String]) -> String {
-        let events: [JSONValue] = site.events.indices.map { index in
-            let event = site.events[index]
-            let date = site.localDate(of: event)
-            var slide: [String: JSONValue] = [
-                "start_date": dateObject(date),
-                // TimelineJS inserts these as HTML.
-                "display_date": .string(HTMLEscaping.escape(models.dates.eventWhen(date, placeName: site.clockName(of: event)))),
-                "text": .object(["headline": .string(HTMLEscaping.escape(event.title)), "text": .string(bodies[index])]),
-                "unique_id": .string(event.id),
-            ]
-            if let end = site.localEnd(of: event) { slide["end_date"] = dateObject(end) }
-            if let group = event.tags.first { slide["group"] = .string(group) }
-            return .object(slide)
-        }
+    static func timelineJS(_ site: Site, slides: [Fragment]) -> String {
         let title: JSONValue = .object([
             "text": .object(["headline": .string(HTMLEscaping.escape(site.config.title)), "text": .string(HTMLEscaping.escape(site.config.description))]),
         ])
-        return JSONValue.object(["title": title, "events": .array(events)]).text + "\n"
+        return JSONValue.object(["title": title, "events": .array(slides.map { .raw($0.html) })]).text + "\n"
+    }
+
+    private static func slide(_ index: Int, models: ViewModels, body: Fragment) -> JSONValue {
+        let site = models.site
+        let event = site.events[index]
+        let date = site.localDate(of: event)
+        var slide: [String: JSONValue] = [
+            "start_date": dateObject(date),
+            // TimelineJS inserts these as HTML.
+            "display_date": .string(HTMLEscaping.escape(models.dates.eventWhen(date, placeName: site.clockName(of: event)))),
+            "text": .object(["headline": .string(HTMLEscaping.escape(event.title)), "text": .string(body.html)]),
+            "unique_id": .string(event.id),
+        ]
+        if let end = site.localEnd(of: event) { slide["end_date"] = dateObject(end) }
+        if let group = event.tags.first { slide["group"] = .string(group) }
+        return .object(slide)
     }
 
     /// Year, month, day, hour and minute as far as the date was written: a date-only event
@@ -53,24 +71,28 @@ enum TimelineExports {
     ]
 
     /// A CSV (RFC 4180) in the spreadsheet template's layout: a title row, then one row per event.
-    static func spreadsheet(_ site: Site, models: ViewModels, bodies: [String]) -> String {
-        var rows = [spreadsheetColumns]
+    static func spreadsheet(_ site: Site, rows: [Fragment]) -> String {
         var title = Array(repeating: "", count: spreadsheetColumns.count)
         // The template's cells are HTML, as in the JSON.
         title[9] = HTMLEscaping.escape(site.config.title)
         title[10] = HTMLEscaping.escape(site.config.description)
         title[15] = "title"
-        rows.append(title)
-        for index in site.events.indices {
-            let event = site.events[index]
-            let date = site.localDate(of: event)
-            let end = site.localEnd(of: event)
-            rows.append(dateCells(date) + (end.map(dateCells) ?? ["", "", "", ""]) + [
-                HTMLEscaping.escape(models.dates.eventWhen(date, placeName: site.clockName(of: event))),
-                HTMLEscaping.escape(event.title), bodies[index], "", "", "", "", "", event.tags.first ?? "", "",
-            ])
-        }
-        return rows.map { $0.map(csvField).joined(separator: ",") + "\r\n" }.joined()
+        return ([spreadsheetColumns, title].map(csvLine) + rows.map(\.html)).joined()
+    }
+
+    private static func row(_ index: Int, models: ViewModels, body: Fragment) -> String {
+        let site = models.site
+        let event = site.events[index]
+        let date = site.localDate(of: event)
+        let end = site.localEnd(of: event)
+        return csvLine(dateCells(date) + (end.map(dateCells) ?? ["", "", "", ""]) + [
+            HTMLEscaping.escape(models.dates.eventWhen(date, placeName: site.clockName(of: event))),
+            HTMLEscaping.escape(event.title), body.html, "", "", "", "", "", event.tags.first ?? "", "",
+        ])
+    }
+
+    private static func csvLine(_ cells: [String]) -> String {
+        cells.map(csvField).joined(separator: ",") + "\r\n"
     }
 
     private static func dateCells(_ date: ContentDate) -> [String] {

@@ -11,7 +11,7 @@ extension ViewModels {
             "related": related.map { ["title": site.terms[$0].title, "href": href(routes.term(site.terms[$0].slug))] },
         ]
         if let expansion = term.expansion { value["expansion"] = expansion }
-        if withBody { value["body"] = bodies.terms[index] }
+        if withBody { value["body"] = bodies.terms[index].html }
         if let fragments { value["mentions"] = mentions(of: index, fragments: fragments) }
         return value
     }
@@ -21,8 +21,8 @@ extension ViewModels {
         guard site.glossary.mentions.indices.contains(index) else { return [] }
         return site.glossary.mentions[index].map { mention in
             switch mention {
-            case .article(let number): ["html": fragments.articleMentions[number]]
-            case .event(let number): ["html": fragments.eventMentions[number]]
+            case .article(let number): ["html": fragments.articleMentions[number].html]
+            case .event(let number): ["html": fragments.eventMentions[number].html]
             }
         }
     }

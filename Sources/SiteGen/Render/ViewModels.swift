@@ -45,7 +45,7 @@ struct ViewModels {
     func article(_ index: Int) -> [String: Any] {
         let article = site.articles[index]
         var value = articleSummary(index)
-        value["body"] = bodies.articles[index]
+        value["body"] = bodies.articles[index].html
         value["corrections"] = corrections(article.corrections)
         value["places"] = article.placeIDs.compactMap { site.places[$0.value] }.map { ["name": $0.name, "href": href(routes.mapPlace($0.id))] }
         return value
@@ -70,7 +70,7 @@ struct ViewModels {
         if let end = site.localEnd(of: event) { value["end"] = time(end, text: dates.eventWhen(end, placeName: clock)) }
         if let updated = event.updated { value["updated"] = time(updated, text: dates.stamp(updated)) }
         if let place = site.place(of: event) { value["place"] = self.place(place) }
-        if withBody { value["body"] = bodies.events[index] }
+        if withBody { value["body"] = bodies.events[index].html }
         return value
     }
 

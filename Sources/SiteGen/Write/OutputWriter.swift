@@ -15,6 +15,10 @@ struct StagingFolder: Sendable {
     let site: SiteFiles
     /// True when the folder holds a previous build, which must be pruned before the swap.
     let reused: Bool
+    /// For `sitegen serve`: the output itself, written file by file, never swapped.
+    var inPlace = false
+    /// In place: the files the last build left, by path; nil when unknown.
+    var previous: Set<String>? = nil
 
     /// Refuses outputs that would overwrite the editors' own work.
     static func check(output: URL, site: URL) -> Diagnostic? {
@@ -53,6 +57,14 @@ struct StagingFolder: Sendable {
         return StagingFolder(output: output, folder: folder, site: site, reused: false)
     }
 
+    /// Writes into `output` itself. `previous` is what the last build's memo says is there;
+    /// an empty one (the first build) means the folder's contents are unknown.
+    static func inPlace(_ output: URL, site: SiteFiles, previous: RenderMemo) throws -> StagingFolder {
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        return StagingFolder(output: output, folder: output, site: site, reused: true, inPlace: true,
+                             previous: previous.isFilled ? Set(previous.files.keys) : nil)
+    }
+
     static func spareFolder(for output: URL) -> URL {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).sitegen-spare")
     }
@@ -80,6 +92,7 @@ struct StagingFolder: Sendable {
     /// Writes unless the file already holds exactly these bytes. A plain write: Foundation's
     /// `Data.write` also syncs each file to disk, which buys nothing before the swap.
     private func writeBytes(_ bytes: some Collection<UInt8>, to path: String) throws {
+        if inPlace { return try replace(path, with: Array(bytes)) }
         var descriptor = open(path, O_RDWR | O_CREAT, 0o644)
         if descriptor < 0, errno == EISDIR, reused {
             // The last build had a folder where this build writes a file.
@@ -91,6 +104,25 @@ struct StagingFolder: Sendable {
         let contents = Array(bytes)
         if reused, Self.holds(descriptor, contents) { return }
         guard ftruncate(descriptor, 0) == 0, Self.writeAll(descriptor, contents) else {
+            throw WriteError(path: path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// A served folder is read while it is written: a new file is written beside the old one
+    /// and renamed over it, so a request gets one or the other, never half of one.
+    /// Files reach it only when their key changed, so they are not compared first.
+    private func replace(_ path: String, with contents: [UInt8]) throws {
+        var info = stat()
+        if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            try FileManager.default.removeItem(atPath: path)
+        }
+        let temporary = path + ".sitegen-tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw WriteError(path: temporary, reason: String(cString: strerror(errno))) }
+        let written = Self.writeAll(descriptor, contents)
+        close(descriptor)
+        guard written, rename(temporary, path) == 0 else {
+            unlink(temporary)
             throw WriteError(path: path, reason: String(cString: strerror(errno)))
         }
     }
@@ -134,7 +166,13 @@ struct StagingFolder: Sendable {
     /// Removes what the last build wrote and this one did not, then puts the new site in
     /// place of the old one, which becomes the spare for the next build.
     func commit(keeping written: Set<String>) throws {
+        if inPlace, let previous {
+            // The memo knows what is there: no need to walk tens of thousands of folders.
+            for path in previous.subtracting(written).sorted() { removeWithEmptyFolders(path) }
+            return
+        }
         if reused { try prune(keeping: written) }
+        if inPlace { return }
         let manager = FileManager.default
         guard manager.fileExists(atPath: output.path) else {
             try manager.moveItem(at: folder, to: output)
@@ -153,6 +191,15 @@ struct StagingFolder: Sendable {
         let spare = Self.spareFolder(for: output)
         try? manager.removeItem(at: spare)
         if (try? manager.moveItem(at: old, to: spare)) == nil { try? manager.removeItem(at: old) }
+    }
+
+    /// A page that is gone leaves no empty folder behind (`tidslinje/old-id/`).
+    private func removeWithEmptyFolders(_ path: String) {
+        try? FileManager.default.removeItem(at: folder.appendingPathComponent(path))
+        var parts = path.split(separator: "/").dropLast()
+        while !parts.isEmpty, rmdir(folder.path + "/" + parts.joined(separator: "/")) == 0 {
+            parts = parts.dropLast()
+        }
     }
 
     /// Deletes every file and folder in the staging folder that is not one of `written`
@@ -186,6 +233,7 @@ struct StagingFolder: Sendable {
     }
 
     func discard() {
+        guard !inPlace else { return }
         try? FileManager.default.removeItem(at: folder)
     }
 }

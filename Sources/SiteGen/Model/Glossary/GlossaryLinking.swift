@@ -18,16 +18,25 @@ public struct GlossaryReferences: Sendable {
 /// A body's links depend on every term, so this runs on the whole site after the model.
 enum GlossaryLinking {
     static func link(_ site: Site) async -> (Site, [Diagnostic]) {
-        let (index, nameProblems) = TermIndex.build(site.terms, routes: site.routes)
+        let (linked, diagnostics, _) = await link(site, reusing: GlossaryMemo())
+        return (linked, diagnostics)
+    }
+
+    /// Links only the bodies `memo` has not linked with these same terms before.
+    static func link(_ site: Site, reusing memo: GlossaryMemo) async -> (Site, [Diagnostic], GlossaryMemo) {
+        let termsKey = GlossaryMemo.key(site.terms, routes: site.routes)
+        let (index, nameProblems) = memo.termsKey == termsKey ? memo.index! : TermIndex.build(site.terms, routes: site.routes)
         let (related, relatedProblems) = relatedTerms(site.terms)
-        enum Owner: Sendable { case frontPage, page, article, event, term(Int) }
-        let bodies: [(Owner, Body)] = [(.frontPage, site.frontPage.body)] + site.pages.map { (.page, $0.body) }
-            + site.articles.map { (.article, $0.body) } + site.events.map { (.event, $0.body) }
-            + site.terms.indices.map { (.term($0), site.terms[$0].body) }
-        let linked = await bodies.concurrentMap { owner, body in
-            if case .term(let term) = owner { return TermLinker.link(body, index: index, ownTerm: term) }
-            return TermLinker.link(body, index: index)
+        let bodies: [(owner: Int?, body: Body)] = [(nil, site.frontPage.body)] + site.pages.map { (nil, $0.body) }
+            + site.articles.map { (nil, $0.body) } + site.events.map { (nil, $0.body) }
+            + site.terms.indices.map { ($0, site.terms[$0].body) }
+        let keys = bodies.map { Fingerprint.of(termsKey, $0.body.stamp, $0.owner ?? -1) }
+        let reused = memo.termsKey == termsKey ? memo.linked : [:]
+        let linked = await Array(bodies.indices).concurrentMap { number in
+            reused[keys[number]] ?? TermLinker.link(bodies[number].body, index: index, ownTerm: bodies[number].owner)
         }[...]
+        let newMemo = GlossaryMemo(termsKey: termsKey, index: (index, nameProblems),
+                                   linked: Dictionary(zip(keys, linked), uniquingKeysWith: { first, _ in first }))
 
         var site = site
         var results = linked
@@ -56,7 +65,7 @@ enum GlossaryLinking {
             return Diagnostic.warning(term.titleLocation,
                 "no page links to the term `\(term.title)`; use it in the text of an article, an event or the front page, or add the form the text uses to `aliases` or `forms`")
         }
-        return (site, nameProblems + relatedProblems + unused)
+        return (site, nameProblems + relatedProblems + unused, newMemo)
     }
 
     /// `related` names terms by file name (`taaregas`) or by headword (`tåregas`).
@@ -78,5 +87,32 @@ enum GlossaryLinking {
             }
         }
         return (related, diagnostics)
+    }
+}
+
+/// The glossary links of the last build: every linked body by its file version, valid while
+/// the terms (their names, forms and links) stay the same.
+struct GlossaryMemo: Sendable {
+    var termsKey: Int?
+    var index: (TermIndex, [Diagnostic])?
+    var linked: [Int: LinkedBody] = [:]
+
+    /// Everything of the terms a link in another body depends on: names and forms find the
+    /// words, slugs and routes make the link, `short`/`expansion` the `<abbr>` title.
+    static func key(_ terms: [GlossaryTerm], routes: Routes) -> Int {
+        var fingerprint = Fingerprint()
+        fingerprint.add(routes.basePath)
+        fingerprint.add(routes.glossary)
+        for term in terms {
+            fingerprint.add(term.slug)
+            fingerprint.add(term.title)
+            fingerprint.add(term.aliases.map(\.value))
+            fingerprint.add(term.forms.map(\.value))
+            fingerprint.add(term.short)
+            fingerprint.add(term.expansion)
+            fingerprint.add(term.related.map(\.value))
+            fingerprint.add(term.autolink)
+        }
+        return fingerprint.value
     }
 }

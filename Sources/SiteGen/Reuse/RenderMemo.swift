@@ -1,0 +1,101 @@
+/// What the last build rendered, each piece under the fingerprint of everything it was made
+/// from. `sitegen serve` hands it to the next build, which renders only what an edit changed:
+/// a body, the list entries of the item edited, and the pages and files whose inputs differ.
+/// A plain `sitegen build` starts from an empty memo, so both go through the same code.
+struct RenderMemo: Sendable {
+    /// Bodies, list entries, timeline entries, mentions and export texts, by key.
+    var fragments: [Int: Fragment] = [:]
+    /// Every output file's key, by path. Empty before the first build, which renders all.
+    var files: [String: Int] = [:]
+    /// True once a build has filled it; the output folder then holds every file in `files`.
+    var isFilled = false
+}
+
+/// A piece of rendered HTML with the hash of its bytes, which is what the pages that show
+/// it put into their own keys.
+struct Fragment: Sendable {
+    var html: String
+    var hash: Int
+    /// For a body: what its embedded timelines and maps were drawn from (`ReuseKeys.embeds`).
+    var embedsKey: Int = 0
+    var embeds: EmbedKinds = []
+
+    init(_ html: String, embeds: EmbedKinds = [], embedsKey: Int = 0) {
+        self.html = html
+        hash = Fingerprint.of(text: html)
+        self.embeds = embeds
+        self.embedsKey = embedsKey
+    }
+}
+
+/// Which fenced blocks a body holds that draw on the rest of the site.
+struct EmbedKinds: OptionSet, Sendable, Hashable {
+    let rawValue: Int
+    static let timeline = EmbedKinds(rawValue: 1)
+    static let map = EmbedKinds(rawValue: 2)
+}
+
+/// The fingerprints every key of one build starts from.
+struct ReuseKeys: Sendable {
+    /// Everything any page may show beyond its own content: templates and strings,
+    /// site.yaml, the build's options and time, the newest date, the terms, places and sources.
+    var global: Int
+    /// What an embedded timeline shows: every event's front matter, in timeline order.
+    var events: Int
+    /// What a map shows: the marked places and how many pages name each.
+    var markers: Int
+
+    /// The key of what a body's embedded blocks were drawn from.
+    func embeds(_ kinds: EmbedKinds) -> Int {
+        Fingerprint.of(kinds.contains(.timeline) ? events : 0, kinds.contains(.map) ? markers : 0)
+    }
+
+    init(site: Site, inputs: Int) {
+        var global = Fingerprint()
+        global.add(inputs)
+        global.add(site.buildTime?.iso8601)
+        global.add(site.lastUpdated?.iso8601)
+        global.add(GlossaryMemo.key(site.terms, routes: site.routes))
+        for place in site.places.values.sorted(by: { $0.id < $1.id }) {
+            global.add(place.id)
+            global.add(place.name)
+            global.add(place.latitude)
+            global.add(place.longitude)
+            global.add(place.precision.rawValue)
+            global.add(place.timeZone)
+        }
+        for source in site.sources {
+            global.add(source.name)
+            global.add(source.description?.description)
+            global.add(source.description?.url)
+        }
+        self.global = global.value
+        var events = Fingerprint()
+        for event in site.events { events.add(event.body.stamp.meta) }
+        self.events = events.value
+        var markers = Fingerprint()
+        for entry in site.map?.places ?? [] {
+            markers.add(entry.place.id)
+            markers.add(entry.eventIndices.count + entry.articleIndices.count)
+        }
+        self.markers = markers.value
+    }
+}
+
+extension RenderMemo {
+    /// The fragment for each key: the one `self` holds if `isCurrent` accepts it, else rendered
+    /// by `render`, which gets the numbers of the missing ones in parallel chunks. Each goes
+    /// into `next`, the memo of this build.
+    func fragments(
+        _ keys: [Int], into next: inout [Int: Fragment], isCurrent: (Fragment) -> Bool = { _ in true },
+        render: @escaping @Sendable (ArraySlice<Int>) -> [Fragment]
+    ) async -> [Fragment] {
+        var found = keys.map { key in fragments[key].flatMap { isCurrent($0) ? $0 : nil } }
+        let missing = found.indices.filter { found[$0] == nil }
+        let rendered = await missing.concurrentChunks(render)
+        for (number, fragment) in zip(missing, rendered) { found[number] = fragment }
+        let result = found.map { $0! }
+        for (key, fragment) in zip(keys, result) { next[key] = fragment }
+        return result
+    }
+}
