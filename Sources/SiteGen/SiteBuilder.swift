@@ -89,7 +89,7 @@ public enum SiteBuilder {
         case .failure(let failure): return (.failure(failure), next)
         }
         // A memo is only good for the folder it was written into, as that folder was left.
-        let reusable = inPlace ? memo.render : RenderMemo()
+        let reusable = inPlace ? memo.render : RenderMemo(recordsNext: false)
         do {
             let files = SiteFiles(root: options.source)
             let staging = try inPlace ? StagingFolder.inPlace(options.output, site: files, previous: reusable)

@@ -31,7 +31,7 @@ enum SiteRenderer {
         let (site, library) = (loaded.site, loaded.templates.library)
         let keys = ReuseKeys(site: site, inputs: loaded.inputsKey)
         var next = RenderMemo()
-        next.fragments.reserveCapacity(memo.fragments.count)
+        if memo.recordsNext { next.fragments.reserveCapacity(memo.fragments.count) }
         // List entries first: embedded timelines in bodies are made of them.
         var listFragments = await ListFragments.render(ViewModels(site: site, bodies: .none), library: library,
                                                        keys: keys, memo: memo, into: &next.fragments)

@@ -9,6 +9,9 @@ struct RenderMemo: Sendable {
     var files: [String: Int] = [:]
     /// True once a build has filled it; the output folder then holds every file in `files`.
     var isFilled = false
+    /// Whether a render from this memo keeps what it makes for the next one. A plain build
+    /// has no next one and would only hold every fragment of the site in memory longer.
+    var recordsNext = true
 }
 
 /// A piece of rendered HTML with the hash of its bytes, which is what the pages that show
@@ -95,7 +98,9 @@ extension RenderMemo {
         let rendered = await missing.concurrentChunks(render)
         for (number, fragment) in zip(missing, rendered) { found[number] = fragment }
         let result = found.map { $0! }
-        for (key, fragment) in zip(keys, result) { next[key] = fragment }
+        if recordsNext {
+            for (key, fragment) in zip(keys, result) { next[key] = fragment }
+        }
         return result
     }
 }
