@@ -14,7 +14,7 @@ public enum SiteChecker {
             return error.diagnostics
         }
         let ids = Mutex<[String: Set<String>]>([:])
-        let rendered = try? await SiteRenderer.render(loaded, memo: RenderMemo()) { files in
+        let rendered = try? await SiteRenderer.render(loaded, memo: RenderMemo(recordsNext: false)) { files in
             let found = files.map { ($0.path, RenderedIDs.scan($0)) }
             ids.withLock { all in
                 for (path, set) in found { all[path] = set }

@@ -148,6 +148,7 @@ private enum EventDataFile {
         }
         var events: [Event] = []
         var diagnostics: [Diagnostic] = []
+        let file = SourceStamp.dataFile(path: path, text: text)
         for (number, item) in items.enumerated() {
             var fields = FieldReader(item, fallback: item.location, what: "an event")
             let bodyValue = fields.value("body")
@@ -155,7 +156,7 @@ private enum EventDataFile {
             // A block scalar (`body: |`) starts on the line after its key.
             let firstLine = (bodyValue?.location.line ?? 1) + (bodyText.contains("\n") ? 1 : 0)
             let body = Body(document: MarkdownParser.parse(bodyText), firstLine: firstLine,
-                            stamp: .dataItem(path: path, text: text, number: number))
+                            stamp: .dataItem(file: file, number: number))
             let id = Slug.make(fields.peekString("id") ?? fields.peekString("title") ?? "")
             if let event = ContentDecoders.event(&fields, id: id, body: body, keys: ContentDecoders.eventDataKeys) {
                 events.append(event)

@@ -37,12 +37,3 @@ struct RenderedBodies: Sendable {
                               events: take(site.events.count), terms: take(site.terms.count))
     }
 }
-
-extension EmbedKinds {
-    /// The fenced blocks in a text that draw on other content.
-    init(in document: MarkdownDocument) {
-        self = []
-        if !TimelineEmbed.blocks(in: document.blocks, firstLine: 1).isEmpty { insert(.timeline) }
-        if MapEmbeds.contains(document.blocks) { insert(.map) }
-    }
-}

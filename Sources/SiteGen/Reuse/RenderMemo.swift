@@ -31,13 +31,6 @@ struct Fragment: Sendable {
     }
 }
 
-/// Which fenced blocks a body holds that draw on the rest of the site.
-struct EmbedKinds: OptionSet, Sendable, Hashable {
-    let rawValue: Int
-    static let timeline = EmbedKinds(rawValue: 1)
-    static let map = EmbedKinds(rawValue: 2)
-}
-
 /// The fingerprints every key of one build starts from.
 struct ReuseKeys: Sendable {
     /// Everything any page may show beyond its own content: templates and strings,
@@ -58,7 +51,7 @@ struct ReuseKeys: Sendable {
         global.add(inputs)
         global.add(site.buildTime?.iso8601)
         global.add(site.lastUpdated?.iso8601)
-        global.add(GlossaryMemo.key(site.terms, routes: site.routes))
+        global.add(site.glossary.termsKey)
         for place in site.places.values.sorted(by: { $0.id < $1.id }) {
             global.add(place.id)
             global.add(place.name)

@@ -18,9 +18,14 @@ public struct SourceStamp: Sendable, Hashable {
         SourceStamp(meta: Fingerprint.of("markdown", path, frontMatter), text: Fingerprint.of(body))
     }
 
+    /// A data file, hashed once for all its items.
+    static func dataFile(path: String, text: String) -> Int {
+        Fingerprint.of("data", path, text)
+    }
+
     /// The `number`th item of a data file: any change to the file changes every item in it.
-    static func dataItem(path: String, text: String, number: Int) -> SourceStamp {
-        let stamp = Fingerprint.of("data", path, text, number)
+    static func dataItem(file: Int, number: Int) -> SourceStamp {
+        let stamp = Fingerprint.of(file, number)
         return SourceStamp(meta: stamp, text: stamp)
     }
 }

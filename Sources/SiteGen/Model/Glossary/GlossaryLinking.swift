@@ -11,6 +11,8 @@ public struct GlossaryReferences: Sendable {
     public var mentions: [[Mention]] = []
     /// For each term, its `related` terms as indices into `Site.terms`, as written.
     public var related: [[Int]] = []
+    /// `GlossaryMemo.key` of the terms the bodies were linked with.
+    var termsKey = 0
 }
 
 /// Stage 2b: links glossary terms in every body, all bodies in parallel, and checks the
@@ -57,7 +59,7 @@ enum GlossaryLinking {
         var mentions = [[GlossaryReferences.Mention]](repeating: [], count: site.terms.count)
         for (offset, body) in articles.enumerated() { for term in body.mentions { mentions[term].append(.article(offset)) } }
         for (offset, body) in events.enumerated() { for term in body.mentions { mentions[term].append(.event(offset)) } }
-        site.glossary = GlossaryReferences(mentions: mentions, related: related)
+        site.glossary = GlossaryReferences(mentions: mentions, related: related, termsKey: termsKey)
 
         let used = Set(([front] + pages + articles + events).flatMap(\.mentions))
         let unused = site.terms.indices.filter { !used.contains($0) }.map { number in
