@@ -82,27 +82,17 @@ struct LinkChecker {
     }
 
     static func links(in blocks: [BlockNode]) -> [Link] {
-        blocks.flatMap { block -> [Link] in
-            switch block {
-            case .paragraph(let inlines), .heading(_, let inlines, _, _): links(in: inlines)
-            case .blockQuote(let children): links(in: children)
-            case .list(_, _, let items): items.flatMap(links(in:))
-            default: []
-            }
-        }
-    }
-
-    static func links(in inlines: [InlineNode]) -> [Link] {
-        inlines.flatMap { inline -> [Link] in
+        var links: [Link] = []
+        blocks.forEachInline { inline in
             switch inline {
-            case .link(let destination, _, let content, let position):
-                [Link(destination: destination, position: position, isImage: false)] + links(in: content)
-            case .image(let source, _, let alt, let position):
-                [Link(destination: source, position: position, isImage: true)] + links(in: alt)
-            case .emphasis(let children), .strong(let children): links(in: children)
-            default: []
+            case .link(let destination, _, _, let position):
+                links.append(Link(destination: destination, position: position, isImage: false))
+            case .image(let source, _, _, let position):
+                links.append(Link(destination: source, position: position, isImage: true))
+            default: break
             }
         }
+        return links
     }
 }
 

@@ -74,20 +74,13 @@ enum MapEmbeds {
 
     /// The tree transform the body renderer applies: each ```map block becomes a figure.
     static func transform(_ site: Site) -> BodyTransform {
-        { blocks in blocks.map { replace($0, site: site) } }
-    }
-
-    private static func replace(_ block: BlockNode, site: Site) -> BlockNode {
-        switch block {
-        case .codeBlock(let info, let code, let position) where isMap(info):
-            guard let embed = MapEmbed.parse(code, path: "", firstLine: position.line + 1, fenceLine: position.line).0 else { return block }
-            return .trustedHTML(MapPages.figure(embed, site: site))
-        case .blockQuote(let children):
-            return .blockQuote(children.map { replace($0, site: site) })
-        case .list(let kind, let tight, let items):
-            return .list(kind: kind, tight: tight, items: items.map { $0.map { replace($0, site: site) } })
-        default:
-            return block
+        { blocks in
+            blocks.rewritingBlocks { block in
+                guard case .codeBlock(let info, let code, let position) = block, isMap(info),
+                      let embed = MapEmbed.parse(code, path: "", firstLine: position.line + 1, fenceLine: position.line).0
+                else { return nil }
+                return [.trustedHTML(MapPages.figure(embed, site: site))]
+            }
         }
     }
 
@@ -98,13 +91,8 @@ enum MapEmbeds {
     /// Calls `found` for each ```map block, in blockquotes and lists too, without building
     /// arrays on the way: this walks every body of the site.
     private static func visitMapBlocks(_ blocks: [BlockNode], _ found: (String, SourcePosition) -> Void) {
-        for block in blocks {
-            switch block {
-            case .codeBlock(let info, let code, let position) where isMap(info): found(code, position)
-            case .blockQuote(let children): visitMapBlocks(children, found)
-            case .list(_, _, let items): for item in items { visitMapBlocks(item, found) }
-            default: break
-            }
+        blocks.forEachBlock { block in
+            if case .codeBlock(let info, let code, let position) = block, isMap(info) { found(code, position) }
         }
     }
 

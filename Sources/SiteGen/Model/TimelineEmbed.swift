@@ -101,18 +101,11 @@ enum TimelineEmbed {
 
     static func blocks(in blocks: [BlockNode], firstLine: Int) -> [(code: String, firstLine: Int)] {
         var found: [(String, Int)] = []
-        func visit(_ blocks: [BlockNode]) {
-            for block in blocks {
-                switch block {
-                case .codeBlock(let info, let code, let position) where isTimeline(info: info):
-                    found.append((code, firstLine + position.line))
-                case .blockQuote(let children): visit(children)
-                case .list(_, _, let items): items.forEach(visit)
-                default: break
-                }
+        blocks.forEachBlock { block in
+            if case .codeBlock(let info, let code, let position) = block, isTimeline(info: info) {
+                found.append((code, firstLine + position.line))
             }
         }
-        visit(blocks)
         return found
     }
 
@@ -149,19 +142,11 @@ enum TimelineEmbed {
 
     /// Replaces each ```timeline block with the HTML `render` makes for its filter.
     static func replace(_ blocks: [BlockNode], render: (TimelineFilter) -> String) -> [BlockNode] {
-        blocks.map { block in
-            switch block {
-            case .codeBlock(let info, let code, _) where isTimeline(info: info):
-                // Checked in the model stage; a block that failed never gets this far.
-                let filter = parse(code, path: "", firstLine: 1).0 ?? TimelineFilter()
-                return .trustedHTML(render(filter))
-            case .blockQuote(let children):
-                return .blockQuote(replace(children, render: render))
-            case .list(let kind, let tight, let items):
-                return .list(kind: kind, tight: tight, items: items.map { replace($0, render: render) })
-            default:
-                return block
-            }
+        blocks.rewritingBlocks { block in
+            guard case .codeBlock(let info, let code, _) = block, isTimeline(info: info) else { return nil }
+            // Checked in the model stage; a block that failed never gets this far.
+            let filter = parse(code, path: "", firstLine: 1).0 ?? TimelineFilter()
+            return [.trustedHTML(render(filter))]
         }
     }
 }
