@@ -616,6 +616,34 @@ img { max-width: 100%; height: auto; }
 .map-figure { margin: 1.5rem 0; }
 svg.map { display: block; width: 100%; height: auto; border: 1px solid var(--line); }
 svg.map a:focus-visible { outline: 3px solid var(--accent); }
+/* The map's colours: every part of the SVG carries a class; none is written by sitegen.
+   Text colours keep 4.5:1 against what lies under them, in light and dark. */
+svg.map {
+  --map-water: #cfe2ef; --map-land: #e8e4da; --map-border: #fffffc; --map-main: #fbf6e6;
+  --map-main-border: #8a7a55; --map-main-text: #5c4a1f; --map-country-text: #545450;
+  --map-home: #77756c; --map-marker: #b3261e; --map-ink: #1d1d1b; --map-halo: #fffffc;
+}
+.map-water { fill: var(--map-water); }
+.map-land { fill: var(--map-land); stroke: var(--map-border); }
+.map-main { fill: var(--map-main); stroke: var(--map-main-border); }
+.map-home { fill: var(--map-home); }
+.map-country { fill: var(--map-country-text); }
+.map-country-main { fill: var(--map-main-text); }
+.map-markers circle, .map-legend circle { fill: var(--map-marker); stroke: var(--map-halo); }
+.map-markers circle.map-region, .map-legend circle.map-region { fill: var(--map-marker); fill-opacity: 0.25; stroke: var(--map-marker); }
+.map-markers circle.map-target { fill: transparent; stroke: none; }
+.map-halo { fill: var(--map-halo); stroke: var(--map-halo); }
+.map-labels, .map-ink, .map-credit { fill: var(--map-ink); }
+.map-scale, .map-inset-frame { stroke: var(--map-ink); }
+.map-area { stroke: var(--map-marker); }
+.map-dot { fill: var(--map-ink); }
+@media (prefers-color-scheme: dark) {
+  svg.map {
+    --map-water: #1c2a36; --map-land: #3a3935; --map-border: #1b1b19; --map-main: #4a4538;
+    --map-main-border: #c9b58a; --map-main-text: #e9d9b0; --map-country-text: #cfcdc4;
+    --map-home: #8d8b82; --map-marker: #ff8a7a; --map-ink: #f2f1ea; --map-halo: #1b1b19;
+  }
+}
 .map-figure figcaption { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; font-size: 0.9rem; color: var(--muted); }
 .map-figure figcaption ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0 1rem; }
 section.map-places > ul { padding-left: 0; list-style: none; }
@@ -760,6 +788,7 @@ map:
   description: "Markerede steder: {places}."
   and: og
   credit: "Kortdata: {credit}"
+  regionLegend: Område (omtrentlig midte)
   places: Stederne på kortet
   events: Begivenheder
   articles: Artikler
@@ -893,6 +922,7 @@ map:
   description: "Places marked: {places}."
   and: and
   credit: "Map data: {credit}"
+  regionLegend: Region (approximate centre)
   places: The places on the map
   events: Events
   articles: Articles
