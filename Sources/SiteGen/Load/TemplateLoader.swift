@@ -13,18 +13,6 @@ public struct TemplateSet: Sendable {
 /// Stage 1c: loads and checks the templates before any page is rendered, so a typo in a
 /// template is a diagnostic with its line, not an empty page.
 enum TemplateLoader {
-    /// The templates the renderer asks for, by name, with what each renders.
-    static let required: [(name: String, renders: String)] = [
-        ("layout", "the frame of every page"), ("index", "the front page"), ("page", "standalone pages"),
-        ("article", "articles"), ("event", "event pages"), ("timeline", "the timeline"),
-        ("glossary", "the glossary index"), ("term", "glossary term pages"), ("sources", "the sources page"),
-        ("tags", "the list of tags"), ("tag", "tag pages"), ("404", "the not-found page"),
-        ("articles", "the list of articles"), ("map", "the map page"), ("map-place", "the map page of each place"),
-        ("partials/article-summary", "an article in lists"), ("partials/event-summary", "an event in lists"),
-        ("partials/timeline-event", "an event in the timeline"),
-        ("partials/mention", "a page in a glossary entry's list of mentions"),
-    ]
-
     static func load(_ files: SiteFiles, language: String) -> (TemplateSet?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let paths = files.files(under: "Templates")
@@ -59,9 +47,9 @@ enum TemplateLoader {
             }
         }
         let names = paths.filter { $0.hasSuffix(".mustache") }.map { String($0.dropFirst("Templates/".count).dropLast(".mustache".count)) }
-        for (name, renders) in required where !names.contains(name) {
-            diagnostics.append(.error(SourceLocation(path: "Templates/\(name).mustache"),
-                "missing template `\(name)`, which renders \(renders); restore Templates/\(name).mustache from sitegen's default templates"))
+        for template in Templates.all where !names.contains(template.name) {
+            diagnostics.append(.error(SourceLocation(path: "Templates/\(template.name).mustache"),
+                "missing template `\(template.name)`, which renders \(template.renders); restore Templates/\(template.name).mustache from sitegen's default templates"))
         }
         for reference in references where !names.contains(reference.name) {
             diagnostics.append(.error(reference.location,
