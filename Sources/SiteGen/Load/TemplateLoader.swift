@@ -21,6 +21,7 @@ enum TemplateLoader {
         }
         var library = MustacheLibrary()
         var references: [(name: String, location: SourceLocation)] = []
+        var parsed: [String: (path: String, text: String)] = [:]
         for path in paths where path.hasSuffix(".mustache") {
             let name = String(path.dropFirst("Templates/".count).dropLast(".mustache".count))
             guard let bytes = files.read(path) else { continue }
@@ -33,6 +34,7 @@ enum TemplateLoader {
             }
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
+                parsed[name] = (path, text)
                 references += partialReferences(in: text, path: path)
             } catch let error as MustacheTemplate.ParserError {
                 var location = SourceLocation(path: path, line: error.context.lineNumber, column: max(1, error.context.columnNumber))
@@ -59,28 +61,13 @@ enum TemplateLoader {
         diagnostics += stringProblems
         let staticFiles = paths.filter { $0.hasPrefix("Templates/static/") }
         guard let strings else { return (nil, diagnostics) }
+        diagnostics += TemplateCheck.check(parsed, strings: strings)
         return (TemplateSet(library: library, strings: strings, staticFiles: staticFiles), diagnostics)
     }
 
     /// `{{> name}}` and `{{< name}}` with where they stand; swift-mustache renders a missing one as nothing.
     private static func partialReferences(in text: String, path: String) -> [(name: String, location: SourceLocation)] {
-        var found: [(String, SourceLocation)] = []
-        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            while let open = rest.range(of: "{{") {
-                let afterOpen = rest[open.upperBound...].drop(while: { $0 == " " })
-                guard let marker = afterOpen.first, marker == ">" || marker == "<",
-                      let close = afterOpen.range(of: "}}") else {
-                    rest = rest[open.upperBound...]
-                    continue
-                }
-                let name = afterOpen[afterOpen.index(after: afterOpen.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                found.append((name, SourceLocation(path: path, line: lineIndex + 1, column: column)))
-                rest = afterOpen[close.upperBound...]
-            }
-        }
-        return found
+        TemplateTag.scan(text, path: path).filter { $0.kind == .partial || $0.kind == .parent }.map { ($0.name, $0.location) }
     }
 
     static func describe(_ error: Error) -> String {

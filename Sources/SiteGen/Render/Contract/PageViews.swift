@@ -53,7 +53,7 @@ struct LayoutView: ViewModel {
     static let about = "What every page has: the site, the interface words, the page and the navigation."
     static let fields: [Field<Self>] = [
         .model("site", "The site.") { $0.site },
-        .strings("t", "The interface words of Templates/strings/<language>.yaml, by dotted key: `{{t.nav.home}}`.") { $0.t },
+        .strings("t", "The interface words of `Templates/strings/<language>.yaml`, by dotted key: `{{t.nav.home}}`.") { $0.t },
         .model("page", "The page shown.") { $0.page },
         .list("nav", "The site's navigation.") { $0.nav },
         .optionalModel("lastUpdated", "The newest date in the content, if any.") { $0.lastUpdated },

@@ -15,10 +15,13 @@ protocol TemplateModel: MustacheParent, Sendable {
     static var about: String { get }
     /// Every name a template may use on this value.
     static var contract: [TemplateField] { get }
+    /// The view models it is made of, for Templates/README.md: itself, or what a page shares and its own.
+    static var parts: [any ViewModel.Type] { get }
 }
 
 extension ViewModel {
     static var contract: [TemplateField] { fields.map(\.contract) }
+    static var parts: [any ViewModel.Type] { [Self.self] }
 
     /// A missing or absent name is nil, so swift-mustache goes on to the enclosing values,
     /// as it does for a dictionary without the key.
@@ -131,6 +134,7 @@ struct TemplateContext<Shared: ViewModel, Own: ViewModel>: TemplateModel {
 
     static var about: String { Own.about }
     static var contract: [TemplateField] { Shared.contract + Own.contract }
+    static var parts: [any ViewModel.Type] { [Shared.self, Own.self] }
 
     func child(named name: String) -> Any? {
         shared.child(named: name) ?? own.child(named: name)
