@@ -27,7 +27,7 @@ struct ListFragments: Sendable {
         _ models: ViewModels, library: MustacheLibrary, keys: ReuseKeys, memo: RenderMemo, into next: inout [Int: Fragment]
     ) async -> [Fragment] {
         let events = models.site.events
-        let memoKeys = events.indices.map { Fingerprint.of(Templates.timelineEvent.name, events[$0].body.stamp.meta, models.bodies.events[$0].hash, keys.global) }
+        let memoKeys = events.indices.map { Fingerprint.of(Templates.timelineEvent.name, events[$0].body.stamp.meta, models.bodies[.event($0)].hash, keys.global) }
         let shared = EntryStrings(t: models.strings)
         return await memo.fragments(memoKeys, into: &next) { chunk in
             chunk.map { index in

@@ -31,14 +31,14 @@ struct PageContexts {
         case .home:
             let front = site.frontPage
             return page(Meta(title: front.title, description: front.summary), HomePage(
-                title: front.title, summary: front.summary, body: models.bodies.frontPage.html,
+                title: front.title, summary: front.summary, body: models.bodies[.frontPage].html,
                 articles: articleItems(site.articles.indices.prefix(10)),
                 keyEvents: eventItems(site.events.indices.filter { site.events[$0].isKey }),
                 timelineHref: models.href(site.routes.timeline)), Templates.home)
         case .page(let index):
             let standalone = site.pages[index]
             return page(Meta(title: standalone.title, description: standalone.summary),
-                        StandalonePage(title: standalone.title, summary: standalone.summary, body: models.bodies.pages[index].html), Templates.page)
+                        StandalonePage(title: standalone.title, summary: standalone.summary, body: models.bodies[.page(index)].html), Templates.page)
         case .articles:
             return page(Meta(title: strings["articles.title"], description: site.config.description),
                         ArticleListPage(articles: articleItems(site.articles.indices)), Templates.articles)

@@ -10,7 +10,7 @@ extension ViewModels {
             aliases: term.aliases.map(\.value),
             related: related.map { TitledLink(title: site.terms[$0].title, href: href(routes.term(site.terms[$0].slug))) },
             expansion: term.expansion,
-            body: withBody ? bodies.terms[index].html : nil,
+            body: withBody ? bodies[.term(index)].html : nil,
             mentions: fragments.map { mentions(of: index, fragments: $0) })
     }
 
