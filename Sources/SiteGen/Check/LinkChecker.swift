@@ -10,18 +10,11 @@ struct LinkChecker {
 
     func check() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let routes = site.routes
-        var bodies: [(body: Body, path: String, location: SourceLocation)] = [
-            (site.frontPage.body, routes.home, site.frontPage.location)
-        ]
-        bodies += site.pages.map { ($0.body, routes.page($0.slug), $0.location) }
-        bodies += site.articles.map { ($0.body, routes.article($0.slug), $0.location) }
-        bodies += site.events.map { ($0.body, routes.event($0.id), $0.location) }
-        bodies += site.terms.map { ($0.body, routes.term($0.slug), $0.location) }
-        for (body, pagePath, location) in bodies {
-            for link in Self.links(in: body.document.blocks) {
+        for entry in site.bodies {
+            let pagePath = site.path(of: entry.owner)
+            for link in Self.links(in: entry.body.document.blocks) {
                 guard let problem = problem(with: link.destination, from: pagePath, isImage: link.isImage) else { continue }
-                let at = SourceLocation(path: location.path, line: body.firstLine + link.position.line - 1, column: link.position.column)
+                let at = SourceLocation(path: entry.location.path, line: entry.body.firstLine + link.position.line - 1, column: link.position.column)
                 diagnostics.append(.error(at, problem))
             }
         }

@@ -13,18 +13,6 @@ public struct TemplateSet: Sendable {
 /// Stage 1c: loads and checks the templates before any page is rendered, so a typo in a
 /// template is a diagnostic with its line, not an empty page.
 enum TemplateLoader {
-    /// The templates the renderer asks for, by name, with what each renders.
-    static let required: [(name: String, renders: String)] = [
-        ("layout", "the frame of every page"), ("index", "the front page"), ("page", "standalone pages"),
-        ("article", "articles"), ("event", "event pages"), ("timeline", "the timeline"),
-        ("glossary", "the glossary index"), ("term", "glossary term pages"), ("sources", "the sources page"),
-        ("tags", "the list of tags"), ("tag", "tag pages"), ("404", "the not-found page"),
-        ("articles", "the list of articles"), ("map", "the map page"), ("map-place", "the map page of each place"),
-        ("partials/article-summary", "an article in lists"), ("partials/event-summary", "an event in lists"),
-        ("partials/timeline-event", "an event in the timeline"),
-        ("partials/mention", "a page in a glossary entry's list of mentions"),
-    ]
-
     static func load(_ files: SiteFiles, language: String) -> (TemplateSet?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let paths = files.files(under: "Templates")
@@ -33,6 +21,7 @@ enum TemplateLoader {
         }
         var library = MustacheLibrary()
         var references: [(name: String, location: SourceLocation)] = []
+        var parsed: [String: (path: String, text: String)] = [:]
         for path in paths where path.hasSuffix(".mustache") {
             let name = String(path.dropFirst("Templates/".count).dropLast(".mustache".count))
             guard let bytes = files.read(path) else { continue }
@@ -45,6 +34,7 @@ enum TemplateLoader {
             }
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
+                parsed[name] = (path, text)
                 references += partialReferences(in: text, path: path)
             } catch let error as MustacheTemplate.ParserError {
                 var location = SourceLocation(path: path, line: error.context.lineNumber, column: max(1, error.context.columnNumber))
@@ -59,9 +49,9 @@ enum TemplateLoader {
             }
         }
         let names = paths.filter { $0.hasSuffix(".mustache") }.map { String($0.dropFirst("Templates/".count).dropLast(".mustache".count)) }
-        for (name, renders) in required where !names.contains(name) {
-            diagnostics.append(.error(SourceLocation(path: "Templates/\(name).mustache"),
-                "missing template `\(name)`, which renders \(renders); restore Templates/\(name).mustache from sitegen's default templates"))
+        for template in Templates.all where !names.contains(template.name) {
+            diagnostics.append(.error(SourceLocation(path: "Templates/\(template.name).mustache"),
+                "missing template `\(template.name)`, which renders \(template.renders); restore Templates/\(template.name).mustache from sitegen's default templates"))
         }
         for reference in references where !names.contains(reference.name) {
             diagnostics.append(.error(reference.location,
@@ -71,28 +61,13 @@ enum TemplateLoader {
         diagnostics += stringProblems
         let staticFiles = paths.filter { $0.hasPrefix("Templates/static/") }
         guard let strings else { return (nil, diagnostics) }
+        diagnostics += TemplateCheck.check(parsed, strings: strings)
         return (TemplateSet(library: library, strings: strings, staticFiles: staticFiles), diagnostics)
     }
 
     /// `{{> name}}` and `{{< name}}` with where they stand; swift-mustache renders a missing one as nothing.
     private static func partialReferences(in text: String, path: String) -> [(name: String, location: SourceLocation)] {
-        var found: [(String, SourceLocation)] = []
-        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            while let open = rest.range(of: "{{") {
-                let afterOpen = rest[open.upperBound...].drop(while: { $0 == " " })
-                guard let marker = afterOpen.first, marker == ">" || marker == "<",
-                      let close = afterOpen.range(of: "}}") else {
-                    rest = rest[open.upperBound...]
-                    continue
-                }
-                let name = afterOpen[afterOpen.index(after: afterOpen.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                found.append((name, SourceLocation(path: path, line: lineIndex + 1, column: column)))
-                rest = afterOpen[close.upperBound...]
-            }
-        }
-        return found
+        TemplateTag.scan(text, path: path).filter { $0.kind == .partial || $0.kind == .parent }.map { ($0.name, $0.location) }
     }
 
     static func describe(_ error: Error) -> String {

@@ -37,7 +37,8 @@ enum MapEmbeds {
     /// Every map block in the site, parsed, with its problems.
     static func all(in site: Site) -> [(embed: MapEmbed?, diagnostics: [Diagnostic])] {
         var found: [(embed: MapEmbed?, diagnostics: [Diagnostic])] = []
-        for (path, body) in bodies(of: site) where body.embeds.contains(.map) {
+        for entry in site.bodies where entry.body.embeds.contains(.map) {
+            let (path, body) = (entry.location.path, entry.body)
             visitMapBlocks(body.document.blocks) { code, position in
                 // Body lines count from 1 at `firstLine`; the block's YAML starts after its fence.
                 let fenceLine = body.firstLine + position.line - 1
@@ -62,12 +63,6 @@ enum MapEmbeds {
         Set(embeds.flatMap { $0.embed?.places.map(\.value) ?? [] })
     }
 
-    static func contains(_ blocks: [BlockNode]) -> Bool {
-        var found = false
-        visitMapBlocks(blocks) { _, _ in found = true }
-        return found
-    }
-
     static func placeIDs(in site: Site) -> Set<String> {
         placeIDs(in: all(in: site))
     }
@@ -84,7 +79,7 @@ enum MapEmbeds {
         }
     }
 
-    private static func isMap(_ info: String) -> Bool {
+    static func isMap(_ info: String) -> Bool {
         info.split(separator: " ").first == "map"
     }
 
@@ -94,13 +89,5 @@ enum MapEmbeds {
         blocks.forEachBlock { block in
             if case .codeBlock(let info, let code, let position) = block, isMap(info) { found(code, position) }
         }
-    }
-
-    private static func bodies(of site: Site) -> [(String, Body)] {
-        [(site.frontPage.location.path, site.frontPage.body)]
-            + site.pages.map { ($0.location.path, $0.body) }
-            + site.articles.map { ($0.location.path, $0.body) }
-            + site.events.map { ($0.location.path, $0.body) }
-            + site.terms.map { ($0.location.path, $0.body) }
     }
 }

@@ -110,14 +110,15 @@ enum TimelineEmbed {
     }
 
     /// Checks every block in the site's bodies; places and tags are checked against the site.
-    static func check(_ bodies: [(body: Body, path: String)], events: [Event], places: [String: Place]) -> [Diagnostic] {
+    static func check(_ bodies: [SiteBody], events: [Event], places: [String: Place]) -> [Diagnostic] {
         let bodies = bodies.filter { $0.body.embeds.contains(.timeline) }
         guard !bodies.isEmpty else { return [] }
         let knownTags = Set(events.flatMap(\.tags).map(Slug.make))
         let allTags = Set(events.flatMap(\.tags)).sorted()
         var diagnostics: [Diagnostic] = []
-        for (body, path) in bodies {
-            for block in blocks(in: body) {
+        for entry in bodies {
+            let path = entry.location.path
+            for block in blocks(in: entry.body) {
                 let (_, problems) = parse(block.code, path: path, firstLine: block.firstLine)
                 diagnostics += problems
                 guard case .success(let yaml?) = YAMLParser.parse(block.code, path: path, firstLine: block.firstLine) else { continue }
