@@ -1,0 +1,75 @@
+import Foundation
+
+/// The places sitegen knows without the site: cities of 15,000 people or more, first-level
+/// regions and countries (Resources/gazetteer.tsv, made by scripts/data/make-gazetteer.py from
+/// GeoNames and ISO 3166). Only `sitegen extract` loads it.
+public struct Gazetteer: Sendable {
+    public enum Kind: String, Sendable, Comparable {
+        case city, region, country
+
+        public static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rank < rhs.rank }
+        private var rank: Int { self == .city ? 0 : self == .region ? 1 : 2 }
+    }
+
+    public struct Entry: Sendable {
+        public var kind: Kind
+        /// ISO 3166-1 alpha-2 for a country, ISO 3166-2 for a region, the GeoNames id for a city.
+        public var code: String
+        public var country: String
+        public var latitude: Double
+        public var longitude: Double
+        public var timeZone: String
+        public var population: Int
+        public var englishName: String
+        public var danishName: String
+    }
+
+    public struct Hit: Sendable {
+        public var index: Int
+        /// The name matched is the entry's English or Danish name, not one of its other names.
+        public var isMainName: Bool
+    }
+
+    public private(set) var entries: [Entry] = []
+    private var byKey: [String: [Hit]] = [:]
+
+    /// The gazetteer shipped with sitegen.
+    public static func bundled() throws -> Gazetteer {
+        guard let url = Bundle.module.url(forResource: "gazetteer", withExtension: "tsv") else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "gazetteer.tsv is missing from sitegen's resources"])
+        }
+        return Gazetteer(tsv: try String(contentsOf: url, encoding: .utf8))
+    }
+
+    public init(tsv: String) {
+        for line in tsv.split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count >= 10, let kind = Kind(rawValue: String(fields[0])),
+                  let latitude = Double(fields[3]), let longitude = Double(fields[4]) else { continue }
+            let entry = Entry(kind: kind, code: String(fields[1]), country: String(fields[2]), latitude: latitude,
+                              longitude: longitude, timeZone: String(fields[5]), population: Int(fields[6]) ?? 0,
+                              englishName: String(fields[7]), danishName: String(fields[8]))
+            let index = entries.count
+            entries.append(entry)
+            var seen = Set<String>()
+            for name in [fields[7], fields[8]] where !name.isEmpty {
+                let key = NameFold.key(String(name))
+                if seen.insert(key).inserted { byKey[key, default: []].append(Hit(index: index, isMainName: true)) }
+            }
+            for name in fields[9].split(separator: "|") {
+                let key = NameFold.key(String(name))
+                if seen.insert(key).inserted { byKey[key, default: []].append(Hit(index: index, isMainName: false)) }
+            }
+        }
+    }
+
+    /// Every entry with a name that folds like `name`.
+    public func lookup(_ name: String) -> [Hit] {
+        byKey[NameFold.key(name)] ?? []
+    }
+
+    public func country(_ code: String) -> Entry? {
+        lookup(code).lazy.map { entries[$0.index] }.first { $0.kind == .country && $0.code == code }
+            ?? entries.first { $0.kind == .country && $0.code == code }
+    }
+}
