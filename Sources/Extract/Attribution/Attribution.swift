@@ -71,19 +71,23 @@ struct AttributionFinder: Sendable {
             }
         }
         for match in Self.before.matches(in: sentence) {
-            guard let first = name(match, 1, descriptor: nil, publishes: false, result: &result) else { continue }
-            if let other = match[2].flatMap({ _ in name(match, 3, descriptor: nil, publishes: false, result: &result) }) {
-                add(SourceChain(name: other))
-            }
-            if let cited = match[5].flatMap({ _ in name(match, 6, descriptor: nil, publishes: true, result: &result) }) {
+            guard let first = name(match, 2, descriptor: 1, publishes: false, result: &result) else { continue }
+            if let cited = match[6].flatMap({ _ in name(match, 7, descriptor: nil, publishes: true, result: &result) }) {
                 add(SourceChain(name: cited, via: [first]))
             } else {
                 add(SourceChain(name: first))
             }
+            if let other = match[3].flatMap({ _ in name(match, 4, descriptor: nil, publishes: false, result: &result) }) {
+                add(SourceChain(name: other))
+            }
         }
-        // Plain "ifølge" with a chain read by the patterns above is already in; one from the
-        // agencies alone ("Reuters' oplysninger") is not an attribution the finder claims.
         result.chains = Self.withoutParts(result.chains)
+        // "Videoer på Instagram viser ifølge Reuters": the platform is where it started.
+        if let platform = Self.platform.firstMatch(in: sentence)?[1], let name = canonical(platform),
+           !result.chains.contains(where: { $0.name == name }) {
+            result.chains = result.chains.isEmpty ? [SourceChain(name: name)]
+                : [SourceChain(name: name, via: [result.chains[0].name] + result.chains[0].via)] + result.chains.dropFirst()
+        }
         return result
     }
 
@@ -91,7 +95,9 @@ struct AttributionFinder: Sendable {
     /// publishes ("skriver", "reported"), any name; the last two are reported as unknown.
     private func name(_ match: Pattern.Match, _ group: Int, descriptor: Int?, publishes: Bool, result: inout Result) -> String? {
         guard let written = match[group] else { return nil }
-        let words = written.split(separator: " ").map(String.init)
+        var words = written.split(separator: " ").map(String.init)
+        // "Både AFP": a capitalised word that opens the sentence is no part of the name.
+        while words.count > 1, CommonWords.contains(words[0]) { words.removeFirst() }
         for length in stride(from: words.count, through: 1, by: -1) {
             let candidate = words[..<length].joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: "'’"))
             if let name = canonical(candidate) { return name }
@@ -133,10 +139,15 @@ struct AttributionFinder: Sendable {
             + #"(?:\s+(og|and|samt)\s+"# + descriptor + name + ")?",
         caseSensitive: true)
     private static let before = Pattern(
-        #"(?<![\p{L}])"# + name + #"(?:\s+(og|and)\s+"# + name + ")?"
+        #"(?<![\p{L}])"# + descriptor + name + #"(?:\s+(og|and)\s+"# + name + ")?"
             + #"\s+(skriver|melder|oplyser|rapporterer|har meldinger om|har oplysninger om|reported|reports|said|says|writes|wrote|skrev|meldte|oplyste|rapporterede)\b"#
             + #"(?:,?\s+(citing|quoting|med henvisning til)\s+"# + name + ")?",
         caseSensitive: true)
+
+    private static let platform = Pattern(#"\b(?:videoer|video|billeder|optagelser|opslag|videos?|footage|images|posts?|pictures)\s+(?:\p{Ll}+\s+){0,2}?(?:på|on)\s+(Instagram|Twitter|Facebook|Telegram|TikTok|YouTube)\b"#)
+
+    /// Social media: a chain that starts there is unverified.
+    static let socialPlatforms: Set<String> = ["Twitter", "X", "Instagram", "Facebook", "Telegram", "TikTok", "YouTube"]
 
     /// Words that introduce a medium: "det kasakhiske medie Zakon", "the news agency Tass".
     static let mediumWords: Set<String> = [

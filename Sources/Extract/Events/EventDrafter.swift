@@ -15,6 +15,8 @@ struct EventDrafter {
         var line: Int
         var column: Int
         var paragraph: Int
+        /// The places are the text's own, not taken from the events before.
+        var placesAreOwn = true
         /// The agency that delivered the text, which ends every chain.
         var agency: String?
         var isPost = false
@@ -92,13 +94,22 @@ struct EventDrafter {
             }
             let sources = found.chains.isEmpty ? paragraphSources : found.chains
             drafts.append(Draft(title: SentenceReading.title(text), time: time,
-                                places: mentions.isEmpty ? (previous.map { drafts[$0].places } ?? places.mainCountry().map { [$0] } ?? []) : unique(mentions),
+                                places: mentions.isEmpty ? contextPlaces(&places, paragraph: paragraph) : unique(mentions),
                                 sources: sources, isHedged: hedged, sentences: [text], input: article.input,
-                                line: sentence.line, column: sentence.column, paragraph: paragraph, agency: agency))
+                                line: sentence.line, column: sentence.column, paragraph: paragraph, placesAreOwn: !mentions.isEmpty, agency: agency))
         }
         for post in article.posts {
             draftPost(post, resolver: resolver, places: &places)
         }
+    }
+
+    /// Where an event without a place of its own happened: where the event before it did
+    /// (news copy names a place once and goes on), else the country the text names most.
+    private func contextPlaces(_ places: inout PlaceFinder, paragraph: Int) -> [Int] {
+        if let last = drafts.last(where: { !$0.isPost && $0.placesAreOwn && !$0.places.isEmpty }), last.paragraph >= paragraph - 1 {
+            return last.places
+        }
+        return places.mainCountry().map { [$0] } ?? []
     }
 
     private mutating func join(_ sentence: ArticleText.Sentence, to index: Int, places: [Int], sources: [SourceChain], hedged: Bool) {
@@ -126,7 +137,8 @@ struct EventDrafter {
         let title = "\(post.author)\(platform): \(SentenceReading.title(post.text, maximum: 60))"
         let chain = SourceChain(name: post.author, via: post.platform.map { [$0] } ?? [])
         let body = "> " + post.text + "\n\n— " + post.author + platform
-        drafts.append(Draft(title: title, time: time, places: unique(places.mentions(in: post.text).map(\.place)), sources: [chain],
+        let introduction = post.introduction.map { places.mentions(in: $0).map(\.place) } ?? []
+        drafts.append(Draft(title: title, time: time, places: unique(introduction + places.mentions(in: post.text).map(\.place)), sources: [chain],
                             isHedged: true, sentences: [body], input: article.input, line: post.line, column: post.column,
                             paragraph: post.paragraph, agency: agency, isPost: true))
     }
@@ -169,7 +181,7 @@ struct EventDrafter {
             }
             if sources.isEmpty, let agency = draft.agency { sources = [SourceChain(name: agency)] }
             return Extraction.Event(id: id, title: draft.title, time: draft.time, date: draft.time.iso8601(placeZone: zone, siteZone: siteZone),
-                                    places: kept.map { places[$0].id }, sources: sources, status: draft.isHedged ? "unverified" : "reported",
+                                    places: kept.map { places[$0].id }, sources: sources, status: draft.isHedged || sources.contains { AttributionFinder.socialPlatforms.contains($0.name) } ? "unverified" : "reported",
                                     body: draft.sentences.joined(separator: draft.isPost ? "\n\n" : " "), input: draft.input,
                                     line: draft.line, column: draft.column)
         }

@@ -8,14 +8,14 @@ enum SentenceReading {
     private static let attributionOnly = Pattern(#"^(?:det|dette|sådan|så|that|this)\s+(?:\p{L}+\s+){0,2}?(skriver|oplyser|melder|siger|fortæller|rapporterer|bekræfter|erfarer|meddeler|udtaler|viser|reported|said|reports|says|writes|according)\b"#)
 
     /// "Det betyder ...", "This means ...": the sentence explains the one before.
-    private static let elaboration = Pattern(#"^(?:det|dette|dermed|derfor|hermed|this|that|it)\s+(?:betyder|indebærer|medfører|omfatter|gælder|means|includes|meant|involves)\b"#)
+    private static let elaboration = Pattern(#"^(?:(?:det|dette|dermed|derfor|hermed|this|that|it)\s+(?:betyder|indebærer|medfører|omfatter|gælder|means|includes|meant|involves)|(?:flere|mange|nogle|ingen|alle|en|to|tre)\s+af\s+(?:dem|disse)|(?:many|some|several|none|all|one|two|three)\s+of\s+(?:them|these)|(?:de|han|hun|they|he|she)\s)\b"#)
 
     static func isAttributionOnly(_ sentence: String) -> Bool {
         attributionOnly.contains(sentence) && Word.split(sentence).count <= 16
     }
 
     /// "Oplysningerne er ikke uafhængigt bekræftet": a note on the sentence before.
-    private static let verificationNote = Pattern(#"^(?:\p{L}+\s+){0,2}?(?:er|kan|kunne|har|could|can|has|have|was|were|is|are)\s+(?:endnu\s+|yet\s+)?(?:ikke|not)\b.*\b(?:bekræft|verific|verifi|confirm)"#)
+    private static let verificationNote = Pattern(#"^(?:\p{L}+\s+){0,2}?(?:er|kan|kunne|har|could|can|has|have|was|were|is|are)\s+(?:endnu\s+|yet\s+)?(?:ikke|not)\b.*\b(?:bekræft|verif|confirm)"#)
 
     static func isElaboration(_ sentence: String) -> Bool {
         elaboration.contains(sentence) || verificationNote.contains(sentence)
@@ -38,8 +38,10 @@ enum SentenceReading {
 
     // MARK: Titles
 
-    private static let trailingAttribution = Pattern(#"(?:,|\s[-–—])\s*(?:(?:skriver|oplyser|melder|siger|fortæller|rapporterer|bekræfter|erfarer|meddeler|udtaler|ifølge|according to|citing|lyder det)\b|\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*\s+(?:reported|said|reports|says|writes|wrote)\b).*$"#)
-    private static let leadingAttribution = Pattern(#"^(?:ifølge|according to)\s+(?:[\p{Ll}-]+\s+){0,4}?\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*\s*,?\s*"#)
+    private static let trailingAttribution = Pattern(#"(?:,|\s[-–—])\s*(?:(?:skriver|oplyser|melder|siger|fortæller|rapporterer|bekræfter|erfarer|meddeler|udtaler|ifølge|according to|citing|lyder det)\b|\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*\s+(?:reported|said|reports|says|writes|wrote)\b).*$"#, caseSensitive: true)
+    private static let leadingAttribution = Pattern(#"^(?i:ifølge|according to)\s+(?:[\p{Ll}-]+\s+){0,4}?\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*\s*,\s*"#, caseSensitive: true)
+    /// "In the western Tillaberi region, ...": where and when, before the statement itself.
+    private static let leadingSetting = Pattern(#"^(?:In|On|At|After|Earlier|Later|Meanwhile|I|På|Ved|Efter|Tidligere|Senere|Samtidig)\b[^,]{3,60},\s+"#, caseSensitive: true)
     private static let danglingWords: Set<String> = ["og", "i", "på", "af", "til", "med", "for", "at", "som", "der", "de", "den", "det", "en", "et",
                                                     "and", "in", "on", "of", "to", "with", "for", "that", "the", "a", "an", "at", "by", "from", "om", "mod"]
 
@@ -51,8 +53,10 @@ enum SentenceReading {
         if let match = trailingAttribution.firstMatch(in: text), text.distance(from: text.startIndex, to: match.range.lowerBound) > 20 {
             text = String(text[..<match.range.lowerBound])
         }
-        if let match = leadingAttribution.firstMatch(in: text), text[match.range.upperBound...].count > 20 {
-            text = String(text[match.range.upperBound...])
+        for pattern in [leadingAttribution, leadingSetting] {
+            if let match = pattern.firstMatch(in: text), text[match.range.upperBound...].count > 20 {
+                text = String(text[match.range.upperBound...])
+            }
         }
         if text.count > maximum {
             let limit = text.index(text.startIndex, offsetBy: maximum)

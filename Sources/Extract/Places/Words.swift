@@ -44,7 +44,7 @@ enum CommonWords {
         "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag", "monday", "tuesday", "wednesday",
         "thursday", "friday", "saturday", "sunday", "januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
         "september", "oktober", "november", "december", "january", "february", "march", "may", "june", "july", "october",
-        "foto", "photo", "vis", "mere", "læs", "se", "opdateret", "updated", "kl", "klokken",
+        "både", "both", "også", "foto", "photo", "vis", "mere", "læs", "se", "opdateret", "updated", "kl", "klokken",
     ]
 
     static func contains(_ word: String) -> Bool { all.contains(word.lowercased()) }

@@ -156,7 +156,7 @@ struct TermFinder: Sendable {
     }
 
     private static let soCalled = Pattern(#"\b(?:såkaldt|såkaldte|so-called)\s+["“„»]?([\p{L}-]+(?:\s[\p{L}-]+)?)["”«]?"#)
-    private static let explained = Pattern(#"\b([\p{Ll}][\p{L}-]{3,}),?\s+(?:det vil sige|dvs\.|altså|også kaldet|also known as|known as|which means|hvilket betyder|som betyder)\b"#)
+    private static let explained = Pattern(#"\b([\p{Ll}][\p{L}-]{3,}),?\s+(?:det vil sige|dvs\.|altså|også kaldet|also known as|known as|which means|hvilket betyder|som betyder)\b"#, caseSensitive: true)
 }
 
 import Foundation

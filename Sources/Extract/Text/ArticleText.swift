@@ -24,6 +24,8 @@ struct ArticleText: Sendable {
         var line: Int
         var column: Int
         var paragraph: Int
+        /// The article's sentence that introduces the post ("... delte en video fra Almaty:").
+        var introduction: String?
     }
 
     var input: String
@@ -113,8 +115,9 @@ struct ArticleText: Sendable {
         let match = Self.twitterSignature.firstMatch(in: signature) ?? Self.instagramSignature.firstMatch(in: signature)!
         let start = body.first ?? paragraph[signatureIndex]
         if previous.isEmpty == false { read(previous, index: index - 1); previous = [] }
+        let introduction = sentences.last.flatMap { $0.text.hasSuffix(":") && $0.paragraph >= index - 2 ? $0.text : nil }
         return Post(author: match[1] ?? "", platform: platform, dateText: match[3].flatMap { $0.isEmpty ? nil : $0 },
-                    text: text, line: start.number, column: 1, paragraph: index)
+                    text: text, line: start.number, column: 1, paragraph: index, introduction: introduction)
     }
 
     // MARK: The article's own paragraphs
