@@ -126,7 +126,7 @@ struct AttributionFinder: Sendable {
 
     // MARK: Patterns
 
-    private static let name = #"((?:\p{Lu}[\p{L}\d&'’-]*|dpa)(?:\s+\p{Lu}[\p{L}\d&'’-]*)*)"#
+    private static let name = #"((?:\p{Lu}[\p{L}\d&'’-]*|dpa)(?:\s+(?:(?:della|di|de|del|du|des|van|von|al|el)\s+)?\p{Lu}[\p{L}\d&'’-]*)*)"#
     /// Up to four lower-case words before a name ("det kasakhiske medie"), none that starts a clause.
     private static let descriptor = #"((?:(?!(?:at|om|that|i|in|på|on|for|til|to|med|with|han|hun|he|she|it|they|sig|efter|after|about|mens|while|hvor|where|og|and|eller|or|ikke|not|nu|now|dog)\b)[\p{Ll}-]+\s+){0,4}?)"#
     static let speechVerbs: Set<String> = ["siger", "sagde", "fortæller", "fortalte", "udtaler", "udtalte", "bekræfter", "bekræftede",
@@ -144,7 +144,7 @@ struct AttributionFinder: Sendable {
             + #"(?:,?\s+(citing|quoting|med henvisning til)\s+"# + name + ")?",
         caseSensitive: true)
 
-    private static let platform = Pattern(#"\b(?:videoer|video|billeder|optagelser|opslag|videos?|footage|images|posts?|pictures)\s+(?:\p{Ll}+\s+){0,2}?(?:på|on)\s+(Instagram|Twitter|Facebook|Telegram|TikTok|YouTube)\b"#)
+    private static let platform = Pattern(#"\b(?:videoer|video|billeder|optagelser|opslag|videos?|footage|images|posts?|pictures|skrev|skriver|delte|deler|wrote|writes|posted|shared)\s+(?:\p{Ll}+\s+){0,2}?(?:på|on)\s+(Instagram|Twitter|Facebook|Telegram|TikTok|YouTube)\b"#)
 
     /// Social media: a chain that starts there is unverified.
     static let socialPlatforms: Set<String> = ["Twitter", "X", "Instagram", "Facebook", "Telegram", "TikTok", "YouTube"]

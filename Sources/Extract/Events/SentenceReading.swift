@@ -26,7 +26,7 @@ enum SentenceReading {
     // MARK: Does it report something that happened?
 
     private static let danishPast = Pattern(#"\b(?<!\bat\s)(?:\p{Ll}{2,}(?:ede|(?<!s)te)|gik|kom|blev|var|tog|fik|gav|lod|stod|så|slog|brød|døde|faldt|skød|sagde|skrev|satte|lagde|bad|frøs|forsvandt|flygtede|greb|rev|trak|vandt|tabte|sank|brændte|fløj|løb|sprang|steg|sendte|mødtes)\b"#, caseSensitive: true)
-    private static let danishPerfect = Pattern(#"\b(?:har|havde|er|var|blev|bliver|er blevet|var blevet)\s+(?:\p{L}+\s+){0,3}?\p{Ll}{3,}(?:et|t|ede|en)\b"#)
+    private static let danishPerfect = Pattern(#"\b(?:har|havde|er|var|blev|bliver|er blevet|var blevet)\s+(?:[\p{L}\d.,]+\s+){0,4}?\p{Ll}{3,}(?:et|t|ede|en)\b"#)
     private static let danishHappening = Pattern(#"\b(?:stormer|erklærer|indfører|genindfører|går af|forsøger|skyder|dræber|anholder|demonstrerer|protesterer|brænder|eksploderer|rammer|evakuerer|lukker|strejker|blokerer|rykker|angriber|besætter|indtager|afviser|accepterer|udråber|træder tilbage|flygter|omkommer|dør|oversvømmer|ryster|bryder ud|sætter ind|arresterer|tilbageholder|indsætter|annoncerer|meddeler|beslutter|vedtager|ophæver|suspenderer|aflyser|kollapser|styrter)\b"#)
     private static let englishPast = Pattern(#"\b(?:\p{Ll}{3,}ed|was|were|went|took|said|fled|fell|hit|struck|began|rose|shot|broke|came|gave|led|left|met|ran|saw|sent|set|spread|stood|swept|threw|told|tore|won|burnt|held|killed|seized|stormed|declared|announced|imposed|resigned)\b"#, caseSensitive: true)
     private static let englishPerfect = Pattern(#"\b(?:has|have|had)\s+(?:been\s+)?\p{Ll}{3,}(?:ed|en|t)\b"#)
@@ -41,7 +41,8 @@ enum SentenceReading {
     private static let trailingAttribution = Pattern(#"(?:,|\s[-–—])\s*(?:(?:skriver|oplyser|melder|siger|fortæller|rapporterer|bekræfter|erfarer|meddeler|udtaler|ifølge|according to|citing|lyder det)\b|\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*\s+(?:reported|said|reports|says|writes|wrote)\b).*$"#, caseSensitive: true)
     private static let leadingAttribution = Pattern(#"^(?i:ifølge|according to)\s+(?:[\p{Ll}-]+\s+){0,4}?\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*\s*,\s*"#, caseSensitive: true)
     /// "In the western Tillaberi region, ...": where and when, before the statement itself.
-    private static let leadingSetting = Pattern(#"^(?:In|On|At|After|Earlier|Later|Meanwhile|I|På|Ved|Efter|Tidligere|Senere|Samtidig)\b[^,]{3,60},\s+"#, caseSensitive: true)
+    /// English only: a Danish sentence that opens "I nat gik ..., " keeps its verb there.
+    private static let leadingSetting = Pattern(#"^(?:In|On|At|After|Earlier|Later|Meanwhile)\s+(?:[^,\s]+\s+){0,5}[^,\s]+,\s+"#, caseSensitive: true)
     private static let danglingWords: Set<String> = ["og", "i", "på", "af", "til", "med", "for", "at", "som", "der", "de", "den", "det", "en", "et",
                                                     "and", "in", "on", "of", "to", "with", "for", "that", "the", "a", "an", "at", "by", "from", "om", "mod"]
 

@@ -84,7 +84,7 @@ struct PlaceFinder: Sendable {
         let words = Word.split(sentence)
         var runs: [Run] = []
         var index = 0
-        let particles: Set<String> = ["de", "del", "la", "al", "el", "es", "da", "do", "am", "an", "sur"]
+        let particles: Set<String> = ["de", "del", "della", "di", "dei", "la", "al", "el", "es", "da", "do", "dos", "am", "an", "sur", "van", "von"]
         func continues(_ index: Int) -> Bool {
             // Only across spaces: "Hatay. Nobody" and "Almaty, Aktau" are two runs.
             sentence[words[index - 1].range.upperBound..<words[index].range.lowerBound].allSatisfy(\.isWhitespace)
@@ -182,9 +182,11 @@ struct PlaceFinder: Sendable {
         case .region:
             return inFocus || (regionHint && hit.isMainName)
         case .city:
-            if sentenceStart, !inFocus { return entry.population >= 1_000_000 && hit.isMainName }
             if inFocus { return true }
-            return hit.isMainName ? entry.population >= 200_000 : entry.population >= 1_000_000
+            // Abroad, only a city big enough to be news under its own name ("Moskva", "Paris");
+            // a smaller one only in a country the text names.
+            if sentenceStart { return entry.population >= 1_000_000 && hit.isMainName }
+            return mentionedCountries.contains(entry.country) ? entry.population >= 100_000 : entry.population >= 1_000_000
         }
     }
 
@@ -213,17 +215,19 @@ struct PlaceFinder: Sendable {
         }) {
             return add(site: near)
         }
-        let key = "gazetteer:" + entry.code
+        // "Bologna-provinsen" where the gazetteer has the city only: the city marks the region.
+        let region = entry.kind == .city && Self.regionSuffixes.contains { written.lowercased().hasSuffix($0) }
+        let key = "gazetteer:" + entry.code + (region ? ":region" : "")
         if let existing = byKey[key] { return existing }
         let name = displayName(entry, form: form, written: written)
-        var id = NameFold.slug(Self.core(name))
+        var id = NameFold.slug(region ? name : Self.core(name))
         let taken = Set(site.places.map(\.id) + places.map(\.id))
         if taken.contains(id) {
             var number = 2
             while taken.contains("\(id)-\(number)") { number += 1 }
             id = "\(id)-\(number)"
         }
-        places.append(Found(id: id, name: name, latitude: entry.latitude, longitude: entry.longitude, precision: entry.kind.rawValue,
+        places.append(Found(id: id, name: name, latitude: entry.latitude, longitude: entry.longitude, precision: region ? "region" : entry.kind.rawValue,
                             timeZone: entry.timeZone.isEmpty ? nil : entry.timeZone, country: entry.country, isNew: true))
         byKey[key] = places.count - 1
         return places.count - 1
