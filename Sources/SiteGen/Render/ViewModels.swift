@@ -69,7 +69,9 @@ struct ViewModels {
         if let time = dates.eventTime(date, placeName: clock) { value["time"] = time }
         if let end = site.localEnd(of: event) { value["end"] = time(end, text: dates.eventWhen(end, placeName: clock)) }
         if let updated = event.updated { value["updated"] = time(updated, text: dates.stamp(updated)) }
-        if let place = site.place(of: event) { value["place"] = self.place(place) }
+        // Several places (`places:`) are a list, which the templates' {{#place}} repeats.
+        let places = site.places(of: event).map(place)
+        if places.count == 1 { value["place"] = places[0] } else if places.count > 1 { value["place"] = places }
         if withBody { value["body"] = bodies.events[index].html }
         return value
     }
