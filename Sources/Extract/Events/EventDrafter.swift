@@ -134,7 +134,8 @@ struct EventDrafter {
         }
         let danish = article.language == .danish
         let platform = post.platform.map { danish ? " på \($0)" : " on \($0)" } ?? ""
-        let title = "\(post.author)\(platform): \(SentenceReading.title(post.text, maximum: 60))"
+        let firstSentence = SentenceSplitter.split([(post.line, post.text)]).first?.text ?? post.text
+        let title = "\(post.author)\(platform): \(SentenceReading.title(firstSentence, maximum: 70))"
         let chain = SourceChain(name: post.author, via: post.platform.map { [$0] } ?? [])
         let body = "> " + post.text + "\n\n— " + post.author + platform
         let introduction = post.introduction.map { places.mentions(in: $0).map(\.place) } ?? []

@@ -59,7 +59,8 @@ enum SentenceReading {
                 text = String(text[match.range.upperBound...])
             }
         }
-        if text.count > maximum {
+        let truncated = text.count > maximum
+        if truncated {
             let limit = text.index(text.startIndex, offsetBy: maximum)
             let head = text[..<limit]
             if let comma = head.range(of: ", ", options: .backwards), text.distance(from: text.startIndex, to: comma.lowerBound) > 30 {
@@ -69,7 +70,7 @@ enum SentenceReading {
             }
         }
         var words = text.split(separator: " ").map(String.init)
-        while words.count > 3, let last = words.last, danglingWords.contains(last.lowercased()) { words.removeLast() }
+        while truncated, words.count > 3, let last = words.last, danglingWords.contains(last.lowercased()) { words.removeLast() }
         text = words.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " ,;–—-"))
         return text.prefix(1).uppercased() + text.dropFirst()
     }

@@ -104,6 +104,7 @@ struct ArticleText: Sendable {
         }
         body = body.filter { !Self.postChrome.contains(Self.unquoted($0.text)) }
         let text = body.map { Self.cleaned(Self.unquoted($0.text)) }.joined(separator: " ")
+            .replacingOccurrences(of: #"\s*(?:pic\.twitter\.com/|https?://)\S+"#, with: "", options: .regularExpression)
         let lowered = (paragraph + body).map(\.text).joined(separator: " ").lowercased()
         var platform: String?
         if lowered.contains("instagram") || Self.instagramSignature.contains(signature) { platform = "Instagram" }
