@@ -117,10 +117,10 @@ struct AttributionFinder: Sendable {
         return name
     }
 
-    /// "Zakon via Reuters" makes a plain "Reuters" from the same sentence redundant.
-    private static func withoutParts(_ chains: [SourceChain]) -> [SourceChain] {
+    /// "Zakon via Reuters" makes a plain "Reuters" or "Zakon" from the same sentence redundant.
+    static func withoutParts(_ chains: [SourceChain]) -> [SourceChain] {
         chains.filter { chain in
-            !(chain.via.isEmpty && chains.contains { $0 != chain && $0.via.contains(chain.name) })
+            !(chain.via.isEmpty && chains.contains { $0 != chain && ($0.via.contains(chain.name) || $0.name == chain.name) })
         }
     }
 

@@ -119,9 +119,7 @@ struct EventDrafter {
             drafts[index].sources.append(chain)
         }
         // "Zakon via Reuters" from "Det skriver Zakon ifølge Reuters" replaces a plain "Reuters".
-        drafts[index].sources = drafts[index].sources.filter { chain in
-            !(chain.via.isEmpty && drafts[index].sources.contains { $0 != chain && ($0.via.contains(chain.name) || $0.name == chain.name) })
-        }
+        drafts[index].sources = AttributionFinder.withoutParts(drafts[index].sources)
         drafts[index].isHedged = drafts[index].isHedged || hedged
     }
 
