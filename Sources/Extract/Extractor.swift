@@ -1,5 +1,5 @@
 /// `sitegen extract`: agency copy in; draft events, places, sources and glossary candidates
-/// out. Reads text and the few content files `SiteContent` names; never the site model.
+/// out. Reads text and the few content files `SiteContext` names; never the site model.
 public enum Extractor {
     public struct Options: Sendable {
         /// ISO 8601, e.g. `2022-01-05T11:42:00+01:00`: what "onsdag" and "i går" count from.
@@ -24,7 +24,7 @@ public enum Extractor {
         }
     }
 
-    public static func extract(_ inputs: [Input], options: Options, site: SiteContent, gazetteer: Gazetteer) throws -> Extraction {
+    public static func extract(_ inputs: [Input], options: Options, site: SiteContext, gazetteer: Gazetteer) throws -> Extraction {
         let articles = inputs.map { ArticleText(input: $0.name, text: $0.text) }
         var places = PlaceFinder(gazetteer: gazetteer, site: site,
                                  texts: articles.flatMap { $0.sentences.map(\.text) + $0.posts.map(\.text) })

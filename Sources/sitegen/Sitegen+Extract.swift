@@ -60,7 +60,7 @@ extension Sitegen {
                 inputs.append(Extractor.Input(name: file, text: String(decoding: data, as: UTF8.self)))
             }
             let siteURL = URL.resolvingAgainstCurrentFolder(site)
-            let content = SiteContent.read(siteURL)
+            let content = SiteContext.read(siteURL)
             let extraction: Extraction
             do {
                 extraction = try Extractor.extract(inputs, options: Extractor.Options(published: published, source: source),

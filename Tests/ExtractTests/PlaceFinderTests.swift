@@ -5,7 +5,7 @@ import Testing
 @Suite struct PlaceFinderTests {
     static let gazetteer = try! Gazetteer.bundled()
 
-    func finder(_ texts: [String], site: SiteContent = SiteContent()) -> PlaceFinder {
+    func finder(_ texts: [String], site: SiteContext = SiteContext()) -> PlaceFinder {
         PlaceFinder(gazetteer: Self.gazetteer, site: site, texts: texts)
     }
 
@@ -31,8 +31,8 @@ import Testing
     }
 
     @Test func theSitesOwnPlacesComeFirstAndKeepTheirIDs() {
-        var site = SiteContent()
-        site.places = [SiteContent.KnownPlace(id: "nur-sultan", name: "Nur-Sultan (nu Astana)", latitude: 51.17, longitude: 71.45,
+        var site = SiteContext()
+        site.places = [SiteContext.KnownPlace(id: "nur-sultan", name: "Nur-Sultan (nu Astana)", latitude: 51.17, longitude: 71.45,
                                               precision: "city", timeZone: "Asia/Almaty")]
         var finder = finder(["Præsidenten talte i Astana og i Nur-Sultan."], site: site)
         let found = places("Præsidenten talte i Astana og i Nur-Sultan.", in: &finder)

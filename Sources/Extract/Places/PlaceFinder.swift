@@ -23,7 +23,7 @@ struct PlaceFinder: Sendable {
     }
 
     let gazetteer: Gazetteer
-    let site: SiteContent
+    let site: SiteContext
     private(set) var places: [Found] = []
     /// Countries the text is about, most named first; the site's `map.country` leads.
     private(set) var focus: [String] = []
@@ -32,7 +32,7 @@ struct PlaceFinder: Sendable {
     private var siteKeys: [String: Int] = [:]
     private var byKey: [String: Int] = [:]
 
-    init(gazetteer: Gazetteer, site: SiteContent, texts: [String]) {
+    init(gazetteer: Gazetteer, site: SiteContext, texts: [String]) {
         self.gazetteer = gazetteer
         self.site = site
         for (index, place) in site.places.enumerated() {

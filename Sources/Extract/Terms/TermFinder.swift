@@ -15,12 +15,12 @@ struct TermFinder: Sendable {
         var isExplained: Bool
     }
 
-    private let known: [SiteContent.KnownTerm]
+    private let known: [SiteContext.KnownTerm]
     private let excluded: @Sendable (String) -> Bool
     private(set) var terms: [Term] = []
 
     /// `excluded` names what is no term: sources and places.
-    init(known: [SiteContent.KnownTerm], excluded: @escaping @Sendable (String) -> Bool) {
+    init(known: [SiteContext.KnownTerm], excluded: @escaping @Sendable (String) -> Bool) {
         self.known = known
         self.excluded = excluded
     }

@@ -4,7 +4,7 @@ import Yams
 /// What extraction needs to know of the site it writes into: its places, sources and glossary
 /// names, its zone and country, and the event ids already taken. Read leniently from the files
 /// themselves (a build reports their problems), never through the site model.
-public struct SiteContent: Sendable {
+public struct SiteContext: Sendable {
     public struct KnownPlace: Sendable {
         public var id: String
         public var name: String
@@ -33,8 +33,8 @@ public struct SiteContent: Sendable {
 
     public init() {}
 
-    public static func read(_ root: URL) -> SiteContent {
-        var content = SiteContent()
+    public static func read(_ root: URL) -> SiteContext {
+        var content = SiteContext()
         let manager = FileManager.default
         if let site = yaml(root.appendingPathComponent("site.yaml")) as? [String: Any] {
             content.timeZone = site["timezone"] as? String ?? content.timeZone
