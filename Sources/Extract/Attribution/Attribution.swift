@@ -144,7 +144,7 @@ struct AttributionFinder: Sendable {
             + #"(?:,?\s+(citing|quoting|med henvisning til)\s+"# + name + ")?",
         caseSensitive: true)
 
-    private static let platform = Pattern(#"\b(?:videoer|video|billeder|optagelser|opslag|videos?|footage|images|posts?|pictures|skrev|skriver|delte|deler|wrote|writes|posted|shared)\s+(?:\p{Ll}+\s+){0,2}?(?:på|on)\s+(Instagram|Twitter|Facebook|Telegram|TikTok|YouTube)\b"#)
+    private static let platform = Pattern(#"\b(?:videoer|video|billeder|optagelser|opslag|videos?|footage|images|posts?|pictures|skrev|skriver|delte|deler|wrote|writes|posted|shared)[\s,]+(?:\p{Ll}+[\s,]+){0,4}?(?:på|on)\s+(Instagram|Twitter|Facebook|Telegram|TikTok|YouTube)\b"#)
 
     /// Social media: a chain that starts there is unverified.
     static let socialPlatforms: Set<String> = ["Twitter", "X", "Instagram", "Facebook", "Telegram", "TikTok", "YouTube"]
@@ -159,6 +159,8 @@ struct AttributionFinder: Sendable {
         "agentur", "agenturet", "katastrofeagentur", "myndighed", "myndighederne", "ministerium", "ministeriet", "institut",
         "instituttet", "organisation", "organisationen", "pressetjeneste", "pressetjenesten", "styrelse", "styrelsen",
         "ministry", "authority", "office", "institute", "organisation", "organization", "department", "observatory",
+        "gruppe", "gruppen", "group", "monitor", "kontor", "kontoret", "tjeneste", "tjenesten", "observatorium", "center", "centret",
+        "centre", "ngo",
     ]
 
     /// Agencies and media a text may name, with the other spellings they go by.

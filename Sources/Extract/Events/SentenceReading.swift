@@ -2,7 +2,7 @@
 /// hedges, whether it only names who said the sentence before; and its title as an event.
 enum SentenceReading {
     /// "angiveligt", "skal have", "ifølge meldinger", "reportedly", "allegedly" and kin.
-    static let hedge = Pattern(#"\b(angiveligt|efter sigende|skal (?:\p{L}+\s+){0,3}?(?:have|være)|skulle (?:\p{L}+\s+){0,3}?(?:have|være)|ifølge meldinger|ifølge uofficielle|uden at det er bekræftet|ikke (?:uafhængigt )?bekræftet|ubekræftede?|kan ikke bekræftes|kunne ikke (?:uafhængigt )?bekræfte|rygter|reportedly|allegedly|purportedly|unconfirmed|could not (?:be )?(?:independently )?(?:verify|verified|confirm|confirmed)|not (?:been )?independently (?:verified|confirmed)|is said to have|are said to have|were said to)\b"#)
+    static let hedge = Pattern(#"\b(angiveligt|efter sigende|skal (?:\p{L}+\s+){0,3}?(?:have|være)|skulle (?:\p{L}+\s+){0,3}?(?:have|være)|ifølge meldinger|ifølge uofficielle|uden at det er bekræftet|ikke (?:uafhængigt )?bekræftet|ubekræftede?|kan ikke bekræftes|kunne ikke (?:uafhængigt )?bekræfte|ikke kunnet (?:uafhængigt )?(?:bekræfte|verificere)|rygter|reportedly|allegedly|purportedly|unconfirmed|could not (?:be )?(?:independently )?(?:verify|verified|confirm|confirmed)|not (?:been )?independently (?:verified|confirmed)|(?:not|un)able to (?:independently )?(?:verify|confirm)|is said to have|are said to have|were said to)\b"#)
 
     /// "Det skriver Reuters." — names the source of the sentence before.
     private static let attributionOnly = Pattern(#"^(?:det|dette|sådan|så|that|this)\s+(?:\p{L}+\s+){0,2}?(skriver|oplyser|melder|siger|fortæller|rapporterer|bekræfter|erfarer|meddeler|udtaler|viser|reported|said|reports|says|writes|according)\b"#)

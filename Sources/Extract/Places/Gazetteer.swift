@@ -52,15 +52,33 @@ public struct Gazetteer: Sendable {
             let index = entries.count
             entries.append(entry)
             var seen = Set<String>()
+            var mainKeys: [String] = []
             for name in [fields[7], fields[8]] where !name.isEmpty {
                 let key = NameFold.key(String(name))
+                mainKeys.append(key)
                 if seen.insert(key).inserted { byKey[key, default: []].append(Hit(index: index, isMainName: true)) }
             }
             for name in fields[9].split(separator: "|") {
                 let key = NameFold.key(String(name))
-                if seen.insert(key).inserted { byKey[key, default: []].append(Hit(index: index, isMainName: false)) }
+                // "Teheran" is Tehran's own name in another spelling, not another name such as "Hatay" for Antakya.
+                let spelling = key.count >= 5 && mainKeys.contains { Self.differByOneLetter($0, key) }
+                if seen.insert(key).inserted { byKey[key, default: []].append(Hit(index: index, isMainName: spelling)) }
             }
         }
+    }
+
+    /// One letter added, dropped or changed.
+    static func differByOneLetter(_ a: String, _ b: String) -> Bool {
+        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+        guard abs(a.count - b.count) <= 1 else { return false }
+        var i = 0, j = 0, edits = 0
+        while i < a.count, j < b.count {
+            if a[i] == b[j] { i += 1; j += 1; continue }
+            edits += 1
+            if edits > 1 { return false }
+            if a.count > b.count { i += 1 } else if b.count > a.count { j += 1 } else { i += 1; j += 1 }
+        }
+        return edits + (a.count - i) + (b.count - j) <= 1
     }
 
     /// Every entry with a name that folds like `name`.
