@@ -31,10 +31,11 @@ let package = Package(
             ]
         ),
         // `sitegen extract`: reads agency copy, writes draft events, places and terms. It reads text
-        // and a few content files, never the site model, and only it loads the gazetteer.
+        // and a few content files, never the site model, and only it loads the gazetteer. It uses
+        // SiteGen's values (Slug, ContentDate, ZoneOffsets), so ids and dates are made as a build reads them.
         .target(
             name: "Extract",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: ["SiteGen", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources/gazetteer.tsv")]
         ),
         // The preview server: only `sitegen serve` needs an HTTP server, so SiteGen stays free of it.

@@ -17,6 +17,7 @@ public struct Extraction: Sendable {
         public var column: Int
     }
 
+    /// A place of the site's places.yaml, or one the gazetteer adds (`isNew`).
     public struct Place: Sendable {
         public var id: String
         public var name: String
@@ -24,7 +25,9 @@ public struct Extraction: Sendable {
         public var longitude: Double
         public var precision: String
         public var timeZone: String?
-        public var isNew: Bool
+        /// ISO 3166-1 of a gazetteer place; the site's places do not say.
+        public var country: String? = nil
+        public var isNew = false
     }
 
     public struct Term: Sendable {

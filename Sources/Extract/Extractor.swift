@@ -50,10 +50,7 @@ public enum Extractor {
                                                     expansion: term.expansion, sentence: term.sentence, input: article.input, line: term.line))
             }
         }
-        result.places = places.places.map {
-            Extraction.Place(id: $0.id, name: $0.name, latitude: $0.latitude, longitude: $0.longitude, precision: $0.precision,
-                             timeZone: $0.timeZone, isNew: $0.isNew)
-        }
+        result.places = places.places
         result.events = EventDrafter.finish(drafts, places: places.places, taken: site.eventIDs, siteZone: site.timeZone)
         // Only the places some event names are written; the others were only mentioned.
         let used = Set(result.events.flatMap(\.places))

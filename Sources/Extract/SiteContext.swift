@@ -5,15 +5,6 @@ import Yams
 /// names, its zone and country, and the event ids already taken. Read leniently from the files
 /// themselves (a build reports their problems), never through the site model.
 public struct SiteContext: Sendable {
-    public struct KnownPlace: Sendable {
-        public var id: String
-        public var name: String
-        public var latitude: Double
-        public var longitude: Double
-        public var precision: String
-        public var timeZone: String?
-    }
-
     public struct KnownTerm: Sendable {
         public var slug: String
         public var title: String
@@ -21,7 +12,7 @@ public struct SiteContext: Sendable {
         public var names: [String]
     }
 
-    public var places: [KnownPlace] = []
+    public var places: [Extraction.Place] = []
     public var sourceNames: [String] = []
     public var terms: [KnownTerm] = []
     public var timeZone = "Europe/Copenhagen"
@@ -44,7 +35,7 @@ public struct SiteContext: Sendable {
         if let places = yaml(root.appendingPathComponent("content/places.yaml")) as? [String: Any] {
             for (id, value) in places.sorted(by: { $0.key < $1.key }) {
                 guard let fields = value as? [String: Any], let latitude = number(fields["lat"]), let longitude = number(fields["lon"]) else { continue }
-                content.places.append(KnownPlace(id: id, name: fields["name"] as? String ?? id, latitude: latitude, longitude: longitude,
+                content.places.append(Extraction.Place(id: id, name: fields["name"] as? String ?? id, latitude: latitude, longitude: longitude,
                                                  precision: fields["precision"] as? String ?? "city", timeZone: fields["timezone"] as? String))
             }
         }

@@ -9,7 +9,7 @@ import Testing
         PlaceFinder(gazetteer: Self.gazetteer, site: site, texts: texts)
     }
 
-    func places(_ sentence: String, in finder: inout PlaceFinder) -> [PlaceFinder.Found] {
+    func places(_ sentence: String, in finder: inout PlaceFinder) -> [Extraction.Place] {
         finder.mentions(in: sentence).map { finder.places[$0.place] }
     }
 
@@ -32,7 +32,7 @@ import Testing
 
     @Test func theSitesOwnPlacesComeFirstAndKeepTheirIDs() {
         var site = SiteContext()
-        site.places = [SiteContext.KnownPlace(id: "nur-sultan", name: "Nur-Sultan (nu Astana)", latitude: 51.17, longitude: 71.45,
+        site.places = [Extraction.Place(id: "nur-sultan", name: "Nur-Sultan (nu Astana)", latitude: 51.17, longitude: 71.45,
                                               precision: "city", timeZone: "Asia/Almaty")]
         var finder = finder(["Præsidenten talte i Astana og i Nur-Sultan."], site: site)
         let found = places("Præsidenten talte i Astana og i Nur-Sultan.", in: &finder)

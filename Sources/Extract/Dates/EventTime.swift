@@ -1,4 +1,4 @@
-import Foundation
+import SiteGen
 
 /// When an extracted event happened, as precisely as its text says: a month, a day, or a day
 /// and a clock time on a named clock.
@@ -25,29 +25,25 @@ public struct EventTime: Sendable, Equatable {
     public var hasTime: Bool { hour != nil }
 
     /// `2022-01`, `2022-01-05`, or `2022-01-05T14:00:00+06:00` with the offset of the clock
-    /// the text names, else of `placeZone`, else of `siteZone`.
+    /// the text names, else of `placeZone`, else of `siteZone`: as a build reads it (`ContentDate`).
     public func iso8601(placeZone: String?, siteZone: String) -> String {
-        if monthOnly { return String(format: "%04d-%02d", day.year, day.month) }
-        guard let hour else { return day.description }
-        let zoneID: String
-        switch clock {
-        case .danish: zoneID = "Europe/Copenhagen"
-        case .utc: zoneID = "UTC"
-        case .zone(let id): zoneID = id
-        case .local, .unspecified: zoneID = placeZone ?? siteZone
+        var date = day.contentDate
+        guard !monthOnly else {
+            date.precision = .month
+            return date.iso8601
         }
-        let offset = Self.offset(of: zoneID, day: day, hour: hour, minute: minute ?? 0)
-        let sign = offset < 0 ? "-" : "+"
-        let magnitude = abs(offset) / 60
-        return String(format: "%@T%02d:%02d:00%@%02d:%02d", day.description, hour, minute ?? 0, sign, magnitude / 60, magnitude % 60)
-    }
-
-    /// The zone's offset in seconds at that local time (IANA rules through Foundation).
-    static func offset(of zoneID: String, day: CalendarDay, hour: Int, minute: Int) -> Int {
-        guard let zone = TimeZone(identifier: zoneID) else { return 0 }
-        let naive = Date(timeIntervalSince1970: TimeInterval(day.dayNumber * 86_400 + hour * 3600 + minute * 60))
-        // The offset a moment before is the offset at that local time except right at a change.
-        let guess = zone.secondsFromGMT(for: naive)
-        return zone.secondsFromGMT(for: naive.addingTimeInterval(TimeInterval(-guess)))
+        guard let hour else { return date.iso8601 }
+        let zone: String
+        switch clock {
+        case .danish: zone = "Europe/Copenhagen"
+        case .utc: zone = "UTC"
+        case .zone(let id): zone = id
+        case .local, .unspecified: zone = placeZone ?? siteZone
+        }
+        let local = day.dayNumber * 86_400 + hour * 3_600 + (minute ?? 0) * 60
+        // The offset a moment before is the offset at that local time, except right at a change.
+        let guess = ZoneOffsets.offset(of: zone, atInstant: local) ?? 0
+        let offset = ZoneOffsets.offset(of: zone, atInstant: local - guess) ?? 0
+        return ContentDate(instant: local - offset, offset: offset, precision: .minute).iso8601
     }
 }

@@ -1,3 +1,5 @@
+import SiteGen
+
 /// Turns one text's sentences into draft events: a sentence that reports something that
 /// happened starts an event; the sentences after it in its paragraph that only explain it or
 /// name its source join it. Dates come from `DateResolver`, places from `PlaceFinder`, sources
@@ -158,7 +160,7 @@ struct EventDrafter {
     // MARK: Finishing
 
     /// Ids, ISO dates and the places each event keeps, in timeline order.
-    static func finish(_ drafts: [Draft], places: [PlaceFinder.Found], taken: Set<String>, siteZone: String) -> [Extraction.Event] {
+    static func finish(_ drafts: [Draft], places: [Extraction.Place], taken: Set<String>, siteZone: String) -> [Extraction.Event] {
         var used = taken
         let ordered = drafts.sorted {
             ($0.time.day, $0.time.hour ?? -1, $0.time.minute ?? -1, $0.input, $0.line) < ($1.time.day, $1.time.hour ?? -1, $1.time.minute ?? -1, $1.input, $1.line)
@@ -166,7 +168,7 @@ struct EventDrafter {
         return ordered.map { draft in
             let kept = keptPlaces(draft.places, places: places)
             let zone = kept.first.flatMap { places[$0].timeZone }
-            var id = NameFold.slug("\(draft.time.day) " + draft.title.split(separator: " ").prefix(6).joined(separator: " "))
+            var id = Slug.make("\(draft.time.day) " + draft.title.split(separator: " ").prefix(6).joined(separator: " "))
             if id.count > 70 { id = String(id.prefix(70)).trimmingCharacters(in: CharacterSet(charactersIn: "-")) }
             if used.contains(id) {
                 var number = 2
@@ -188,7 +190,7 @@ struct EventDrafter {
 
     /// The most precise places: a country goes when a city or region is named, a region when
     /// a city near it is ("Zhanaozen i Mangistau-provinsen" is Zhanaozen).
-    static func keptPlaces(_ indices: [Int], places: [PlaceFinder.Found]) -> [Int] {
+    static func keptPlaces(_ indices: [Int], places: [Extraction.Place]) -> [Int] {
         let cities = indices.filter { places[$0].precision == "city" || places[$0].precision == "point" }
         return indices.filter { index in
             let place = places[index]

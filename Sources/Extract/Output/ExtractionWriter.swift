@@ -1,4 +1,5 @@
 import Foundation
+import SiteGen
 
 /// Writes an extraction into a site's content with content-file safety: a new events file that
 /// never replaces an existing one, new places appended as text to places.yaml (existing entries
@@ -26,7 +27,7 @@ public struct ExtractionWriter {
     public static func defaultEventsPath(inputs: [String], firstDay: CalendarDay?) -> String {
         let stem = inputs.first.map { $0 == "-" ? "extract" : URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent } ?? "extract"
         let day = firstDay.map { "\($0)-" } ?? ""
-        return "content/events/\(day)\(NameFold.slug(stem).isEmpty ? "extract" : NameFold.slug(stem)).yaml"
+        return "content/events/\(day)\(Slug.make(stem).isEmpty ? "extract" : Slug.make(stem)).yaml"
     }
 
     public func write(_ extraction: Extraction, eventsPath: String, inputs: [String], writeTerms: Bool) throws -> Written {
@@ -42,7 +43,7 @@ public struct ExtractionWriter {
         written.placesAdded = try appendPlaces(extraction.places.filter(\.isNew))
         if writeTerms {
             for term in extraction.terms where !term.known {
-                let path = "content/glossary/\(NameFold.slug(term.name)).md"
+                let path = "content/glossary/\(Slug.make(term.name)).md"
                 guard !FileManager.default.fileExists(atPath: url(path).path) else { continue }
                 try create(url(path), text: termText(term))
                 written.termFiles.append(path)

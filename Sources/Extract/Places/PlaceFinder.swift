@@ -1,20 +1,10 @@
+import SiteGen
+
 /// Finds the places a text names: the site's places.yaml first, then the gazetteer. Danish
 /// forms are read (a genitive -s, "Mangistau-provinsen", "provinsen Hatay"), spellings are
 /// compared across transliterations (`NameFold`), and an ambiguous name goes to the country
 /// the text is about. A capitalised word the finder cannot place is never a place.
 struct PlaceFinder: Sendable {
-    /// A place an event can name: one of the site's, or one the gazetteer adds.
-    struct Found: Sendable {
-        var id: String
-        var name: String
-        var latitude: Double
-        var longitude: Double
-        var precision: String
-        var timeZone: String?
-        var country: String?
-        var isNew: Bool
-    }
-
     struct Mention: Sendable {
         /// Index into `places`.
         var place: Int
@@ -24,7 +14,7 @@ struct PlaceFinder: Sendable {
 
     let gazetteer: Gazetteer
     let site: SiteContext
-    private(set) var places: [Found] = []
+    private(set) var places: [Extraction.Place] = []
     /// Countries the text is about, most named first; the site's `map.country` leads.
     private(set) var focus: [String] = []
     /// Countries the text names, most named first.
@@ -201,8 +191,7 @@ struct PlaceFinder: Sendable {
         let place = site.places[index]
         let key = "site:" + place.id
         if let existing = byKey[key] { return existing }
-        places.append(Found(id: place.id, name: place.name, latitude: place.latitude, longitude: place.longitude,
-                            precision: place.precision, timeZone: place.timeZone, country: nil, isNew: false))
+        places.append(place)
         byKey[key] = places.count - 1
         return places.count - 1
     }
@@ -220,14 +209,14 @@ struct PlaceFinder: Sendable {
         let key = "gazetteer:" + entry.code + (region ? ":region" : "")
         if let existing = byKey[key] { return existing }
         let name = displayName(entry, form: form, written: written)
-        var id = NameFold.slug(region ? name : Self.core(name))
+        var id = Slug.make(region ? name : Self.core(name))
         let taken = Set(site.places.map(\.id) + places.map(\.id))
         if taken.contains(id) {
             var number = 2
             while taken.contains("\(id)-\(number)") { number += 1 }
             id = "\(id)-\(number)"
         }
-        places.append(Found(id: id, name: name, latitude: entry.latitude, longitude: entry.longitude, precision: region ? "region" : entry.kind.rawValue,
+        places.append(Extraction.Place(id: id, name: name, latitude: entry.latitude, longitude: entry.longitude, precision: region ? "region" : entry.kind.rawValue,
                             timeZone: entry.timeZone.isEmpty ? nil : entry.timeZone, country: entry.country, isNew: true))
         byKey[key] = places.count - 1
         return places.count - 1

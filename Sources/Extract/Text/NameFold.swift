@@ -47,29 +47,4 @@ enum NameFold {
         }
         return String(result)
     }
-
-    /// A URL-safe id, as sitegen makes file names: æ→ae, ø→oe, å→aa, other accents dropped.
-    static func slug(_ text: String) -> String {
-        var result = ""
-        var pendingDash = false
-        for character in text.lowercased() {
-            var folded: String
-            switch character {
-            case "æ": folded = "ae"
-            case "ø": folded = "oe"
-            case "å": folded = "aa"
-            case "ß": folded = "ss"
-            default: folded = String(character).folding(options: .diacriticInsensitive, locale: nil)
-            }
-            folded = String(folded.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) })
-            guard !folded.isEmpty else {
-                pendingDash = !result.isEmpty
-                continue
-            }
-            if pendingDash { result += "-" }
-            pendingDash = false
-            result += folded
-        }
-        return result
-    }
 }
