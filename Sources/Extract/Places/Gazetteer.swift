@@ -33,12 +33,24 @@ public struct Gazetteer: Sendable {
     public private(set) var entries: [Entry] = []
     private var byKey: [String: [Hit]] = [:]
 
-    /// The gazetteer shipped with sitegen.
+    /// The gazetteer shipped with sitegen: `$SITEGEN_GAZETTEER`, else the resource bundle SwiftPM
+    /// puts beside the executable. Looked up by hand rather than through `Bundle.module`, which
+    /// stops the program when a copied binary left its bundle behind; this says what is missing.
     public static func bundled() throws -> Gazetteer {
-        guard let url = Bundle.module.url(forResource: "gazetteer", withExtension: "tsv") else {
-            throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "gazetteer.tsv is missing from sitegen's resources"])
+        var candidates: [URL] = []
+        if let path = ProcessInfo.processInfo.environment["SITEGEN_GAZETTEER"], !path.isEmpty {
+            candidates.append(URL(fileURLWithPath: path))
         }
-        return Gazetteer(tsv: try String(contentsOf: url, encoding: .utf8))
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        for folder in [Bundle.main.bundleURL, executable.deletingLastPathComponent(), Bundle.main.executableURL?.deletingLastPathComponent()].compactMap({ $0 }) {
+            candidates.append(folder.appendingPathComponent("sitegen_Extract.resources/gazetteer.tsv"))
+            candidates.append(folder.appendingPathComponent("sitegen_Extract.bundle/Contents/Resources/gazetteer.tsv"))
+            candidates.append(folder.appendingPathComponent("sitegen_Extract.bundle/gazetteer.tsv"))
+        }
+        guard let file = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
+            throw ExtractionError(description: "sitegen's gazetteer is missing: keep the folder sitegen_Extract.resources beside the sitegen binary, or set SITEGEN_GAZETTEER to the path of gazetteer.tsv")
+        }
+        return Gazetteer(tsv: try String(contentsOf: file, encoding: .utf8))
     }
 
     public init(tsv: String) {
