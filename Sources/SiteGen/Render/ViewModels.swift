@@ -62,7 +62,8 @@ struct ViewModels: Sendable {
             time: dates.eventTime(date, placeName: clock),
             end: site.localEnd(of: event).map { time($0, text: dates.eventWhen($0, placeName: clock)) },
             updated: event.updated.map { time($0, text: dates.stamp($0)) },
-            place: site.place(of: event).map(place),
+            // Several places (`places:`) give several; `{{#place}}` repeats for each.
+            place: site.places(of: event).map(place),
             body: withBody ? bodies[.event(index)].html : nil)
     }
 

@@ -238,7 +238,7 @@ An event of the timeline.
 | `time` | text, optional | Its clock time in words; absent for an event dated by day or month. |
 | `end` | [`TimeView`](#timeview), optional | When it ended, if `end` is given. |
 | `updated` | [`TimeView`](#timeview), optional | When it was last updated, if it was. |
-| `place` | [`PlaceView`](#placeview), optional | Where it happened, if it has a place. |
+| `place` | list of [`PlaceView`](#placeview) | Where it happened: its place, or each of its `places`; empty when it has none. |
 | `body` | HTML, optional | Its text: on its page and in the timeline, not in lists. |
 
 ## `MentionView`

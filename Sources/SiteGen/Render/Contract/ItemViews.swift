@@ -161,7 +161,7 @@ struct EventView: ViewModel {
     var time: String?
     var end: TimeView?
     var updated: TimeView?
-    var place: PlaceView?
+    var place: [PlaceView]
     var body: String?
 
     static let about = "An event of the timeline."
@@ -180,7 +180,7 @@ struct EventView: ViewModel {
         .optionalText("time", "Its clock time in words; absent for an event dated by day or month.") { $0.time },
         .optionalModel("end", "When it ended, if `end` is given.") { $0.end },
         .optionalModel("updated", "When it was last updated, if it was.") { $0.updated },
-        .optionalModel("place", "Where it happened, if it has a place.") { $0.place },
+        .list("place", "Where it happened: its place, or each of its `places`; empty when it has none.") { $0.place },
         .optionalHTML("body", "Its text: on its page and in the timeline, not in lists.") { $0.body },
     ]
 }
