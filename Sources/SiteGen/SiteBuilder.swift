@@ -79,7 +79,13 @@ public enum SiteBuilder {
     }
 
     private static func run(_ options: BuildOptions, memo: BuildMemo, inPlace: Bool) async -> (Result<BuildSummary, BuildFailure>, BuildMemo) {
-        if let refusal = StagingFolder.check(output: options.output, site: options.source) { return (.failure(BuildFailure([refusal])), memo) }
+        // Before any work: a folder that is not sitegen's to replace is refused at once. A rebuild
+        // of serve's own folder skips the walk for files sitegen did not write.
+        let outputState: OutputFolder.State
+        switch OutputFolder.inspect(options.output, site: options.source, deep: !(inPlace && memo.render.isFilled)) {
+        case .success(let state): outputState = state
+        case .failure(let refusal): return (.failure(refusal), memo)
+        }
         var timer = StageTimer()
         let (result, loadMemo) = await load(options, memo: memo, timer: &timer)
         var next = loadMemo
@@ -92,7 +98,7 @@ public enum SiteBuilder {
         let reusable = inPlace ? memo.render : RenderMemo(recordsNext: false)
         do {
             let files = SiteFiles(root: options.source)
-            let staging = try inPlace ? StagingFolder.inPlace(options.output, site: files, previous: reusable)
+            let staging = try inPlace ? StagingFolder.inPlace(options.output, site: files, state: outputState, previous: reusable)
                                       : StagingFolder.create(for: options.output, site: files)
             do {
                 let rendered = try await SiteRenderer.render(loaded, memo: reusable, emit: staging.write)
@@ -109,7 +115,7 @@ public enum SiteBuilder {
         } catch {
             // Half-written: nothing of the last build can be trusted to be in the folder.
             next.render = RenderMemo()
-            return (.failure(BuildFailure([.error(SourceLocation(path: "site.yaml"), "cannot write the site to \(options.output.path): \(error)")])), next)
+            return (.failure(StagingFolder.failure(error, output: options.output, site: options.source)), next)
         }
     }
 

@@ -26,18 +26,24 @@ public struct SiteFiles: Sendable {
     }
 
     public func read(_ relativePath: String) -> [UInt8]? {
+        try? contents(of: relativePath).get()
+    }
+
+    /// A file's bytes, or why they cannot be read.
+    public func contents(of relativePath: String) -> Result<[UInt8], FileAccessError> {
         let descriptor = open(path(relativePath), O_RDONLY)
-        guard descriptor >= 0 else { return nil }
+        guard descriptor >= 0 else { return .failure(FileAccessError(code: errno)) }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard fstat(descriptor, &info) == 0 else { return .failure(FileAccessError(code: errno)) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(FileAccessError(code: (info.st_mode & S_IFMT) == S_IFDIR ? EISDIR : EINVAL)) }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
         while true {
             let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0, errno == EINTR { continue }
-            guard count >= 0 else { return nil }
-            if count == 0 { return bytes }
+            guard count >= 0 else { return .failure(FileAccessError(code: errno)) }
+            if count == 0 { return .success(bytes) }
             bytes.append(contentsOf: chunk.prefix(count))
         }
     }
@@ -57,10 +63,10 @@ public struct SiteFiles: Sendable {
     /// Every file below `folder`, sorted, skipping hidden files and editors' backups.
     public func files(under folder: String) -> [String] {
         var paths: [String] = []
-        FolderWalk.walk(path(folder)) { path, isFolder in
+        FolderWalk.walk(path(folder)) { path, kind in
             let name = path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? path[...]
             if name.hasPrefix(".") { return false }
-            if !isFolder, !name.hasSuffix("~"), !name.hasSuffix(".swp"), !name.hasPrefix("#") {
+            if kind != .folder, !name.hasSuffix("~"), !name.hasSuffix(".swp"), !name.hasPrefix("#") {
                 paths.append(folder + "/" + path)
             }
             return true
