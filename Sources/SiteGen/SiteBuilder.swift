@@ -11,6 +11,8 @@ public struct BuildOptions: Sendable {
     /// The build time for "new since" markers. Passed in, never read from the clock, so a
     /// build stays reproducible; nil means the newest date in the content.
     public var now: ContentDate?
+    /// How the site's files are read: the disk, or a test's stand-in.
+    public var fileAccess = FileAccess.disk
 
     public init(source: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false,
                 now: ContentDate? = nil) {
@@ -97,7 +99,7 @@ public enum SiteBuilder {
         // A memo is only good for the folder it was written into, as that folder was left.
         let reusable = inPlace ? memo.render : RenderMemo(recordsNext: false)
         do {
-            let files = SiteFiles(root: options.source)
+            let files = SiteFiles(root: options.source, access: options.fileAccess)
             let staging = try inPlace ? StagingFolder.inPlace(options.output, site: files, state: outputState, previous: reusable)
                                       : StagingFolder.create(for: options.output, site: files)
             do {
@@ -121,7 +123,7 @@ public enum SiteBuilder {
 
     static func load(_ options: BuildOptions, memo: BuildMemo, timer: inout StageTimer) async -> (Result<LoadedSite, BuildFailure>, BuildMemo) {
         var next = memo
-        let files = SiteFiles(root: options.source)
+        let files = SiteFiles(root: options.source, access: options.fileAccess)
         let (config, configProblems) = SiteConfigLoader.load(files, baseURLOverride: options.baseURL)
         async let loadedContent = ContentLoader.load(files, reusing: memo.content)
         async let inputsKey = Fingerprint.of(SiteInputs.fingerprint(files), options.baseURL, options.includeDrafts)

@@ -111,6 +111,15 @@ public enum FolderWalk {
     }
 }
 
+extension FolderWalk {
+    /// What `path` is, not following a link; nil when there is nothing there.
+    public static func kind(of path: String) -> Kind? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return Kind(mode: info.st_mode)
+    }
+}
+
 extension FolderWalk.Kind {
     /// The kind `lstat` gives.
     init(mode: mode_t) {

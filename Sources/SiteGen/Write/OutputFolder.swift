@@ -25,7 +25,7 @@ enum OutputFolder {
             .failure(BuildFailure([.error(SourceLocation(path: shown), "refusing to write the site to \(path): \(reason)")]))
         }
         if let reason = overlap(output, site: site) { return refuse(reason) }
-        switch OutputManifest.kind(of: path) {
+        switch FolderWalk.kind(of: path) {
         case nil:
             return .success(.absent)
         case .link?:

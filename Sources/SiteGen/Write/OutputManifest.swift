@@ -17,7 +17,7 @@ public struct OutputManifest: Sendable, Equatable {
 
     /// The manifest of `folder` when the folder is a real folder (not a link) holding one.
     static func read(in folder: String) -> OutputManifest? {
-        guard kind(of: folder) == .folder, kind(of: folder + "/" + fileName) == .file,
+        guard FolderWalk.kind(of: folder) == .folder, FolderWalk.kind(of: folder + "/" + fileName) == .file,
               let data = FileManager.default.contents(atPath: folder + "/" + fileName) else { return nil }
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.first.map(String.init) == header else { return nil }
@@ -39,13 +39,6 @@ public struct OutputManifest: Sendable, Equatable {
             unlink(temporary)
             throw failure
         }
-    }
-
-    /// What `path` is, not following a link.
-    static func kind(of path: String) -> FolderWalk.Kind? {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return nil }
-        return FolderWalk.Kind(mode: info.st_mode)
     }
 
     /// One path a line: a file name may hold a line break, so `\` and line breaks are escaped.

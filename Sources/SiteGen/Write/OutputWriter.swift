@@ -170,7 +170,7 @@ struct StagingFolder: Sendable {
             let current = folder.path + "/" + relative
             if mkdir(current, 0o755) == 0 { continue }
             guard errno == EEXIST else { throw failure(at: relative, "cannot create this folder") }
-            switch OutputManifest.kind(of: current) {
+            switch FolderWalk.kind(of: current) {
             case .folder?: continue
             case .link?: throw FileAccessError(code: ELOOP).at(shown + "/" + relative, "cannot write into this folder")
             default:
