@@ -22,7 +22,7 @@ public struct FileAccessError: Error, Sendable, Equatable, CustomStringConvertib
 
     /// This failure as a problem with the file at `path`: `cannot write this file: permission denied`.
     func at(_ path: String, _ doing: String) -> FileError {
-        FileError(path: path, reason: "\(doing): \(reason)")
+        FileError(path: path, doing: doing, why: reason)
     }
 }
 
@@ -30,15 +30,18 @@ public struct FileAccessError: Error, Sendable, Equatable, CustomStringConvertib
 /// report instead of Foundation's "NSCocoaErrorDomain error 513".
 public struct FileError: Error, Sendable, Equatable, CustomStringConvertible {
     public var path: String
-    public var reason: String
+    /// What failed, in words: `cannot write this file`.
+    public var doing: String
+    /// The system's reason: `permission denied`.
+    public var why: String
 
-    public init(path: String, reason: String) {
+    public init(path: String, doing: String, why: String) {
         self.path = path
-        self.reason = reason
+        self.doing = doing
+        self.why = why
     }
 
-    /// Foundation's file errors in words: the path they carry (else `path`) and the system's
-    /// reason after `doing` (`cannot create this folder: permission denied`).
+    /// Foundation's file errors in words: the path they carry (else `path`) and the system's reason.
     public init(_ error: any Error, path fallback: String, _ doing: String) {
         if let error = error as? FileError {
             self = error
@@ -46,9 +49,9 @@ public struct FileError: Error, Sendable, Equatable, CustomStringConvertible {
         }
         let info = (error as NSError).userInfo
         path = (info[NSFilePathErrorKey] as? String) ?? (info[NSURLErrorKey] as? URL)?.path ?? fallback
-        let why: String
-        if let underlying = info[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            why = FileAccessError(code: Int32(underlying.code)).reason
+        self.doing = doing
+        if let code = Self.posixCode(info[NSUnderlyingErrorKey]) {
+            why = FileAccessError(code: code).reason
         } else if let error = error as? CocoaError {
             why = Self.words(error.code) ?? error.localizedDescription
         } else if let error = error as? POSIXError {
@@ -56,7 +59,19 @@ public struct FileError: Error, Sendable, Equatable, CustomStringConvertible {
         } else {
             why = "\(error)"
         }
-        reason = "\(doing): \(why)"
+    }
+
+    /// For a diagnostic located at `path`: `cannot write this file: permission denied`.
+    public var reason: String { "\(doing): \(why)" }
+
+    /// On its own: `cannot create /srv/site: permission denied`.
+    public var description: String { "\(doing) \(path): \(why)" }
+
+    /// The system's error number under a Foundation error, which Linux keeps as a `POSIXError`.
+    private static func posixCode(_ underlying: Any?) -> Int32? {
+        if let error = underlying as? POSIXError { return error.code.rawValue }
+        if let error = underlying as? NSError, error.domain == NSPOSIXErrorDomain { return Int32(error.code) }
+        return nil
     }
 
     private static func words(_ code: CocoaError.Code) -> String? {
@@ -70,6 +85,4 @@ public struct FileError: Error, Sendable, Equatable, CustomStringConvertible {
         default: nil
         }
     }
-
-    public var description: String { "\(path): \(reason)" }
 }
