@@ -31,9 +31,18 @@ extension Sitegen {
         @Flag(name: .long, help: "After each build, print how long each stage took.")
         var timings = false
 
+        func validate() throws {
+            if let problem = PreviewServer.problem(withHost: host) { throw ValidationError(problem) }
+        }
+
         func run() async throws {
             let site = URL.resolvingAgainstCurrentFolder(source)
-            let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-serve-\(ProcessInfo.processInfo.processIdentifier)")
+            let scratch: URL
+            do {
+                scratch = try ScratchFolder.make()
+            } catch {
+                throw DiagnosticPrinter.refuse("\(error)")
+            }
             defer { try? FileManager.default.removeItem(at: scratch) }
             let server = PreviewServer(site: site, host: host, port: port, includeDrafts: drafts, output: scratch.appendingPathComponent("public"))
             let task = Task {

@@ -174,6 +174,22 @@ struct OutputOwnershipTests {
         #expect(try FileTree.contents(of: site.output) == output, "a failed build changed the output")
     }
 
+    /// `sitegen serve` writes into its output in place: a link planted there (its scratch
+    /// folder used to have a name anyone could guess) must not be written through or emptied.
+    @Test func aServedOutputThatIsALinkIsRefused() async throws {
+        let site = try TestSite(OutputFolderTests.goodArchive)
+        let target = site.folder.appendingPathComponent("target")
+        try Self.write("mine\n", to: target.appendingPathComponent("notes.txt"))
+        try Self.manager.createSymbolicLink(atPath: site.output.path, withDestinationPath: target.path)
+
+        let (result, _) = await SiteBuilder.rebuild(site.options(), reusing: BuildMemo())
+        #expect(result.failureDescriptions == [
+            "\(site.output.path):1:1: error: refusing to write the site to \(site.output.path): it is a symbolic link (to \(target.path)), "
+                + "and sitegen never writes through links; give --output the folder itself"
+        ])
+        #expect(try FileTree.files(under: target) == ["notes.txt"])
+    }
+
     static func write(_ text: String, to file: URL) throws {
         try manager.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: file)
@@ -184,5 +200,13 @@ struct OutputOwnershipTests {
         let process = try Process.run(URL(fileURLWithPath: "/bin/true"), arguments: [])
         process.waitUntilExit()
         return process.processIdentifier
+    }
+}
+
+extension Result where Failure == BuildFailure {
+    /// The diagnostics of a failed build as users read them; empty for a success.
+    var failureDescriptions: [String] {
+        guard case .failure(let failure) = self else { return [] }
+        return failure.diagnostics.map(\.description)
     }
 }
