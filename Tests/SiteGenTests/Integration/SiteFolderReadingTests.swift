@@ -84,6 +84,19 @@ struct SiteFolderReadingTests {
         ])
     }
 
+    /// A file that cannot be read when it is copied: the write stage names it (it used to say
+    /// "site.yaml:1:1: cannot write the site"), and the last site stays as it was.
+    @Test func aFileThatCannotBeCopiedIsNamed() async throws {
+        let site = try TestSite(Self.archive)
+        try await site.build()
+        let before = try FileTree.contents(of: site.output)
+        try site.write("content/billeder/kort.png", "png\n")
+
+        let diagnostics = await Self.buildFailure(site, denying: ["content/billeder/kort.png"])
+        #expect(diagnostics == ["content/billeder/kort.png:1:1: error: cannot copy this file into the site: permission denied"])
+        #expect(try FileTree.contents(of: site.output) == before)
+    }
+
     /// An image whose name was written in Latin-1 (`ø` as the single byte F8).
     @Test func aFileNameThatIsNotUTF8IsNamed() async throws {
         let site = try TestSite(Self.archive)
