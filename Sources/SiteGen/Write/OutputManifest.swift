@@ -41,6 +41,25 @@ public struct OutputManifest: Sendable, Equatable {
         }
     }
 
+    /// Removes the listed files of `folder`, the folders they leave empty and, when nothing
+    /// else is left, the folder: for a former output, where someone may have put a file of
+    /// their own since the check.
+    func removeListed(from folder: String) {
+        for path in files.sorted() { Self.remove(path, from: folder) }
+        unlink(folder + "/" + Self.fileName)
+        rmdir(folder)
+    }
+
+    /// Removes a listed file and the folders it leaves empty (`tidslinje/old-id/`). `unlink`:
+    /// a listed path that is now a folder is not sitegen's to remove.
+    static func remove(_ path: String, from folder: String) {
+        unlink(folder + "/" + path)
+        var parts = path.split(separator: "/").dropLast()
+        while !parts.isEmpty, rmdir(folder + "/" + parts.joined(separator: "/")) == 0 {
+            parts = parts.dropLast()
+        }
+    }
+
     /// One path a line: a file name may hold a line break, so `\` and line breaks are escaped.
     private static func escaped(_ path: String) -> String {
         guard path.contains(where: { $0 == "\\" || $0 == "\n" || $0 == "\r" }) else { return path }

@@ -185,14 +185,15 @@ struct StagingFolder: Sendable {
     /// Removes what the last build wrote and this one did not, then puts the new site in
     /// place of the old one, which becomes the spare for the next build.
     func commit(keeping written: Set<String>) throws {
-        for path in previous.subtracting(written).sorted() { removeWithEmptyFolders(path) }
+        for path in previous.subtracting(written).sorted() { OutputManifest.remove(path, from: folder.path) }
         if inPlace {
             if written != previous { try writeManifest(written) }
             return
         }
         try writeManifest(written)
-        // The output may have changed while the site was rendered: look again just before it moves.
-        let state = try OutputFolder.inspect(output, site: site.root).get()
+        // The output may have been replaced while the site was rendered: look again just before
+        // it moves. (A file added to it meanwhile is never deleted: only listed files are.)
+        let state = try OutputFolder.inspect(output, site: site.root, deep: false).get()
         if state == .empty, rmdir(output.path) != 0 { throw failure(at: "", "cannot replace this empty folder") }
         let working = WorkingFolders(output: output)
         guard case .owned = state else {
@@ -205,19 +206,10 @@ struct StagingFolder: Sendable {
             _ = rename(working.old.path, output.path)
             throw error
         }
-        // The old site, sitegen's as checked above, becomes the next staging folder; a spare in
-        // the way that sitegen did not make stays where it is.
-        if rename(working.old.path, working.spare.path) != 0 { try? FileManager.default.removeItem(at: working.old) }
-    }
-
-    /// Removes a file the last build wrote, and the folders it leaves empty
-    /// (`tidslinje/old-id/`). `unlink`: a listed path that is now a folder is not sitegen's
-    /// to remove.
-    private func removeWithEmptyFolders(_ path: String) {
-        unlink(folder.path + "/" + path)
-        var parts = path.split(separator: "/").dropLast()
-        while !parts.isEmpty, rmdir(folder.path + "/" + parts.joined(separator: "/")) == 0 {
-            parts = parts.dropLast()
+        // The old site becomes the next staging folder; a spare in the way that sitegen did
+        // not make stays where it is, and the old site goes, file by listed file.
+        if rename(working.old.path, working.spare.path) != 0, case .owned(let manifest) = state {
+            manifest.removeListed(from: working.old.path)
         }
     }
 

@@ -17,8 +17,9 @@ struct WorkingFolders {
 
     /// Clears up after builds that were killed: their `-new-` and `-old-` folders, when the
     /// process that made them is gone and they hold a manifest (folders sitegen did not make
-    /// are left alone). A site killed in the middle of its swap is put back when the output
-    /// is missing, or kept as the spare.
+    /// are left alone). A staging folder holds only what sitegen wrote and goes whole; a site
+    /// killed in the middle of its swap is put back when the output is missing, else kept as
+    /// the spare, else removed file by listed file, as it was an output.
     func clearStale() {
         let prefix = ".\(output.lastPathComponent).sitegen-"
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
@@ -27,9 +28,12 @@ struct WorkingFolders {
             let kind = rest.prefix(4)
             guard kind == "new-" || kind == "old-", let process = Int32(rest.dropFirst(4)), !Self.isRunning(process) else { continue }
             let folder = parent.appendingPathComponent(name)
-            guard OutputManifest.read(in: folder.path) != nil else { continue }
-            if kind == "old-", rename(folder.path, output.path) == 0 || rename(folder.path, spare.path) == 0 { continue }
-            try? FileManager.default.removeItem(at: folder)
+            guard let manifest = OutputManifest.read(in: folder.path) else { continue }
+            if kind == "new-" {
+                try? FileManager.default.removeItem(at: folder)
+            } else if rename(folder.path, output.path) != 0, rename(folder.path, spare.path) != 0 {
+                manifest.removeListed(from: folder.path)
+            }
         }
     }
 

@@ -149,6 +149,24 @@ struct OutputOwnershipTests {
         #expect(try String(contentsOf: foreign.appendingPathComponent("thesis.txt"), encoding: .utf8) == "important\n")
     }
 
+    /// The old site of a killed swap, when neither the output nor the spare's place is free:
+    /// it was an output, so only the files it lists go, and a file put there by hand stays.
+    @Test func anOldSiteLeftByAKilledBuildLosesOnlyWhatSitegenWrote() async throws {
+        let site = try TestSite(OutputFolderTests.goodArchive)
+        try await site.build()
+        let gone = try await Self.finishedProcessID()
+        let old = site.folder.appendingPathComponent(".public.sitegen-old-\(gone)")
+        try Self.manager.copyItem(at: site.output, to: old)
+        try Self.write("mine\n", to: old.appendingPathComponent("artikler/noter.txt"))
+        let spare = site.folder.appendingPathComponent(".public.sitegen-spare")
+        try Self.write("important\n", to: spare.appendingPathComponent("thesis.txt"))
+
+        try await site.build()
+
+        #expect(try FileTree.files(under: old) == ["artikler/noter.txt"])
+        #expect(try FileTree.files(under: spare) == ["thesis.txt"])
+    }
+
     /// A link planted in the spare, which the next build writes into: sitegen stops at the link.
     @Test(arguments: ["index.html", "artikler"])
     func aLinkInTheSpareIsNotWrittenThrough(planted: String) async throws {
