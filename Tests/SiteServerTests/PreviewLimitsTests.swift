@@ -55,10 +55,8 @@ struct PreviewLimitsTests {
     /// A tab of the preview itself opens the socket as before.
     @Test func aReloadSocketFromThePreviewsOwnPageIsAnswered() async throws {
         try await withPreview { preview in
-            let socket = try await AsyncSocket.connected(to: try sockaddr_in.inet(ip4: "127.0.0.1", port: preview.port))
+            let (socket, head) = try await preview.handshake(origin: "http://127.0.0.1:\(preview.port)")
             defer { try? socket.close() }
-            try await socket.write(Data(Self.handshake(port: preview.port, origin: "http://127.0.0.1:\(preview.port)").utf8))
-            let head = try await Self.readHead(socket)
             #expect(head.hasPrefix("HTTP/1.1 101 Switching Protocols\r\n"), "\(head)")
         }
     }
@@ -67,10 +65,8 @@ struct PreviewLimitsTests {
     /// holding) the payload.
     @Test func aHugeWebSocketFrameEndsTheConnection() async throws {
         try await withPreview { preview in
-            let socket = try await AsyncSocket.connected(to: try sockaddr_in.inet(ip4: "127.0.0.1", port: preview.port))
+            let (socket, _) = try await preview.handshake(origin: "http://127.0.0.1:\(preview.port)")
             defer { try? socket.close() }
-            try await socket.write(Data(Self.handshake(port: preview.port, origin: "http://127.0.0.1:\(preview.port)").utf8))
-            _ = try await Self.readHead(socket)
             // A masked binary frame whose 64-bit length is 0x10000000 (256 MB), then the mask and a little payload.
             let head: [UInt8] = [0x82, 0xFF, 0, 0, 0, 0, 0x10, 0, 0, 0, 1, 2, 3, 4]
             try await socket.write(Data(head + [UInt8](repeating: 0x78, count: 1000)))
@@ -118,6 +114,13 @@ struct PreviewLimitsTests {
 }
 
 extension Preview {
+    /// Opens the reload socket as a page of `origin` would; the caller closes it.
+    func handshake(origin: String) async throws -> (AsyncSocket, head: String) {
+        let socket = try await AsyncSocket.connected(to: try sockaddr_in.inet(ip4: "127.0.0.1", port: port))
+        try await socket.write(Data(PreviewLimitsTests.handshake(port: port, origin: origin).utf8))
+        return (socket, try await PreviewLimitsTests.readHead(socket))
+    }
+
     /// Sends `request` as it is, and reads what comes back until the server closes the connection.
     func raw(_ request: String) async throws -> String {
         let socket = try await AsyncSocket.connected(to: try sockaddr_in.inet(ip4: "127.0.0.1", port: port))

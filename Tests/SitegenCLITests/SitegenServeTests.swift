@@ -8,9 +8,7 @@ import Testing
 struct SitegenServeTests {
     static let site = """
         -- site.yaml --
-        title: Uroen i Kasakhstan
-        language: da
-        baseURL: https://example.org/
+        \(SitegenCLITests.siteYAML)
         -- content/index.md --
         ---
         title: Uroen i Kasakhstan
@@ -52,9 +50,7 @@ struct SitegenServeTests {
         #expect(serve.process.isRunning, "\(serve.readLog())")
         idle.removeAll()
 
-        let page = try LoopbackClient(port: serve.port)
-        page.send("GET / HTTP/1.1\r\nHost: 127.0.0.1:\(serve.port)\r\nConnection: close\r\n\r\n")
-        #expect(page.receiveAll().hasPrefix("HTTP/1.1 200 OK\r\n"))
+        #expect(try serve.get("/", host: "127.0.0.1").hasPrefix("HTTP/1.1 200 OK\r\n"))
         _ = try await serve.interrupt()
     }
 
@@ -80,9 +76,7 @@ struct SitegenServeTests {
         let site = try TestSite(Self.site)
         let serve = try await ServeProcess.start(site, arguments: ["--host", "localhost"])
         #expect(serve.log.contains("Serving site at http://localhost:\(serve.port)/ (Ctrl-C to stop)"), "\(serve.log)")
-        let page = try LoopbackClient(port: serve.port)
-        page.send("GET / HTTP/1.1\r\nHost: localhost:\(serve.port)\r\nConnection: close\r\n\r\n")
-        #expect(page.receiveAll().hasPrefix("HTTP/1.1 200 OK\r\n"))
+        #expect(try serve.get("/", host: "localhost").hasPrefix("HTTP/1.1 200 OK\r\n"))
         _ = try await serve.interrupt()
     }
 
@@ -136,6 +130,13 @@ struct ServeProcess {
     struct ServeDidNotStart: Error, CustomStringConvertible {
         var log: String
         var description: String { "sitegen serve did not start:\n\(log)" }
+    }
+
+    /// The whole response to a GET, as a browser at `http://host:port/` would ask.
+    func get(_ path: String, host: String) throws -> String {
+        let client = try LoopbackClient(port: port)
+        client.send("GET \(path) HTTP/1.1\r\nHost: \(host):\(port)\r\nConnection: close\r\n\r\n")
+        return client.receiveAll()
     }
 
     func readLog() -> String {
