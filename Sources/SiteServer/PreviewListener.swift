@@ -14,7 +14,10 @@ struct PreviewListener: Sendable {
 
     /// Accepts connections until cancelled, serving up to `limits.connections` at once.
     func run() async throws {
-        let slots = ConnectionSlots(limits.connections)
+        let slots = ConnectionSlots(Self.connectionCap(limits.connections))
+        // Swift's timers (Task.sleep) run on libdispatch, which opens its own descriptors on
+        // first use and stops the process if it cannot: have that happen now, while they are free.
+        try await Task.sleep(for: .milliseconds(1))
         try await withThrowingDiscardingTaskGroup { group in
             while true {
                 try await slots.take()
@@ -36,6 +39,18 @@ struct PreviewListener: Sendable {
                 }
             }
         }
+    }
+
+    /// Descriptors the rest of the process may need at any moment: the files a rebuild
+    /// reads and writes, the watcher, libdispatch.
+    static let reservedDescriptors = 32
+
+    /// `wanted`, or fewer when the process may open too few files for that many connections
+    /// and what it needs besides (`ulimit -n`).
+    static func connectionCap(_ wanted: Int) -> Int {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < rlim_t(Int.max) else { return wanted }
+        return max(1, min(wanted, Int(limit.rlim_cur) - reservedDescriptors))
     }
 
     /// One connection: requests, one after another, until the client or a limit ends it.

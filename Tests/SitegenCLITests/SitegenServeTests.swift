@@ -34,7 +34,7 @@ struct SitegenServeTests {
         let site = try TestSite(Self.site)
         let serve = try await ServeProcess.start(site)
         let clients = try (0..<2).map { _ in try LoopbackClient(port: serve.port) }
-        for client in clients { client.send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + String(repeating: "a", count: headerBytes)) }
+        for client in clients { await client.send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + String(repeating: "a", count: headerBytes)) }
 
         let log = try await serve.interrupt()
         #expect(!serve.process.isRunning)
@@ -50,7 +50,7 @@ struct SitegenServeTests {
         #expect(serve.process.isRunning, "\(serve.readLog())")
         idle.removeAll()
 
-        #expect(try serve.get("/", host: "127.0.0.1").hasPrefix("HTTP/1.1 200 OK\r\n"))
+        #expect(try await serve.get("/", host: "127.0.0.1").hasPrefix("HTTP/1.1 200 OK\r\n"))
         _ = try await serve.interrupt()
     }
 
@@ -76,7 +76,7 @@ struct SitegenServeTests {
         let site = try TestSite(Self.site)
         let serve = try await ServeProcess.start(site, arguments: ["--host", "localhost"])
         #expect(serve.log.contains("Serving site at http://localhost:\(serve.port)/ (Ctrl-C to stop)"), "\(serve.log)")
-        #expect(try serve.get("/", host: "localhost").hasPrefix("HTTP/1.1 200 OK\r\n"))
+        #expect(try await serve.get("/", host: "localhost").hasPrefix("HTTP/1.1 200 OK\r\n"))
         _ = try await serve.interrupt()
     }
 
@@ -133,10 +133,10 @@ struct ServeProcess {
     }
 
     /// The whole response to a GET, as a browser at `http://host:port/` would ask.
-    func get(_ path: String, host: String) throws -> String {
+    func get(_ path: String, host: String) async throws -> String {
         let client = try LoopbackClient(port: port)
-        client.send("GET \(path) HTTP/1.1\r\nHost: \(host):\(port)\r\nConnection: close\r\n\r\n")
-        return client.receiveAll()
+        await client.send("GET \(path) HTTP/1.1\r\nHost: \(host):\(port)\r\nConnection: close\r\n\r\n")
+        return await client.receiveAll()
     }
 
     func readLog() -> String {
@@ -155,8 +155,10 @@ struct ServeProcess {
     }
 }
 
-/// A plain blocking TCP connection to 127.0.0.1, closed when it goes away.
-final class LoopbackClient {
+/// A plain blocking TCP connection to 127.0.0.1, closed when it goes away. Its blocking
+/// calls run on a dispatch thread: Swift Testing runs the tests on the few cooperative
+/// threads (two on a two-core machine), which a blocked call would take from every other test.
+final class LoopbackClient: Sendable {
     let descriptor: Int32
 
     init(port: UInt16) throws {
@@ -177,19 +179,29 @@ final class LoopbackClient {
         close(descriptor)
     }
 
-    func send(_ text: String) {
-        _ = Array(text.utf8).withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+    func send(_ text: String) async {
+        await offThePool { [descriptor] in
+            _ = Array(text.utf8).withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        }
     }
 
     /// What arrives until the server closes (or 20 s pass without a byte).
-    func receiveAll() -> String {
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        while bytes.count < 1 << 20 {
-            let count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
-            guard count > 0 else { break }
-            bytes += chunk.prefix(count)
+    func receiveAll() async -> String {
+        await offThePool { [descriptor] in
+            var bytes: [UInt8] = []
+            var chunk = [UInt8](repeating: 0, count: 4096)
+            while bytes.count < 1 << 20 {
+                let count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+                guard count > 0 else { break }
+                bytes += chunk.prefix(count)
+            }
+            return String(decoding: bytes, as: UTF8.self)
         }
-        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private func offThePool<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: body()) }
+        }
     }
 }
