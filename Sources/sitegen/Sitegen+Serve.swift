@@ -22,7 +22,7 @@ extension Sitegen {
         @Option(name: .long, help: "The port to listen on (0 picks a free one).")
         var port: UInt16 = 1313
 
-        @Option(name: .long, help: "The address to listen on: 127.0.0.1, ::1, or 0.0.0.0 to let other machines in.")
+        @Option(name: .long, help: "The address to listen on: 127.0.0.1, ::1, localhost, or 0.0.0.0 to let other machines in.")
         var host: String = "127.0.0.1"
 
         @Flag(name: .long, help: "Include pages marked `draft: true`.")
