@@ -14,17 +14,20 @@ public struct TemplateSet: Sendable {
 /// template is a diagnostic with its line, not an empty page.
 enum TemplateLoader {
     static func load(_ files: SiteFiles, language: String) -> (TemplateSet?, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        let paths = files.files(under: "Templates")
+        var (paths, diagnostics) = files.listing(under: "Templates")
         guard !paths.isEmpty else {
-            return (nil, [.error(SourceLocation(path: "Templates"), "no Templates/ folder; copy the default Templates/ from sitegen into the site folder")])
+            // An unreadable or linked Templates/ says so rather than "no Templates/ folder".
+            return (nil, diagnostics.isEmpty ? [.error(SourceLocation(path: "Templates"), "no Templates/ folder; copy the default Templates/ from sitegen into the site folder")] : diagnostics)
         }
         var library = MustacheLibrary()
         var references: [(name: String, location: SourceLocation)] = []
         var parsed: [String: (path: String, text: String)] = [:]
         for path in paths where path.hasSuffix(".mustache") {
             let name = String(path.dropFirst("Templates/".count).dropLast(".mustache".count))
-            guard let bytes = files.read(path) else { continue }
+            guard let bytes = files.read(path) else {
+                diagnostics.append(.error(SourceLocation(path: path), "cannot read this template; make it readable (chmod a+r \(path))"))
+                continue
+            }
             let text: String
             switch SourceText.decode(bytes, path: path) {
             case .success(let decoded): text = decoded
