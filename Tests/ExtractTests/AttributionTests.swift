@@ -18,7 +18,16 @@ import Testing
         ("Protesters stormed the building, according to Reuters.", ["Reuters"]),
         ("Supporters gathered near the palace, the news website Actu Niger reported, citing witnesses.", ["Actu Niger"]),
         ("Calm had returned to the capital, Reuters reported, citing Zakon.", ["Zakon via Reuters"]),
-        ("The army said 17 soldiers were killed, Agence France-Presse reported.", ["AFP"]),
+        ("The army said 17 soldiers were killed, Agence France-Presse reported.", ["Army via AFP"]),
+        ("Mange betjente blev såret, oplyser indenrigsministeriet ifølge Tass.", ["Indenrigsministeriet via Tass"]),
+        ("Ti er anholdt, siger politiet.", ["Politiet"]),
+        ("Politiet oplyser, at ti er anholdt.", ["Politiet"]),
+        ("Ifølge Almatys politi er ti anholdt.", ["Almatys politi"]),
+        ("On Thursday morning the interior ministry said calm had returned, Reuters reported.", ["Interior ministry via Reuters"]),
+        ("Men onsdag formiddag dansk tid meldte Tass, at præsidenten havde accepteret regeringens afgang.", ["Tass"]),
+        ("Det fremgår af Reuters' oversigt.", ["Reuters"]),
+        ("Ti er anholdt, siger borgmesteren.", []),
+        ("Politiet forsøgte ifølge AFP at presse demonstranterne tilbage.", ["AFP"]),
         ("Videoer på Instagram viser ifølge Reuters, at bygningen står i flammer.", ["Instagram via Reuters"]),
         ("Skolerne lukkede, skriver avisen Corriere della Sera.", ["Corriere della Sera"]),
         ("- Vi giver ikke op, siger Tokajev.", []),
@@ -28,6 +37,20 @@ import Testing
     @Test(arguments: patterns)
     func readsTheChain(_ sentence: String, _ expected: [String]) {
         #expect(finder.find(in: sentence).chains.map(\.description) == expected, "\(sentence)")
+    }
+
+    @Test func whatASourceReportedIsTheClauseAfterAt() {
+        #expect(finder.find(in: "Men onsdag formiddag dansk tid meldte Tass, at præsidenten havde accepteret regeringens afgang.").report
+                == "præsidenten havde accepteret regeringens afgang.")
+        #expect(finder.find(in: "Tass meldte onsdag, at regeringen var gået af.").report == "regeringen var gået af.")
+        #expect(finder.find(in: "Både AFP og Tass melder, at dele af bygningen brænder.").report == "dele af bygningen brænder.")
+        #expect(finder.find(in: "Reuters reported that protesters had stormed the building.").report == "protesters had stormed the building.")
+        // "organisationen" is the speaker again.
+        #expect(finder.find(in: "Onsdag meddelte FN, at organisationen sender nødhjælp til Syrien.").report == "FN sender nødhjælp til Syrien.")
+        // A person's words are the event; so is a sentence that says more than the report.
+        #expect(finder.find(in: "Tirsdag sagde Tokajev, at regeringen ville gå af.").report == nil)
+        #expect(finder.find(in: "Politiet skød mod demonstranterne, og Tass meldte, at mange var såret.").report == nil)
+        #expect(finder.find(in: "Ifølge Tass er regeringen gået af.").report == nil)
     }
 
     @Test func theDeliveringAgencyEndsEveryChainOnce() {
@@ -68,6 +91,33 @@ import Testing
         #expect(SentenceReading.isElaboration("Oplysningerne er ikke uafhængigt bekræftet."))
         #expect(SentenceReading.isElaboration("Reuters was not able to verify the footage."))
         #expect(SentenceReading.isElaboration("Det betyder udgangsforbud om natten."))
+    }
+
+    static let titles: [(String, String)] = [
+        ("Men onsdag meldte Tass om skud i byen.", "Onsdag meldte Tass om skud i byen"),
+        ("Og dermed var regeringen gået af.", "Dermed var regeringen gået af"),
+        ("Samtidig er større forsamlinger forbudt.", "Større forsamlinger er forbudt"),
+        ("Derudover meddelte regeringen, at prisloftet genindføres.", "Regeringen meddelte, at prisloftet genindføres"),
+        ("Desuden blev mange betjente såret i Almaty.", "Mange betjente blev såret i Almaty"),
+        ("Samtidig har Kasakhstans præsident Kassym-Jomart Tokajev afskediget regeringen.", "Kasakhstans præsident Kassym-Jomart Tokajev har afskediget regeringen"),
+        ("Ifølge det kasakhiske medie Zakon skal demonstranter onsdag have stormet borgmesterkontoret.", "Demonstranter skal onsdag have stormet borgmesterkontoret"),
+        ("Ifølge det italienske civilforsvar er mere end 13.000 mennesker evakueret.", "Mere end 13.000 mennesker er evakueret"),
+        ("Ifølge politiet blev tusindvis af demonstranter anholdt i nat.", "Tusindvis af demonstranter blev anholdt i nat"),
+        // A hedge stays; an opening whose subject is not plain enough stays as it is.
+        ("Ifølge meldinger brændte dele af bygningen natten til onsdag.", "Ifølge meldinger brændte dele af bygningen natten til onsdag"),
+        ("Samtidig med at politiet rykkede ind, flygtede demonstranterne.", "Samtidig med at politiet rykkede ind, flygtede demonstranterne"),
+        ("But protesters returned to the square on Thursday.", "Protesters returned to the square on Thursday"),
+        ("However, the army denied the reports on Thursday.", "The army denied the reports on Thursday"),
+    ]
+
+    @Test(arguments: titles)
+    func titlesLeaveOutWhatTiesThemToTheSentenceBefore(_ sentence: String, _ title: String) {
+        #expect(SentenceReading.title(sentence) == title)
+    }
+
+    @Test func aReportedClauseIsTitledAsAMainClause() {
+        #expect(SentenceReading.title(reported: "præsidenten ikke havde accepteret regeringens afgang.") == "Præsidenten havde ikke accepteret regeringens afgang")
+        #expect(SentenceReading.title(reported: "præsidenten havde accepteret regeringens afgang.") == "Præsidenten havde accepteret regeringens afgang")
     }
 
     @Test func titlesAreTheSentenceWithoutItsAttribution() {
