@@ -166,6 +166,45 @@ import Testing
         #expect(article.language == .danish)
     }
 
+    static let posts: [(String, String, String, String, String)] = [
+        // The card, as copied from the page: on one line, or in its parts.
+        ("Hanna Liubakova @HannaLiubakova · 4. jan. 2022\nKazakhstan: people want the government to resign.\nVis mere",
+         "Hanna Liubakova", "Twitter", "4. jan. 2022", "Kazakhstan: people want the government to resign."),
+        ("Hanna Liubakova\n@HannaLiubakova\n·\nJan 4, 2022\n\nKazakhstan: people want the government to resign.\n\nShow more",
+         "Hanna Liubakova", "Twitter", "Jan 4, 2022", "Kazakhstan: people want the government to resign."),
+        ("Camila Zárate @camilazarate · 4. feb. 2024\nAsí quedó el Jardín Botánico.", "Camila Zárate", "X", "4. feb. 2024", "Así quedó el Jardín Botánico."),
+        ("Hanna Liubakova\n@HannaLiubakova\nPeople want the government to resign.\n10:41 PM · Jan 4, 2022",
+         "Hanna Liubakova", "Twitter", "Jan 4, 2022", "People want the government to resign."),
+        // Twitter's fallback on one line, Bluesky's with its handle.
+        ("Fuel prices will go down. pic.twitter.com/xyz — Hanna Liubakova (@HannaLiubakova) January 4, 2022",
+         "Hanna Liubakova", "Twitter", "January 4, 2022", "Fuel prices will go down."),
+        ("Fuel prices will go down.\n— Hanna Liubakova (@hanna.bsky.social) January 4, 2025 at 10:00 AM",
+         "Hanna Liubakova", "Bluesky", "January 4, 2025 at 10:00 AM", "Fuel prices will go down."),
+        // Instagram's and Facebook's fallbacks.
+        ("Se dette opslag på Instagram\n\nEt opslag delt af Giorgia Meloni (@giorgiameloni)", "Giorgia Meloni", "Instagram", "", ""),
+        ("View this post on Instagram\n\nA post shared by Giorgia Meloni (@giorgiameloni) on Jan 4, 2022", "Giorgia Meloni", "Instagram", "Jan 4, 2022", ""),
+        ("Vi er i kontakt med kommunerne.\nPosted by Giorgia Meloni on Tuesday, January 4, 2022", "Giorgia Meloni", "Facebook",
+         "Tuesday, January 4, 2022", "Vi er i kontakt med kommunerne."),
+        ("Indlejret indhold fra Telegram\nHanna Liubakova @HannaLiubakova · 4. jan. 2022\nPeople want change.", "Hanna Liubakova", "Telegram", "4. jan. 2022", "People want change."),
+    ]
+
+    @Test(arguments: posts)
+    func readsTheCommonFormsOfEmbeddedPosts(_ text: String, _ author: String, _ platform: String, _ date: String, _ body: String) {
+        let article = ArticleText(input: "t.txt", text: "Demonstranter stormede onsdag bygningen.\n\n" + text + "\n\nPolitiet trak sig tilbage.")
+        #expect(article.posts.count == 1, "\(text)")
+        #expect(article.posts.first?.author == author)
+        #expect(article.posts.first?.platform == platform)
+        #expect((article.posts.first?.dateText ?? "") == date)
+        #expect(article.posts.first?.text == body)
+        // The article's own sentences stay its own, and nothing of the post is one.
+        #expect(article.sentences.map(\.text) == ["Demonstranter stormede onsdag bygningen.", "Politiet trak sig tilbage."], "\(text)")
+    }
+
+    @Test func aNameWithAHandleIsNoPostWithoutADate() {
+        let article = ArticleText(input: "t.txt", text: "Demonstranter stormede onsdag bygningen.\n\nFølg Hanna Liubakova @HannaLiubakova\n\nPolitiet trak sig tilbage.")
+        #expect(article.posts.isEmpty)
+    }
+
     @Test func splitsSentencesButNotAbbreviationsOrDates() {
         let pieces = SentenceSplitter.split([(1, "Kl. 14 den 5. januar skete det bl.a. i Almaty. Det skriver Reuters. \"Vi går,\" sagde han.")])
         #expect(pieces.map(\.text) == ["Kl. 14 den 5. januar skete det bl.a. i Almaty.", "Det skriver Reuters.", "\"Vi går,\" sagde han."])
