@@ -11,6 +11,8 @@ struct EventDrafter {
         /// Indices into the place finder's places.
         var places: [Int]
         var sources: [SourceChain]
+        /// The sources come from the event's own sentence, not from the paragraph's earlier ones.
+        var sourcesAreOwn = false
         var isHedged: Bool
         var sentences: [String]
         var input: String
@@ -45,27 +47,40 @@ struct EventDrafter {
         var paragraph = -1
         var contextDay: CalendarDay?
         var paragraphSources: [SourceChain] = []
-        for sentence in article.sentences {
-            if sentence.paragraph != paragraph {
+        // The paragraphs that said something of their own, in order: which one is "the paragraph before".
+        var paragraphsRead: [Int] = []
+        var previousWasQuote = false
+        let introductions = Set(article.posts.compactMap(\.introductionIndex))
+        for (index, sentence) in article.sentences.enumerated() {
+            let opensParagraph = sentence.paragraph != paragraph
+            if opensParagraph {
                 paragraph = sentence.paragraph
                 contextDay = nil
                 paragraphSources = []
             }
-            guard !sentence.isQuote else { continue }
+            defer { previousWasQuote = sentence.isQuote }
+            guard !sentence.isQuote, !introductions.contains(index) else { continue }
             let text = sentence.text
             let mentions = places.mentions(in: text).map(\.place)
             let found = attribution.find(in: text)
             for name in found.unknown {
                 warn(sentence, "`\(name)` is named as a source but is no known agency and not in content/sources.yaml; check the name and add it there")
             }
-            let finding = resolver.resolve(text, context: contextDay)
             let hedged = SentenceReading.isHedged(text)
-            let previous = drafts.indices.last.flatMap { drafts[$0].paragraph == paragraph && !drafts[$0].isPost ? $0 : nil }
-            if let previous, SentenceReading.isAttributionOnly(text) {
-                join(sentence, to: previous, places: mentions, sources: found.chains, hedged: hedged)
-                paragraphSources = found.chains.isEmpty ? paragraphSources : found.chains
+            // "Det skriver Reuters." names the source of its paragraph's events, or, standing
+            // alone, of the paragraph before (unless that was a quote); it is no event itself.
+            if SentenceReading.isAttributionOnly(text) {
+                if !opensParagraph {
+                    attribute(sentence, chains: found.chains, places: mentions, hedged: hedged, paragraph: paragraph)
+                    paragraphSources = found.chains.isEmpty ? paragraphSources : found.chains
+                } else if !previousWasQuote, let before = paragraphsRead.last {
+                    attribute(sentence, chains: found.chains, places: mentions, hedged: hedged, paragraph: before)
+                }
                 continue
             }
+            if paragraphsRead.last != paragraph { paragraphsRead.append(paragraph) }
+            let finding = resolver.resolve(text, context: contextDay)
+            let previous = drafts.indices.last.flatMap { drafts[$0].paragraph == paragraph && !drafts[$0].isPost ? $0 : nil }
             if !found.chains.isEmpty { paragraphSources = found.chains }
             if finding.isVague, finding.time == nil {
                 let span = finding.expressions.first.map { "`\($0)`" } ?? "a span of time"
@@ -95,23 +110,69 @@ struct EventDrafter {
                 warn(sentence, "dated \(time.day), after publication (\(published.day)): an announcement rather than an event?")
             }
             let sources = found.chains.isEmpty ? paragraphSources : found.chains
-            drafts.append(Draft(title: SentenceReading.title(text), time: time,
-                                places: mentions.isEmpty ? contextPlaces(&places, paragraph: paragraph) : unique(mentions),
-                                sources: sources, isHedged: hedged, sentences: [text], input: article.input,
-                                line: sentence.line, column: sentence.column, paragraph: paragraph, placesAreOwn: !mentions.isEmpty, agency: agency))
+            // "meldte Tass, at præsidenten havde accepteret ...": the event is what Tass reported.
+            let title = found.report.map(SentenceReading.title(reported:)) ?? SentenceReading.title(text)
+            let own = unique(mentions)
+            drafts.append(Draft(title: title, time: time,
+                                places: own.isEmpty ? contextPlaces(&places, paragraphsRead: paragraphsRead) : own,
+                                sources: sources, sourcesAreOwn: !found.chains.isEmpty, isHedged: hedged, sentences: [text], input: article.input,
+                                line: sentence.line, column: sentence.column, paragraph: paragraph, placesAreOwn: !own.isEmpty, agency: agency))
         }
         for post in article.posts {
             draftPost(post, resolver: resolver, places: &places)
         }
+        for embed in article.missingEmbeds {
+            warn(line: embed.line, column: 1, "embedded content\(embed.platform.map { " from \($0)" } ?? "") without the post itself: look at the original and add the post by hand if it reports an event")
+        }
     }
 
-    /// Where an event without a place of its own happened: where the event before it did
-    /// (news copy names a place once and goes on), else the country the text names most.
-    private func contextPlaces(_ places: inout PlaceFinder, paragraph: Int) -> [Int] {
-        if let last = drafts.last(where: { !$0.isPost && $0.placesAreOwn && !$0.places.isEmpty }), last.paragraph >= paragraph - 1 {
+    /// Where an event without a place of its own happened: where the event before it did, when
+    /// that one named its place in this paragraph or the one before (news copy names a place once
+    /// and goes on); else the city or region an event of the last few paragraphs named, if it is
+    /// in the country the text is about; else that country.
+    private func contextPlaces(_ places: inout PlaceFinder, paragraphsRead: [Int]) -> [Int] {
+        let placed = drafts.filter { !$0.isPost && $0.placesAreOwn && !$0.places.isEmpty }
+        if let last = placed.last, paragraphsRead.suffix(2).contains(last.paragraph) {
             return last.places
         }
+        let local = placed.last {
+            paragraphsRead.suffix(4).contains($0.paragraph) && $0.places.contains { ["city", "region", "point"].contains(places.places[$0].precision) }
+        }
+        if let local {
+            let named = local.places.filter { ["city", "region", "point"].contains(places.places[$0].precision) }
+            if named.allSatisfy(places.isInMainCountry) { return named }
+        }
         return places.mainCountry().map { [$0] } ?? []
+    }
+
+    /// An attribution of its own ("Det skriver Reuters.") for the events of a paragraph: who
+    /// reported them, or, for those that name a source already, through whom it came
+    /// ("Ifølge Zakon ... . Det skriver Reuters." is Zakon via Reuters).
+    private mutating func attribute(_ sentence: ArticleText.Sentence, chains: [SourceChain], places: [Int], hedged: Bool, paragraph: Int) {
+        let targets = drafts.indices.filter { drafts[$0].paragraph == paragraph && !drafts[$0].isPost }
+        guard let last = targets.last else { return }
+        for index in targets where !chains.isEmpty {
+            drafts[index].sources = drafts[index].sourcesAreOwn ? Self.reached(drafts[index].sources, through: chains) : chains
+            drafts[index].sourcesAreOwn = true
+        }
+        drafts[last].sentences.append(sentence.text)
+        drafts[last].places = unique(drafts[last].places + places)
+        drafts[last].isHedged = drafts[last].isHedged || hedged
+    }
+
+    /// Each chain continued by the chains it reached the text through, unless it names them already.
+    static func reached(_ chains: [SourceChain], through carriers: [SourceChain]) -> [SourceChain] {
+        var result: [SourceChain] = []
+        for chain in chains {
+            for carrier in carriers {
+                let names = [chain.name] + chain.via
+                let continued = names.contains(carrier.name) ? chain
+                    : ([carrier.name] + carrier.via).contains(chain.name) ? carrier
+                    : SourceChain(name: chain.name, via: chain.via + [carrier.name] + carrier.via)
+                if !result.contains(continued) { result.append(continued) }
+            }
+        }
+        return result
     }
 
     private mutating func join(_ sentence: ArticleText.Sentence, to index: Int, places: [Int], sources: [SourceChain], hedged: Bool) {
@@ -120,14 +181,17 @@ struct EventDrafter {
         for chain in sources where !drafts[index].sources.contains(chain) {
             drafts[index].sources.append(chain)
         }
+        drafts[index].sourcesAreOwn = drafts[index].sourcesAreOwn || !sources.isEmpty
         // "Zakon via Reuters" from "Det skriver Zakon ifølge Reuters" replaces a plain "Reuters".
         drafts[index].sources = AttributionFinder.withoutParts(drafts[index].sources)
         drafts[index].isHedged = drafts[index].isHedged || hedged
     }
 
+    /// A post is an event of its own: its own date, its author as the source, through the
+    /// platform and whoever the introducing sentence says passed it on; unverified.
     private mutating func draftPost(_ post: ArticleText.Post, resolver: DateResolver, places: inout PlaceFinder) {
         var time = EventTime(day: published.day)
-        if let written = post.dateText, let day = resolver.resolve(written).time?.day {
+        if let written = post.dateText, let day = DateResolver.dayWithYear(in: written) ?? resolver.resolve(written).time?.day {
             time.day = day
         } else {
             warn(line: post.line, column: post.column, "the post by \(post.author) shows no date; dated \(published.day), the publication day; check it")
@@ -135,13 +199,16 @@ struct EventDrafter {
         let danish = article.language == .danish
         let platform = post.platform.map { danish ? " på \($0)" : " on \($0)" } ?? ""
         let firstSentence = SentenceSplitter.split([(post.line, post.text)]).first?.text ?? post.text
-        let title = "\(post.author)\(platform): \(SentenceReading.title(firstSentence, maximum: 70))"
-        let chain = SourceChain(name: post.author, via: post.platform.map { [$0] } ?? [])
-        let body = "> " + post.text + "\n\n— " + post.author + platform
+        let title = "\(post.author)\(platform)" + (firstSentence.isEmpty ? "" : ": \(SentenceReading.title(firstSentence, maximum: 70))")
+        let carriers = post.introduction.map { attribution.find(in: $0).chains.flatMap { [$0.name] + $0.via } } ?? []
+        let via = (post.platform.map { [$0] } ?? []) + carriers.filter { $0 != post.author && $0 != post.platform }
+        let chain = SourceChain(name: post.author, via: via.reduce(into: []) { if !$0.contains($1) { $0.append($1) } })
+        let quoted = post.text.isEmpty ? [] : ["> " + post.text]
+        let body = (post.introduction.map { [$0] } ?? []) + quoted + ["— " + post.author + platform]
         let introduction = post.introduction.map { places.mentions(in: $0).map(\.place) } ?? []
         drafts.append(Draft(title: title, time: time, places: unique(introduction + places.mentions(in: post.text).map(\.place)), sources: [chain],
-                            isHedged: true, sentences: [body], input: article.input, line: post.line, column: post.column,
-                            paragraph: post.paragraph, agency: agency, isPost: true))
+                            sourcesAreOwn: true, isHedged: true, sentences: [body.joined(separator: "\n\n")], input: article.input, line: post.line,
+                            column: post.column, paragraph: post.paragraph, agency: agency, isPost: true))
     }
 
     private func unique(_ indices: [Int]) -> [Int] {

@@ -148,6 +148,13 @@ struct PlaceFinder: Sendable {
         return nil
     }
 
+    /// Whether a place lies in the country the text is about (the site's, else the one it names
+    /// most); the site's own places, which do not say, are taken to.
+    func isInMainCountry(_ index: Int) -> Bool {
+        guard let country = places[index].country, let main = focus.first else { return true }
+        return country == main
+    }
+
     /// The country the text names most, as a place: where an event without a place of its own happened.
     mutating func mainCountry() -> Int? {
         guard let code = mentionedCountries.first, let entry = gazetteer.country(code) else { return nil }
