@@ -122,4 +122,63 @@ import Testing
         #expect(extraction.events.count == 1)
         #expect(extraction.warnings.contains { $0.line == 3 && $0.message.hasPrefix("embedded content from Twitter") })
     }
+
+    @Test func anAttributionLineThatNamesADayDatesTheEventsThatNameNone() throws {
+        let extraction = try extract("""
+            Mindst 131 mennesker er omkommet i de skovbrande, som siden fredag har raset i Chile.
+
+            Det oplyser Chiles retsmedicinske institut, SML, i en opgørelse tirsdag aften lokal tid.
+            """, published: "2024-02-07T09:40:00+01:00")
+        let toll = try #require(extraction.events.first)
+        #expect(extraction.events.count == 1)
+        #expect(toll.date == "2024-02-06")
+        #expect(toll.sources.map(\.description) == ["SML via Ritzau"])
+        #expect(extraction.warnings.contains { $0.line == 1 && $0.message.contains("the day the attribution after it names") })
+        #expect(!extraction.warnings.contains { $0.line == 1 && $0.message.contains("the publication day") })
+    }
+
+    @Test func statementsAndDescriptionsWithoutADayAreNoEvents() throws {
+        let extraction = try extract("""
+            Søndag indførte myndighederne udgangsforbud i Viña del Mar.
+
+            Borgmesteren i Viña del Mar har kaldt brandene den største tragedie i byens historie.
+
+            Mange af ofrene var ældre, som ikke nåede at flygte.
+
+            Skovbrande er almindelige om sommeren, men eksperter peger på, at tørke har gjort årets brande voldsomme.
+
+            Regeringen har lovet, at staten vil betale for nye boliger.
+
+            Tirsdag opfordrede præsidenten beboerne til at blive hjemme.
+            """, published: "2024-02-07T09:40:00+01:00")
+        #expect(extraction.events.map(\.date) == ["2024-02-04", "2024-02-06"], "\(extraction.events.map(\.title))")
+    }
+
+    @Test func aPronounInTheNextParagraphGoesOnAboutTheEventBefore() throws {
+        let extraction = try extract("""
+            Natten til tirsdag skal en ny brand være brudt ud i udkanten af Quilpué.
+
+            Den blev ifølge det lokale brandvæsen hurtigt bragt under kontrol.
+            """, published: "2024-02-07T09:40:00+01:00")
+        #expect(extraction.events.count == 1)
+        #expect(extraction.events.first?.body.hasSuffix("hurtigt bragt under kontrol.") == true)
+    }
+
+    @Test func placesWithoutAPlaceOfTheirOwn() throws {
+        let extraction = try extract("""
+            Mindst 131 mennesker er omkommet i skovbrande i det centrale Chile, oplyser myndighederne tirsdag.
+
+            Brandene begyndte fredag flere steder på samme tid.
+
+            Flammerne nåede fredag aften Viña del Mar, og lørdag blev der indført udgangsforbud i Viña del Mar.
+
+            Argentina og Mexico tilbød lørdag at sende fly.
+
+            Søndag var der fortsat 30 aktive brande i landet.
+            """, published: "2024-02-07T09:40:00+01:00")
+        // A country carried from the event before gives way to the city the text names most.
+        #expect(event(extraction, containing: "Brandene begyndte")?.places == ["vina-del-mar"])
+        // A place abroad is not carried; "i landet" is the country.
+        #expect(event(extraction, containing: "aktive brande")?.places == ["chile"])
+    }
 }

@@ -78,6 +78,18 @@ struct AttributionFinder: Sendable {
                 add(SourceChain(name: other), at: match.range.lowerBound)
             }
         }
+        // "oplyser Chiles retsmedicinske institut, SML, ...": the name after the comma.
+        for match in Self.appositive.matches(in: sentence) {
+            if let named = name(match, 2, descriptor: 1, publishes: false, result: &result) {
+                add(SourceChain(name: named), at: match.range.lowerBound)
+            }
+        }
+        // "siger hun til tv-stationen CNN Chile", "told Reuters": the medium carried the words.
+        for match in Self.toMedium.matches(in: sentence) {
+            if let medium = name(match, 2, descriptor: 1, publishes: false, result: &result) {
+                add(SourceChain(name: medium), at: match.range.lowerBound)
+            }
+        }
         for match in Self.before.matches(in: sentence) {
             guard let first = name(match, 2, descriptor: 1, publishes: false, result: &result) else { continue }
             if let cited = match[6].flatMap({ _ in name(match, 7, descriptor: nil, publishes: true, result: &result) }) {
@@ -125,7 +137,11 @@ struct AttributionFinder: Sendable {
         var words = written.split(separator: " ").map(String.init)
         // "Både AFP": a capitalised word that opens the sentence is no part of the name.
         while words.count > 1, CommonWords.contains(words[0]) { words.removeFirst() }
-        for length in stride(from: words.count, through: 1, by: -1) {
+        let described = (descriptor.flatMap { match[$0] } ?? "").split(separator: " ").map(String.init)
+        // "avisen X", "det tyrkiske katastrofeagentur AFAD", "skovvæsenet Conaf" (compounds too).
+        let introduced = described.contains { word in Self.mediumWords.contains { word.lowercased().hasSuffix($0) } || Self.isBody(word) }
+        // A medium introduced by name is named whole ("tv-stationen CNN Chile"), else by its longest known part ("Reuters' oversigt").
+        for length in stride(from: words.count, through: introduced ? words.count : 1, by: -1) {
             let candidate = words[..<length].joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: "'’"))
             if let name = canonical(candidate) { return name }
             let stem = candidate.hasSuffix("s") ? String(candidate.dropLast()) : candidate
@@ -135,7 +151,6 @@ struct AttributionFinder: Sendable {
         // speaks as a source; a person does not.
         if let last = words.last, Self.isBody(last) {
             // "the interior ministry": the words after the article say which ministry.
-            let described = (descriptor.flatMap { match[$0] } ?? "").split(separator: " ").map(String.init)
             let article = described.lastIndex { ["the", "its", "their", "a", "an"].contains($0.lowercased()) }
             let qualifiers = Self.englishBodyWords.contains(last.lowercased()) && words.count == 1 ? Array(described[(article.map { $0 + 1 } ?? described.endIndex)...]) : []
             let body = (qualifiers + words).joined(separator: " ")
@@ -144,10 +159,6 @@ struct AttributionFinder: Sendable {
             return name
         }
         guard !CommonWords.contains(words[0]) else { return nil }
-        let introduced = descriptor.flatMap { match[$0] }.map { text in
-            // Compounds too: "statsbureau", "katastrofeagentur".
-            text.lowercased().split(separator: " ").contains { word in Self.mediumWords.contains { word.hasSuffix($0) } }
-        } ?? false
         // An acronym after an attribution is an organisation (AFAD, USGS), not a person.
         let isAcronym = words.count == 1 && words[0].count >= 2 && words[0].allSatisfy { $0.isUppercase || $0.isNumber }
         guard introduced || publishes || isAcronym else { return nil }
@@ -196,7 +207,8 @@ struct AttributionFinder: Sendable {
     // MARK: Patterns
 
     /// A capitalised name, perhaps followed by the body it owns ("Almatys politi"), or a body alone ("politiet").
-    static let body = #"[\p{Ll}-]*(?:"# + bodyWords.sorted { $0.count > $1.count }.joined(separator: "|") + #")(?![\p{L}-])"#
+    /// A body word with a name after it describes that name ("skovvæsen Conaf"), so it is no name itself then.
+    static let body = #"[\p{Ll}-]*(?:"# + bodyWords.sorted { $0.count > $1.count }.joined(separator: "|") + #")(?![\p{L}-])(?!\s+\p{Lu})"#
     private static let name = #"((?:\p{Lu}[\p{L}\d&'’-]*|dpa)(?:\s+(?:(?:della|di|de|del|du|des|van|von|al|el)\s+)?\p{Lu}[\p{L}\d&'’-]*)*(?:\s+"# + body + ")?|" + body + ")"
     /// Up to four lower-case words before a name ("det kasakhiske medie"), none that starts a clause.
     private static let descriptor = #"((?:(?!(?:at|om|that|ifølge|via|according|citing|i|in|på|on|for|til|to|med|with|han|hun|he|she|it|they|sig|efter|after|about|mens|while|hvor|where|og|and|eller|or|ikke|not|nu|now|dog)\b)[\p{Ll}-]+\s+){0,4}?)"#
@@ -208,6 +220,14 @@ struct AttributionFinder: Sendable {
             + descriptor + name
             + #"(?:\s*,?\s+(?i:(ifølge|via|according to|med henvisning til|with reference to|der citerer|som citerer|which cited|who cited|citing|quoting))\s+"# + descriptor + name + ")?"
             + #"(?:\s+(og|and|samt)\s+"# + descriptor + name + ")?",
+        caseSensitive: true)
+    private static let appositive = Pattern(
+        #"(?<![\p{L}])(?i:skriver|oplyser|melder|siger|rapporterer|bekræfter|meddeler|skrev|oplyste|meldte|sagde|rapporterede|bekræftede|meddelte|ifølge|according to)\s+"#
+            + #"((?:\p{Lu}[\p{L}-]*s\s+)?(?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+),\s+"# + name + #"(?=[,.;]|\s|$)"#,
+        caseSensitive: true)
+    private static let toMedium = Pattern(
+        #"(?<![\p{L}])(?:(?i:siger|sagde|fortæller|fortalte|udtaler|udtalte|bekræfter|bekræftede|oplyser|oplyste)\s+(?:[\p{L}\d-]+\s+){0,4}?(?i:til|over for)|(?i:told|tells))\s+"#
+            + descriptor + name,
         caseSensitive: true)
     private static let before = Pattern(
         #"(?<![\p{L}])"# + descriptor + name + #"(?:\s+(og|and)\s+"# + name + ")?"

@@ -11,6 +11,8 @@ struct EventDrafter {
         /// Indices into the place finder's places.
         var places: [Int]
         var sources: [SourceChain]
+        /// The day comes from the event's own sentence, not from the paragraph or the publication.
+        var dayIsOwn = true
         /// The sources come from the event's own sentence, not from the paragraph's earlier ones.
         var sourcesAreOwn = false
         var isHedged: Bool
@@ -51,6 +53,7 @@ struct EventDrafter {
         var paragraphsRead: [Int] = []
         var previousWasQuote = false
         let introductions = Set(article.posts.compactMap(\.introductionIndex))
+        places.survey(article.sentences.filter { !$0.isQuote }.map(\.text))
         for (index, sentence) in article.sentences.enumerated() {
             let opensParagraph = sentence.paragraph != paragraph
             if opensParagraph {
@@ -70,16 +73,23 @@ struct EventDrafter {
             // "Det skriver Reuters." names the source of its paragraph's events, or, standing
             // alone, of the paragraph before (unless that was a quote); it is no event itself.
             if SentenceReading.isAttributionOnly(text) {
+                let reported = resolver.resolve(text, context: contextDay)
+                let day = reported.hasOwnDay && !reported.isFuture ? reported.time?.day : nil
                 if !opensParagraph {
-                    attribute(sentence, chains: found.chains, places: mentions, hedged: hedged, paragraph: paragraph)
+                    attribute(sentence, chains: found.chains, day: day, places: mentions, hedged: hedged, paragraph: paragraph)
                     paragraphSources = found.chains.isEmpty ? paragraphSources : found.chains
                 } else if !previousWasQuote, let before = paragraphsRead.last {
-                    attribute(sentence, chains: found.chains, places: mentions, hedged: hedged, paragraph: before)
+                    attribute(sentence, chains: found.chains, day: day, places: mentions, hedged: hedged, paragraph: before)
                 }
                 continue
             }
             if paragraphsRead.last != paragraph { paragraphsRead.append(paragraph) }
-            let finding = resolver.resolve(text, context: contextDay)
+            var finding = resolver.resolve(text, context: contextDay)
+            // "Mindst 131 er omkommet i brandene, som siden fredag har raset": the span belongs to
+            // the relative clause; the statement is the main clause.
+            if finding.isVague, finding.time == nil, let main = SentenceReading.mainClause(text), !resolver.resolve(main, context: contextDay).isVague {
+                finding = resolver.resolve(main, context: contextDay)
+            }
             let previous = drafts.indices.last.flatMap { drafts[$0].paragraph == paragraph && !drafts[$0].isPost ? $0 : nil }
             if !found.chains.isEmpty { paragraphSources = found.chains }
             if finding.isVague, finding.time == nil {
@@ -87,9 +97,18 @@ struct EventDrafter {
                 warn(sentence, "\(span) names no day: no event date, so no event from this sentence; add one by hand if it reports one")
                 continue
             }
-            let happening = finding.hasOwnDay || hedged || SentenceReading.reportsHappening(text)
+            // Judged on what the sentence states: the reported clause, else the main clause
+            // ("Skovbrande er almindelige ..., men eksperter peger på, at ... har gjort" states no happening).
+            let statement = found.report ?? SentenceReading.mainClause(text) ?? text
+            let happening = finding.hasOwnDay || hedged || (SentenceReading.reportsHappening(statement) && !SentenceReading.isStatement(statement))
             if let previous, !finding.hasOwnDay, SentenceReading.isElaboration(text) || !happening {
                 join(sentence, to: previous, places: mentions, sources: found.chains, hedged: hedged)
+                continue
+            }
+            // "Den blev hurtigt bragt under kontrol." alone in its paragraph goes on about the event of the paragraph before.
+            if previous == nil, !finding.hasOwnDay, SentenceReading.isElaboration(text), let last = drafts.indices.last,
+               !drafts[last].isPost, paragraphsRead.dropLast().last == drafts[last].paragraph {
+                join(sentence, to: last, places: mentions, sources: found.chains, hedged: hedged)
                 continue
             }
             // A question, or a line that introduces what follows ("... delte en video på Twitter:"), reports nothing itself.
@@ -114,8 +133,8 @@ struct EventDrafter {
             let title = found.report.map(SentenceReading.title(reported:)) ?? SentenceReading.title(text)
             let own = unique(mentions)
             drafts.append(Draft(title: title, time: time,
-                                places: own.isEmpty ? contextPlaces(&places, paragraphsRead: paragraphsRead) : own,
-                                sources: sources, sourcesAreOwn: !found.chains.isEmpty, isHedged: hedged, sentences: [text], input: article.input,
+                                places: own.isEmpty ? contextPlaces(&places, of: text, paragraphsRead: paragraphsRead) : own,
+                                sources: sources, dayIsOwn: finding.hasOwnDay, sourcesAreOwn: !found.chains.isEmpty, isHedged: hedged, sentences: [text], input: article.input,
                                 line: sentence.line, column: sentence.column, paragraph: paragraph, placesAreOwn: !own.isEmpty, agency: agency))
         }
         for post in article.posts {
@@ -126,34 +145,40 @@ struct EventDrafter {
         }
     }
 
-    /// Where an event without a place of its own happened: where the event before it did, when
-    /// that one named its place in this paragraph or the one before (news copy names a place once
-    /// and goes on); else the city or region an event of the last few paragraphs named, if it is
-    /// in the country the text is about; else that country.
-    private func contextPlaces(_ places: inout PlaceFinder, paragraphsRead: [Int]) -> [Int] {
-        let placed = drafts.filter { !$0.isPost && $0.placesAreOwn && !$0.places.isEmpty }
-        if let last = placed.last, paragraphsRead.suffix(2).contains(last.paragraph) {
+    /// Where an event without a place of its own happened: the country when it says so ("i hele
+    /// landet"); else where the event before it did, when
+    /// that one is in this paragraph or the one before that says something and in the country the
+    /// text is about (news copy names a place once and goes on), and more than the country; else
+    /// the city or region the text names most; else that country.
+    private func contextPlaces(_ places: inout PlaceFinder, of sentence: String, paragraphsRead: [Int]) -> [Int] {
+        if SentenceReading.countryWide.contains(sentence), let country = places.mainCountry() { return [country] }
+        if let last = drafts.last(where: { !$0.isPost && !$0.places.isEmpty }), paragraphsRead.suffix(2).contains(last.paragraph),
+           last.places.allSatisfy(places.isInMainCountry), last.places.contains(where: { places.places[$0].precision != "country" }) {
             return last.places
         }
-        let local = placed.last {
-            paragraphsRead.suffix(4).contains($0.paragraph) && $0.places.contains { ["city", "region", "point"].contains(places.places[$0].precision) }
-        }
-        if let local {
-            let named = local.places.filter { ["city", "region", "point"].contains(places.places[$0].precision) }
-            if named.allSatisfy(places.isInMainCountry) { return named }
-        }
+        if let main = places.mainLocality() { return [main] }
         return places.mainCountry().map { [$0] } ?? []
     }
 
     /// An attribution of its own ("Det skriver Reuters.") for the events of a paragraph: who
     /// reported them, or, for those that name a source already, through whom it came
-    /// ("Ifølge Zakon ... . Det skriver Reuters." is Zakon via Reuters).
-    private mutating func attribute(_ sentence: ArticleText.Sentence, chains: [SourceChain], places: [Int], hedged: Bool, paragraph: Int) {
+    /// ("Ifølge Zakon ... . Det skriver Reuters." is Zakon via Reuters); and, when it names the
+    /// day of the report ("... i en opgørelse tirsdag aften"), the day of those that name none.
+    private mutating func attribute(_ sentence: ArticleText.Sentence, chains: [SourceChain], day: CalendarDay?, places: [Int], hedged: Bool, paragraph: Int) {
         let targets = drafts.indices.filter { drafts[$0].paragraph == paragraph && !drafts[$0].isPost }
         guard let last = targets.last else { return }
-        for index in targets where !chains.isEmpty {
-            drafts[index].sources = drafts[index].sourcesAreOwn ? Self.reached(drafts[index].sources, through: chains) : chains
-            drafts[index].sourcesAreOwn = true
+        for index in targets {
+            if !chains.isEmpty {
+                drafts[index].sources = drafts[index].sourcesAreOwn ? Self.reached(drafts[index].sources, through: chains) : chains
+                drafts[index].sourcesAreOwn = true
+            }
+            if let day, !drafts[index].dayIsOwn, !drafts[index].time.hasTime {
+                drafts[index].time.day = day
+                drafts[index].dayIsOwn = true
+                let (line, column) = (drafts[index].line, drafts[index].column)
+                warnings.removeAll { $0.line == line && $0.column == column && $0.message.hasPrefix("no day in the sentence") }
+                warn(line: line, column: column, "no day in the sentence; dated \(day), the day the attribution after it names (line \(sentence.line)); check it")
+            }
         }
         drafts[last].sentences.append(sentence.text)
         drafts[last].places = unique(drafts[last].places + places)
