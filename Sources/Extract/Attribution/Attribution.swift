@@ -206,23 +206,25 @@ struct AttributionFinder: Sendable {
 
     // MARK: Patterns
 
-    /// A capitalised name, perhaps followed by the body it owns ("Almatys politi"), or a body alone ("politiet").
     /// A body word with a name after it describes that name ("skovvæsen Conaf"), so it is no name itself then.
     static let body = #"[\p{Ll}-]*(?:"# + bodyWords.sorted { $0.count > $1.count }.joined(separator: "|") + #")(?![\p{L}-])(?!\s+\p{Lu})"#
+    /// A capitalised name, perhaps followed by the body it owns ("Almatys politi"), or a body alone ("politiet").
     private static let name = #"((?:\p{Lu}[\p{L}\d&'’-]*|dpa)(?:\s+(?:(?:della|di|de|del|du|des|van|von|al|el)\s+)?\p{Lu}[\p{L}\d&'’-]*)*(?:\s+"# + body + ")?|" + body + ")"
     /// Up to four lower-case words before a name ("det kasakhiske medie"), none that starts a clause.
     private static let descriptor = #"((?:(?!(?:at|om|that|ifølge|via|according|citing|i|in|på|on|for|til|to|med|with|han|hun|he|she|it|they|sig|efter|after|about|mens|while|hvor|where|og|and|eller|or|ikke|not|nu|now|dog)\b)[\p{Ll}-]+\s+){0,4}?)"#
     static let speechVerbs: Set<String> = ["siger", "sagde", "fortæller", "fortalte", "udtaler", "udtalte", "bekræfter", "bekræftede",
                                            "meddeler", "meddelte", "said", "says", "told", "confirmed", "oplyser", "oplyste", "fremgår af"]
     static let citing = ["citerer", "citing", "cites", "citerede", "quoting", "quotes"]
+    /// The words that attribute what follows them to a source: "skriver X", "ifølge X", "reported by X".
+    private static let attributionVerbs = "skriver|oplyser|melder|siger|fortæller|rapporterer|bekræfter|erfarer|meddeler|udtaler|skrev|oplyste|meldte|sagde|fortalte|rapporterede|bekræftede|erfarede|meddelte|udtalte|fremgår af|ifølge|according to|reported by|cited by|said|reported|reports|writes|med henvisning til|citing|quoting"
     private static let after = Pattern(
-        #"(?<![\p{L}])(?i:(skriver|oplyser|melder|siger|fortæller|rapporterer|bekræfter|erfarer|meddeler|udtaler|skrev|oplyste|meldte|sagde|fortalte|rapporterede|bekræftede|erfarede|meddelte|udtalte|fremgår af|ifølge|according to|reported by|cited by|said|reported|reports|writes|med henvisning til|citing|quoting))\s+(?i:(?:både|both)\s+)?"#
+        #"(?<![\p{L}])(?i:("# + attributionVerbs + #"))\s+(?i:(?:både|both)\s+)?"#
             + descriptor + name
             + #"(?:\s*,?\s+(?i:(ifølge|via|according to|med henvisning til|with reference to|der citerer|som citerer|which cited|who cited|citing|quoting))\s+"# + descriptor + name + ")?"
             + #"(?:\s+(og|and|samt)\s+"# + descriptor + name + ")?",
         caseSensitive: true)
     private static let appositive = Pattern(
-        #"(?<![\p{L}])(?i:skriver|oplyser|melder|siger|rapporterer|bekræfter|meddeler|skrev|oplyste|meldte|sagde|rapporterede|bekræftede|meddelte|ifølge|according to)\s+"#
+        #"(?<![\p{L}])(?i:"# + attributionVerbs + #")\s+"#
             + #"((?:\p{Lu}[\p{L}-]*s\s+)?(?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+),\s+"# + name + #"(?=[,.;]|\s|$)"#,
         caseSensitive: true)
     private static let toMedium = Pattern(

@@ -21,8 +21,6 @@ struct EventDrafter {
         var line: Int
         var column: Int
         var paragraph: Int
-        /// The places are the text's own, not taken from the events before.
-        var placesAreOwn = true
         /// The agency that delivered the text, which ends every chain.
         var agency: String?
         var isPost = false
@@ -75,21 +73,14 @@ struct EventDrafter {
             if SentenceReading.isAttributionOnly(text) {
                 let reported = resolver.resolve(text, context: contextDay)
                 let day = reported.hasOwnDay && !reported.isFuture ? reported.time?.day : nil
-                if !opensParagraph {
-                    attribute(sentence, chains: found.chains, day: day, places: mentions, hedged: hedged, paragraph: paragraph)
-                    paragraphSources = found.chains.isEmpty ? paragraphSources : found.chains
-                } else if !previousWasQuote, let before = paragraphsRead.last {
-                    attribute(sentence, chains: found.chains, day: day, places: mentions, hedged: hedged, paragraph: before)
+                if let target = opensParagraph ? (previousWasQuote ? nil : paragraphsRead.last) : paragraph {
+                    attribute(sentence, chains: found.chains, day: day, places: mentions, hedged: hedged, paragraph: target)
                 }
+                if !opensParagraph, !found.chains.isEmpty { paragraphSources = found.chains }
                 continue
             }
             if paragraphsRead.last != paragraph { paragraphsRead.append(paragraph) }
-            var finding = resolver.resolve(text, context: contextDay)
-            // "Mindst 131 er omkommet i brandene, som siden fredag har raset": the span belongs to
-            // the relative clause; the statement is the main clause.
-            if finding.isVague, finding.time == nil, let main = SentenceReading.mainClause(text), !resolver.resolve(main, context: contextDay).isVague {
-                finding = resolver.resolve(main, context: contextDay)
-            }
+            let finding = Self.time(of: text, resolver: resolver, context: contextDay)
             let previous = drafts.indices.last.flatMap { drafts[$0].paragraph == paragraph && !drafts[$0].isPost ? $0 : nil }
             if !found.chains.isEmpty { paragraphSources = found.chains }
             if finding.isVague, finding.time == nil {
@@ -135,7 +126,7 @@ struct EventDrafter {
             drafts.append(Draft(title: title, time: time,
                                 places: own.isEmpty ? contextPlaces(&places, of: text, paragraphsRead: paragraphsRead) : own,
                                 sources: sources, dayIsOwn: finding.hasOwnDay, sourcesAreOwn: !found.chains.isEmpty, isHedged: hedged, sentences: [text], input: article.input,
-                                line: sentence.line, column: sentence.column, paragraph: paragraph, placesAreOwn: !own.isEmpty, agency: agency))
+                                line: sentence.line, column: sentence.column, paragraph: paragraph, agency: agency))
         }
         for post in article.posts {
             draftPost(post, resolver: resolver, places: &places)
@@ -145,11 +136,20 @@ struct EventDrafter {
         }
     }
 
+    /// What a sentence says of its time. "Mindst 131 er omkommet i brandene, som siden fredag har
+    /// raset": the span belongs to the relative clause, so the main clause says it.
+    private static func time(of text: String, resolver: DateResolver, context: CalendarDay?) -> DateResolver.Finding {
+        let finding = resolver.resolve(text, context: context)
+        guard finding.isVague, finding.time == nil, let main = SentenceReading.mainClause(text) else { return finding }
+        let mainFinding = resolver.resolve(main, context: context)
+        return mainFinding.isVague ? finding : mainFinding
+    }
+
     /// Where an event without a place of its own happened: the country when it says so ("i hele
-    /// landet"); else where the event before it did, when
-    /// that one is in this paragraph or the one before that says something and in the country the
-    /// text is about (news copy names a place once and goes on), and more than the country; else
-    /// the city or region the text names most; else that country.
+    /// landet"); else where the event before it did, when that one is in this paragraph or the one
+    /// before that says something, in the country the text is about, and more than that country
+    /// (news copy names a place once and goes on); else the city or region the text names most;
+    /// else that country.
     private func contextPlaces(_ places: inout PlaceFinder, of sentence: String, paragraphsRead: [Int]) -> [Int] {
         if SentenceReading.countryWide.contains(sentence), let country = places.mainCountry() { return [country] }
         if let last = drafts.last(where: { !$0.isPost && !$0.places.isEmpty }), paragraphsRead.suffix(2).contains(last.paragraph),
