@@ -45,7 +45,7 @@ struct ViewModels: Sendable {
     func article(_ index: Int) -> ArticleView {
         let article = site.articles[index]
         return ArticleView(
-            summary: articleSummary(index), body: bodies[.article(index)].html, corrections: corrections(article.corrections),
+            summary: articleSummary(index), body: bodies[.article(index)], corrections: corrections(article.corrections),
             places: article.placeIDs.compactMap { site.places[$0.value] }.map { NamedLink(name: $0.name, href: href(routes.mapPlace($0.id))) })
     }
 
@@ -63,7 +63,7 @@ struct ViewModels: Sendable {
             end: site.localEnd(of: event).map { time($0, text: dates.eventWhen($0, placeName: clock)) },
             updated: event.updated.map { time($0, text: dates.stamp($0)) },
             place: site.place(of: event).map(place),
-            body: withBody ? bodies[.event(index)].html : nil)
+            body: withBody ? bodies[.event(index)] : nil)
     }
 
     /// An event named in passing (previous/next, the sources page): title, link, day, status.

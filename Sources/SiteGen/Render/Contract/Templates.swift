@@ -7,6 +7,16 @@ struct Template<Model: TemplateModel>: Sendable {
     let renders: String
 
     var described: TemplateDescription { TemplateDescription(name: name, renders: renders, model: Model.self) }
+
+    /// The reuse key of what this template makes of `model`: everything the template can show
+    /// is in its value, and `inputs` covers the templates themselves (and site.yaml).
+    func key(of model: Model, inputs: Int) -> Int {
+        var fingerprint = Fingerprint()
+        fingerprint.add(inputs)
+        fingerprint.add(name)
+        model.addFingerprint(to: &fingerprint)
+        return fingerprint.value
+    }
 }
 
 /// A template of the contract, for the load-time check and Templates/README.md.

@@ -10,7 +10,7 @@ protocol ViewModel: TemplateModel {
 }
 
 /// What a template is rendered with, described for the check and the README.
-protocol TemplateModel: MustacheParent, Sendable {
+protocol TemplateModel: MustacheParent, Fingerprintable, Sendable {
     /// What the value is, in a few words, for Templates/README.md.
     static var about: String { get }
     /// Every name a template may use on this value.
@@ -54,74 +54,130 @@ indirect enum FieldKind: Sendable {
     case strings
 }
 
-/// A field of the view model `Model`: its description and how to read it.
+/// A field of the view model `Model`: its description, how to read it, and how it goes into
+/// the view model's fingerprint.
 struct Field<Model>: Sendable {
     let contract: TemplateField
     let value: @Sendable (Model) -> Any?
+    let fingerprint: @Sendable (Model, inout Fingerprint) -> Void
 
-    private init(_ name: String, _ kind: FieldKind, optional: Bool = false, _ about: String, value: @escaping @Sendable (Model) -> Any?) {
+    /// `shown` is what swift-mustache gets: the value, or its HTML for a fragment.
+    private init<Value: Fingerprintable & Sendable>(
+        _ name: String, _ kind: FieldKind, optional: Bool = false, _ about: String,
+        _ read: @escaping @Sendable (Model) -> Value, shown: @escaping @Sendable (Value) -> Any?
+    ) {
         contract = TemplateField(name: name, kind: kind, optional: optional, about: about)
+        value = { shown(read($0)) }
+        fingerprint = { read($0).addFingerprint(to: &$1) }
+    }
+
+    private init(contract: TemplateField, value: @escaping @Sendable (Model) -> Any?, fingerprint: @escaping @Sendable (Model, inout Fingerprint) -> Void) {
+        self.contract = contract
         self.value = value
+        self.fingerprint = fingerprint
     }
 
-    static func text(_ name: String, _ about: String, _ value: @escaping @Sendable (Model) -> String) -> Field {
-        Field(name, .text, about) { value($0) }
+    static func text(_ name: String, _ about: String, _ read: @escaping @Sendable (Model) -> String) -> Field {
+        Field(name, .text, about, read) { $0 }
     }
 
-    static func optionalText(_ name: String, _ about: String, _ value: @escaping @Sendable (Model) -> String?) -> Field {
-        Field(name, .text, optional: true, about) { value($0) }
+    static func optionalText(_ name: String, _ about: String, _ read: @escaping @Sendable (Model) -> String?) -> Field {
+        Field(name, .text, optional: true, about, read) { $0 }
     }
 
-    static func html(_ name: String, _ about: String, _ value: @escaping @Sendable (Model) -> String) -> Field {
-        Field(name, .html, about) { value($0) }
+    static func html(_ name: String, _ about: String, _ read: @escaping @Sendable (Model) -> String) -> Field {
+        Field(name, .html, about, read) { $0 }
     }
 
-    static func optionalHTML(_ name: String, _ about: String, _ value: @escaping @Sendable (Model) -> String?) -> Field {
-        Field(name, .html, optional: true, about) { value($0) }
+    /// HTML rendered once and shared, such as a body: its fingerprint is the fragment's hash.
+    static func fragment(_ name: String, _ about: String, _ read: @escaping @Sendable (Model) -> Fragment) -> Field {
+        Field(name, .html, about, read) { $0.html }
     }
 
-    static func flag(_ name: String, _ about: String, _ value: @escaping @Sendable (Model) -> Bool) -> Field {
-        Field(name, .flag, about) { value($0) }
+    static func optionalFragment(_ name: String, _ about: String, _ read: @escaping @Sendable (Model) -> Fragment?) -> Field {
+        Field(name, .html, optional: true, about, read) { $0?.html }
     }
 
-    static func number(_ name: String, _ about: String, _ value: @escaping @Sendable (Model) -> Int) -> Field {
-        Field(name, .number, about) { value($0) }
+    static func flag(_ name: String, _ about: String, _ read: @escaping @Sendable (Model) -> Bool) -> Field {
+        Field(name, .flag, about, read) { $0 }
     }
 
-    static func model<Value: TemplateModel>(_ name: String, _ about: String, _ value: @escaping @Sendable (Model) -> Value) -> Field {
-        Field(name, .model(Value.self), about) { value($0) }
+    static func number(_ name: String, _ about: String, _ read: @escaping @Sendable (Model) -> Int) -> Field {
+        Field(name, .number, about, read) { $0 }
     }
 
-    static func optionalModel<Value: TemplateModel>(_ name: String, _ about: String, _ value: @escaping @Sendable (Model) -> Value?) -> Field {
-        Field(name, .model(Value.self), optional: true, about) { value($0) }
+    static func model<Value: TemplateModel>(_ name: String, _ about: String, _ read: @escaping @Sendable (Model) -> Value) -> Field {
+        Field(name, .model(Value.self), about, read) { $0 }
     }
 
-    static func list<Value: TemplateModel>(_ name: String, _ about: String, _ value: @escaping @Sendable (Model) -> [Value]) -> Field {
-        Field(name, .list(.model(Value.self)), about) { value($0) }
+    static func optionalModel<Value: TemplateModel>(_ name: String, _ about: String, _ read: @escaping @Sendable (Model) -> Value?) -> Field {
+        Field(name, .model(Value.self), optional: true, about, read) { $0 }
     }
 
-    static func optionalList<Value: TemplateModel>(_ name: String, _ about: String, _ value: @escaping @Sendable (Model) -> [Value]?) -> Field {
-        Field(name, .list(.model(Value.self)), optional: true, about) { value($0) }
+    static func list<Value: TemplateModel>(_ name: String, _ about: String, _ read: @escaping @Sendable (Model) -> [Value]) -> Field {
+        Field(name, .list(.model(Value.self)), about, read) { $0 }
     }
 
-    static func texts(_ name: String, _ about: String, _ value: @escaping @Sendable (Model) -> [String]) -> Field {
-        Field(name, .list(.text), about) { value($0) }
+    static func optionalList<Value: TemplateModel>(_ name: String, _ about: String, _ read: @escaping @Sendable (Model) -> [Value]?) -> Field {
+        Field(name, .list(.model(Value.self)), optional: true, about, read) { $0 }
     }
 
-    static func strings(_ name: String, _ about: String, _ value: @escaping @Sendable (Model) -> TemplateStrings) -> Field {
-        Field(name, .strings, about) { value($0) }
+    static func texts(_ name: String, _ about: String, _ read: @escaping @Sendable (Model) -> [String]) -> Field {
+        Field(name, .list(.text), about, read) { $0 }
+    }
+
+    static func strings(_ name: String, _ about: String, _ read: @escaping @Sendable (Model) -> TemplateStrings) -> Field {
+        Field(name, .strings, about, read) { $0 }
     }
 
     /// The same field on a value that holds a `Model`: a view model made of a smaller one
     /// (an article page's article is its list entry plus its text) lists the smaller one's fields.
     func lifted<Outer>(_ part: @escaping @Sendable (Outer) -> Model) -> Field<Outer> {
-        let value = self.value
-        return Field<Outer>(contract: contract) { value(part($0)) }
+        let (value, fingerprint) = (self.value, self.fingerprint)
+        return Field<Outer>(contract: contract, value: { value(part($0)) }, fingerprint: { fingerprint(part($0), &$1) })
     }
+}
 
-    private init(contract: TemplateField, value: @escaping @Sendable (Model) -> Any?) {
-        self.contract = contract
-        self.value = value
+/// A value that can go into a fingerprint (`Fingerprint`): everything a view model holds.
+/// A page's reuse key is its view model's fingerprint, so whatever a template can show is
+/// in the key, and an edit that changes a page changes its key.
+protocol Fingerprintable {
+    func addFingerprint(to fingerprint: inout Fingerprint)
+}
+
+extension String: Fingerprintable {
+    func addFingerprint(to fingerprint: inout Fingerprint) { fingerprint.add(text: self) }
+}
+
+extension Bool: Fingerprintable {
+    func addFingerprint(to fingerprint: inout Fingerprint) { fingerprint.add(self) }
+}
+
+extension Int: Fingerprintable {
+    func addFingerprint(to fingerprint: inout Fingerprint) { fingerprint.add(self) }
+}
+
+extension Fragment: Fingerprintable {
+    func addFingerprint(to fingerprint: inout Fingerprint) { fingerprint.add(hash) }
+}
+
+extension Optional: Fingerprintable where Wrapped: Fingerprintable {
+    func addFingerprint(to fingerprint: inout Fingerprint) {
+        fingerprint.add(self != nil)
+        self?.addFingerprint(to: &fingerprint)
+    }
+}
+
+extension Array: Fingerprintable where Element: Fingerprintable {
+    func addFingerprint(to fingerprint: inout Fingerprint) {
+        fingerprint.add(count)
+        for element in self { element.addFingerprint(to: &fingerprint) }
+    }
+}
+
+extension ViewModel {
+    func addFingerprint(to fingerprint: inout Fingerprint) {
+        for field in Self.fields { field.fingerprint(self, &fingerprint) }
     }
 }
 
@@ -139,23 +195,36 @@ struct TemplateContext<Shared: ViewModel, Own: ViewModel>: TemplateModel {
     func child(named name: String) -> Any? {
         shared.child(named: name) ?? own.child(named: name)
     }
+
+    func addFingerprint(to fingerprint: inout Fingerprint) {
+        shared.addFingerprint(to: &fingerprint)
+        own.addFingerprint(to: &fingerprint)
+    }
 }
 
 /// The interface words as templates read them (`{{t.nav.home}}`): the dotted keys of the
 /// strings file as a tree, built once per build.
-struct TemplateStrings: MustacheParent, Sendable {
+struct TemplateStrings: MustacheParent, Fingerprintable, Sendable {
     private indirect enum Node: Sendable {
         case text(String)
         case group(TemplateStrings)
     }
 
     private var children: [String: Node] = [:]
+    /// Of every key and text, made once: every page holds the strings.
+    private var hash = 0
 
     init(_ strings: Strings) {
-        for (key, value) in strings.text {
+        var fingerprint = Fingerprint()
+        for (key, value) in strings.text.sorted(by: { $0.key < $1.key }) {
             insert(value, at: key.split(separator: ".").map(String.init)[...])
+            fingerprint.add(text: key)
+            fingerprint.add(text: value)
         }
+        hash = fingerprint.value
     }
+
+    func addFingerprint(to fingerprint: inout Fingerprint) { fingerprint.add(hash) }
 
     private init() {}
 
