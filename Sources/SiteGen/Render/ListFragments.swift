@@ -1,5 +1,3 @@
-import Mustache
-
 /// Each article's and event's list entry, rendered once by its partial
 /// (`partials/article-summary`, `partials/event-summary`) and reused by every page that lists
 /// it: on a big site an article shows on the article list, the front page and each of its
@@ -16,9 +14,9 @@ struct ListFragments: Sendable {
     var articleMentions: [Fragment] = []
     var eventMentions: [Fragment] = []
 
-    static func render(_ models: ViewModels, library: MustacheLibrary, inputs: Int, memo: RenderMemo, into next: inout [Int: Fragment]) async -> ListFragments {
+    static func render(_ models: ViewModels, templates: CompiledTemplates, inputs: Int, memo: RenderMemo, into next: inout [Int: Fragment]) async -> ListFragments {
         let site = models.site
-        let entries = Entries(models: models, library: library, inputs: inputs)
+        let entries = Entries(models: models, templates: templates, inputs: inputs)
         var fragments = ListFragments(
             articles: await entries.render(site.articles.count, Templates.articleSummary, memo: memo, into: &next, models.articleSummary),
             events: await entries.render(site.events.count, Templates.eventSummary, memo: memo, into: &next) { models.event($0, withBody: false) })
@@ -33,28 +31,28 @@ struct ListFragments: Sendable {
     }
 
     /// The timeline entries need the bodies, whose embedded timelines need the list entries.
-    static func renderTimeline(_ models: ViewModels, library: MustacheLibrary, inputs: Int, memo: RenderMemo, into next: inout [Int: Fragment]) async -> [Fragment] {
+    static func renderTimeline(_ models: ViewModels, templates: CompiledTemplates, inputs: Int, memo: RenderMemo, into next: inout [Int: Fragment]) async -> [Fragment] {
         // The timeline template puts each entry on a line of its own.
-        await Entries(models: models, library: library, inputs: inputs)
+        await Entries(models: models, templates: templates, inputs: inputs)
             .render(models.site.events.count, Templates.timelineEvent, trimmed: true, memo: memo, into: &next) { models.event($0, withBody: true) }
     }
 
     /// Renders the entries whose view model (`Template.key`) the memo has no fragment for.
     private struct Entries: Sendable {
         let models: ViewModels
-        let library: MustacheLibrary
+        let templates: CompiledTemplates
         let inputs: Int
 
         func render<Item: ViewModel>(
             _ count: Int, _ template: Template<EntryContext<Item>>, trimmed: Bool = false, memo: RenderMemo, into next: inout [Int: Fragment],
             _ item: @escaping @Sendable (Int) -> Item
         ) async -> [Fragment] {
-            let (shared, inputs, library) = (EntryStrings(t: models.strings), inputs, library)
+            let (shared, inputs, templates) = (EntryStrings(t: models.strings), inputs, templates)
             let contexts = await Array(0..<count).concurrentMap { EntryContext(shared: shared, own: item($0)) }
             let keys = await contexts.concurrentMap { template.key(of: $0, inputs: inputs) }
             return await memo.fragments(keys, into: &next) { chunk in
                 chunk.map { number in
-                    let html = library.render(contexts[number], with: template)
+                    let html = templates.render(contexts[number], with: template)
                     return Fragment(trimmed && html.hasSuffix("\n") ? String(html.dropLast()) : html)
                 }
             }

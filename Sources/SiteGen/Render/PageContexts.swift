@@ -1,5 +1,3 @@
-import Mustache
-
 /// Renders each page: what every page shares (site, strings, navigation, meta tags) plus
 /// what the page's own template shows, as the typed value of its template (`Templates`).
 struct PageContexts {
@@ -26,11 +24,11 @@ struct PageContexts {
 
     /// A page's key, the fingerprint of its view model (`Template.key`), and its HTML unless
     /// `isCurrent` accepts the key: the output already holds the page as it would render.
-    func render(_ job: PageJob, library: MustacheLibrary, isCurrent: (Int) -> Bool = { _ in false }) -> (key: Int, html: String?) {
+    func render(_ job: PageJob, templates: CompiledTemplates, isCurrent: (Int) -> Bool = { _ in false }) -> (key: Int, html: String?) {
         func page<Own>(_ meta: Meta, _ own: Own, _ template: Template<PageContext<Own>>) -> (key: Int, html: String?) {
             let context = PageContext(shared: layout(job: job, meta: meta), own: own)
             let key = template.key(of: context, inputs: inputs)
-            return (key, isCurrent(key) ? nil : library.render(context, with: template))
+            return (key, isCurrent(key) ? nil : templates.render(context, with: template))
         }
         let strings = site.strings
         switch job {

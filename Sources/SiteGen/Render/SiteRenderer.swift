@@ -28,18 +28,18 @@ enum SiteRenderer {
     static func render(
         _ loaded: LoadedSite, memo: RenderMemo, emit: @escaping @Sendable ([OutputFile]) throws -> Void
     ) async throws -> RenderResult {
-        let (site, library) = (loaded.site, loaded.templates.library)
+        let (site, templates) = (loaded.site, loaded.templates.compiled)
         let keys = ReuseKeys(site: site, inputs: loaded.inputsKey)
         var next = RenderMemo()
         if memo.recordsNext { next.fragments.reserveCapacity(memo.fragments.count) }
         // List entries first: embedded timelines in bodies are made of them.
-        var listFragments = await ListFragments.render(ViewModels(site: site, bodies: .none), library: library,
+        var listFragments = await ListFragments.render(ViewModels(site: site, bodies: .none), templates: templates,
                                                        inputs: loaded.inputsKey, memo: memo, into: &next.fragments)
         let embedded = EmbeddedTimeline(site: site, eventFragments: listFragments.events.map(\.html))
         let bodies = await RenderedBodies.render(site, transforms: [TimelineEmbed.transform(embedded.html), MapEmbeds.transform(site)],
                                                  keys: keys, memo: memo, into: &next.fragments)
         let models = ViewModels(site: site, bodies: bodies)
-        listFragments.timeline = await ListFragments.renderTimeline(models, library: library, inputs: loaded.inputsKey, memo: memo, into: &next.fragments)
+        listFragments.timeline = await ListFragments.renderTimeline(models, templates: templates, inputs: loaded.inputsKey, memo: memo, into: &next.fragments)
         let fragments = listFragments
 
         // Each page's key is the fingerprint of its view model, so every page's model is built;
@@ -50,7 +50,7 @@ enum SiteRenderer {
             let contexts = PageContexts(models: models, fragments: fragments, inputs: loaded.inputsKey)
             var files: [OutputFile] = []
             let keys = chunk.map { number in
-                let (key, html) = contexts.render(jobs[number], library: library) { memo.files[paths[number]] == $0 }
+                let (key, html) = contexts.render(jobs[number], templates: templates) { memo.files[paths[number]] == $0 }
                 if let html { files.append(OutputFile(path: paths[number], contents: .text(html))) }
                 return key
             }

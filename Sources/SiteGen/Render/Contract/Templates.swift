@@ -1,5 +1,3 @@
-import Mustache
-
 /// A template the renderer asks for, by name, with the value it is rendered with: the
 /// type binds the name to its view model, so a page cannot be rendered with another's.
 struct Template<Model: TemplateModel>: Sendable {
@@ -55,10 +53,4 @@ enum Templates {
         articles.described, map.described, mapPlace.described,
         articleSummary.described, eventSummary.described, timelineEvent.described, mention.described,
     ]
-}
-
-extension MustacheLibrary {
-    func render<Model>(_ model: Model, with template: Template<Model>) -> String {
-        render(model, withTemplate: template.name) ?? ""
-    }
 }
