@@ -4,7 +4,11 @@ import Mustache
 /// The parsed `Templates/` folder: Mustache templates, the UI strings of the site's
 /// language and the static files (stylesheet) copied to the output.
 public struct TemplateSet: Sendable {
+    /// The templates as swift-mustache reads them: it reports their syntax errors, and it is
+    /// the reference the compiled templates are tested against.
     public var library: MustacheLibrary
+    /// The templates compiled against their view models: what the renderer uses.
+    var compiled: CompiledTemplates
     public var strings: Strings
     /// Paths relative to the site folder, e.g. `Templates/static/style.css`.
     public var staticFiles: [String]
@@ -21,7 +25,7 @@ enum TemplateLoader {
         }
         var library = MustacheLibrary()
         var references: [(name: String, location: SourceLocation)] = []
-        var parsed: [String: (path: String, text: String)] = [:]
+        var parsed: [String: (path: String, nodes: [MustacheNode])] = [:]
         for path in paths where path.hasSuffix(".mustache") {
             let name = String(path.dropFirst("Templates/".count).dropLast(".mustache".count))
             guard let bytes = files.read(path) else {
@@ -37,16 +41,19 @@ enum TemplateLoader {
             }
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
-                parsed[name] = (path, text)
-                references += partialReferences(in: text, path: path)
+                let nodes = try MustacheParser.parse(text, path: path)
+                parsed[name] = (path, nodes)
+                references += nodes.partialReferences
             } catch let error as MustacheTemplate.ParserError {
                 var location = SourceLocation(path: path, line: error.context.lineNumber, column: max(1, error.context.columnNumber))
                 // swift-mustache notices an unclosed section at the end of the file; the editor needs its opening tag.
                 if case .expectedSectionEnd? = error.error as? MustacheTemplate.Error,
-                   let opening = TemplateSections.firstUnclosed(in: text, path: path) {
+                   let opening = MustacheParser.unclosedSection(in: text, path: path) {
                     location = opening
                 }
                 diagnostics.append(.error(location, "template syntax error: \(describe(error.error))"))
+            } catch let error as MustacheParser.SyntaxError {
+                diagnostics.append(.error(error.location, "sitegen cannot read this template, though swift-mustache can; please report it with the template"))
             } catch {
                 diagnostics.append(.error(SourceLocation(path: path), "template syntax error: \(error)"))
             }
@@ -64,13 +71,9 @@ enum TemplateLoader {
         diagnostics += stringProblems
         let staticFiles = paths.filter { $0.hasPrefix("Templates/static/") }
         guard let strings else { return (nil, diagnostics) }
-        diagnostics += TemplateCheck.check(parsed, strings: strings)
-        return (TemplateSet(library: library, strings: strings, staticFiles: staticFiles), diagnostics)
-    }
-
-    /// `{{> name}}` and `{{< name}}` with where they stand; swift-mustache renders a missing one as nothing.
-    private static func partialReferences(in text: String, path: String) -> [(name: String, location: SourceLocation)] {
-        TemplateTag.scan(text, path: path).filter { $0.kind == .partial || $0.kind == .parent }.map { ($0.name, $0.location) }
+        let (compiled, compileProblems) = TemplateCompiler.compile(parsed, strings: strings)
+        diagnostics += compileProblems
+        return (TemplateSet(library: library, compiled: compiled, strings: strings, staticFiles: staticFiles), diagnostics)
     }
 
     static func describe(_ error: Error) -> String {
