@@ -115,7 +115,7 @@ enum ContentLoader {
         case .term: item = ContentDecoders.term(&fields, slug: slug, body: body).map(Item.term)
         default: item = nil
         }
-        return LoadedFile(item: item, diagnostics: fields.diagnostics + body.nestingWarnings(path: path))
+        return LoadedFile(item: item, diagnostics: fields.diagnostics + body.diagnostics(path: path))
     }
 
     private static func loadData(_ text: String, path: String, kind: ContentKind) -> LoadedFile {
@@ -161,7 +161,7 @@ private enum EventDataFile {
             if let event = ContentDecoders.event(&fields, id: id, body: body, keys: ContentDecoders.eventDataKeys) {
                 events.append(event)
             }
-            diagnostics += fields.diagnostics + body.nestingWarnings(path: path)
+            diagnostics += fields.diagnostics + body.diagnostics(path: path)
         }
         return (events, diagnostics)
     }

@@ -1,0 +1,33 @@
+import Markdown
+
+extension Body {
+    /// What reading the text found, at its lines in the file: nesting deeper than sitegen keeps
+    /// as a tree (see `MarkdownParser.maximumDepth`) and footnotes without a note or notes
+    /// without a reference.
+    func diagnostics(path: String) -> [Diagnostic] {
+        var diagnostics = document.problems.map { problem in
+            Self.diagnostic(problem.kind, at: location(problem.position, path: path))
+        }
+        if let position = document.flattenedAt {
+            diagnostics.append(.warning(location(position, path: path),
+                "quotes, lists or emphasis nest more than \(MarkdownParser.maximumDepth) levels deep here; what lies deeper is shown as plain text. Nest fewer `>`, list levels or `*`"))
+        }
+        return diagnostics
+    }
+
+    /// A position in the body as a place in its file.
+    func location(_ position: SourcePosition, path: String) -> SourceLocation {
+        SourceLocation(path: path, line: firstLine + position.line - 1, column: position.column)
+    }
+
+    private static func diagnostic(_ kind: MarkdownProblem.Kind, at location: SourceLocation) -> Diagnostic {
+        switch kind {
+        case .unknownFootnote(let label):
+            .error(location, "footnote `[^\(label)]` has no note; write the note on a line of its own: `[^\(label)]: ...`")
+        case .unusedFootnote(let label):
+            .warning(location, "note `[^\(label)]` is not referred to anywhere, so it is not shown; refer to it in the text with `[^\(label)]`")
+        case .duplicateFootnote(let label):
+            .error(location, "a second note `[^\(label)]`; give each note its own label")
+        }
+    }
+}
