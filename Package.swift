@@ -48,9 +48,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "SiteGenTestSupport", dependencies: ["SiteGen"], path: "Tests/SiteGenTestSupport"),
+        .target(name: "SiteGenTestSupport", dependencies: ["SiteGen", "Media"], path: "Tests/SiteGenTestSupport"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
-        .testTarget(name: "MediaTests", dependencies: ["Media", "Cvips"]),
+        .testTarget(name: "MediaTests", dependencies: ["Media", "Cvips", "SiteGenTestSupport"]),
         .testTarget(
             name: "SiteGenTests",
             dependencies: ["SiteGen", "SiteGenTestSupport"],

@@ -39,8 +39,11 @@ public struct PreviewServer: Sendable {
             group.addTask { try await server.run() }
             try await server.waitUntilListening()
             let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(await actualPort(server))/"
-            // Links must work on this machine, whatever baseURL the site is published at.
-            let session = PreviewSession(options: BuildOptions(source: site, output: output, baseURL: url, includeDrafts: includeDrafts))
+            // Links must work on this machine, whatever baseURL the site is published at. A link
+            // being typed points nowhere for a while: the preview shows the page and warns.
+            var options = BuildOptions(source: site, output: output, baseURL: url, includeDrafts: includeDrafts)
+            options.allowsBrokenLinks = true
+            let session = PreviewSession(options: options)
             await server.appendRoute("*", to: PreviewHandler(session: session))
             ready(Ready(url: url, session: session), await session.rebuild())
             group.addTask {

@@ -1,23 +1,15 @@
 import Foundation
 import Media
+import SiteGenTestSupport
 import Testing
 
 @Suite("Image processing")
 struct ImageProcessorTests {
-    /// A plain JPEG of the given size, made by sitegen itself from a PPM.
-    private func jpeg(width: Int, height: Int, in folder: TemporaryFolder) throws -> [UInt8] {
-        let source = try folder.write(TestImages.ppm(width: width, height: height), to: "source-\(width)x\(height).ppm")
-        let made = folder.path + "/made-\(width)x\(height)"
-        try FileManager.default.createDirectory(atPath: made, withIntermediateDirectories: true)
-        let image = try ImageProcessor.process(source, into: made, settings: ImageSettings(widths: [4000]))
-        return Array(try Data(contentsOf: URL(fileURLWithPath: made + "/" + image.variants(.jpeg).last!.fileName)))
-    }
-
     @Test("A photo with a GPS position in its EXIF comes out without any metadata")
     func gpsStripped() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let photo = try folder.write(TestImages.withEXIF(try jpeg(width: 800, height: 600, in: folder)), to: "gps.jpg")
+        let photo = try folder.write(TestPhotos.withEXIF(try TestPhotos.jpeg(width: 800, height: 600)), to: "gps.jpg")
         let before = try ImageProcessor.metadata(of: photo)
         #expect(before["exif-ifd3-GPSLatitude"] != nil, "the test photo must carry a GPS position: \(before.keys.sorted())")
 
@@ -38,13 +30,13 @@ struct ImageProcessorTests {
     func neverUpscaled() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let photo = try folder.write(TestImages.ppm(width: 1200, height: 900), to: "wide.ppm")
+        let photo = try folder.write(TestPhotos.ppm(width: 1200, height: 900), to: "wide.ppm")
         let image = try ImageProcessor.process(photo, into: folder.path, settings: ImageSettings())
         #expect(image.variants.map(\.size.width) == [480, 480, 960, 960, 1200, 1200])
         #expect(image.variants.map(\.format) == [.webp, .jpeg, .webp, .jpeg, .webp, .jpeg])
         #expect(image.size == ImageSize(width: 1200, height: 900))
         #expect(image.share.size == ImageSize(width: 1200, height: 630))
-        let small = try folder.write(TestImages.ppm(width: 300, height: 200), to: "small.ppm")
+        let small = try folder.write(TestPhotos.ppm(width: 300, height: 200), to: "small.ppm")
         #expect(try ImageProcessor.process(small, into: folder.path, settings: ImageSettings()).variants.map(\.size.width) == [300, 300])
     }
 
@@ -52,7 +44,7 @@ struct ImageProcessorTests {
     func orientationApplied() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let photo = try folder.write(TestImages.withEXIF(try jpeg(width: 800, height: 600, in: folder), orientation: 6), to: "sideways.jpg")
+        let photo = try folder.write(TestPhotos.withEXIF(try TestPhotos.jpeg(width: 800, height: 600), orientation: 6), to: "sideways.jpg")
         #expect(try ImageProcessor.inspect(photo) == ImageSize(width: 600, height: 800))
         let image = try ImageProcessor.process(photo, into: folder.path, settings: ImageSettings())
         #expect(image.size == ImageSize(width: 600, height: 800))
@@ -62,7 +54,7 @@ struct ImageProcessorTests {
     func corrupt() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let whole = try jpeg(width: 800, height: 600, in: folder)
+        let whole = try TestPhotos.jpeg(width: 800, height: 600)
         let cut = try folder.write(Array(whole.prefix(whole.count / 2)), to: "cut.jpg")
         #expect(throws: ImageError.self) { try ImageProcessor.process(cut, into: folder.path, settings: ImageSettings()) }
         let text = try folder.write(Array("not a photo".utf8), to: "text.jpg")
@@ -73,7 +65,7 @@ struct ImageProcessorTests {
     func cached() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let bytes = TestImages.ppm(width: 600, height: 400)
+        let bytes = TestPhotos.ppm(width: 600, height: 400)
         let photo = try folder.write(bytes, to: "photo.ppm")
         let cache = ImageCache(folder: folder.path + "/cache")
         let entry = cache.entryName(forBytes: bytes)

@@ -23,6 +23,7 @@ enum TemplateLoader {
         ("partials/article-summary", "an article in lists"), ("partials/event-summary", "an event in lists"),
         ("partials/timeline-event", "an event in the timeline"),
         ("partials/mention", "a page in a glossary entry's list of mentions"),
+        ("partials/picture", "an image in a text"), ("partials/figure", "a photo with its caption and credit"),
     ]
 
     static func load(_ files: SiteFiles, language: String) -> (TemplateSet?, [Diagnostic]) {

@@ -5,10 +5,25 @@ import Foundation
 /// other file is where it is published. Relative links are read from the folder of the file
 /// that holds them, as an editor's Markdown preview reads them.
 struct ContentLinks: Sendable {
+    /// Changes when a page or a published file comes or goes: a text's links depend on it.
+    var fingerprint: Int {
+        var fingerprint = Fingerprint()
+        for (path, page) in pages.sorted(by: { $0.key < $1.key }) { fingerprint.add(path); fingerprint.add(page) }
+        for file in files.sorted() { fingerprint.add(file) }
+        return fingerprint.value
+    }
+
     /// Content path (`content/articles/lpg-prisen.md`) → site path of its page (`artikler/lpg-prisen/`).
     let pages: [String: String]
     /// Content paths of the files published as they are, at their path below `content/`.
     let files: Set<String>
+
+    static let none = ContentLinks(pages: [:], files: [])
+
+    private init(pages: [String: String], files: Set<String>) {
+        self.pages = pages
+        self.files = files
+    }
 
     init(site: Site, assets: [String]) {
         let routes = site.routes
@@ -40,7 +55,7 @@ struct ContentLinks: Sendable {
         if path.hasPrefix("/") {
             // `/content/events/y.md`, or `/articles/x.md` for the same without `content`.
             let rooted = path.hasPrefix("/content/") ? String(path.dropFirst()) : "content" + path
-            guard rooted.isMarkdownPath || files.contains(rooted) else { return .asWritten }
+            guard rooted.isMarkdownPath || files.contains(rooted) || ImageFiles.isPhoto(rooted) else { return .asWritten }
             candidate = rooted
         } else {
             candidate = Self.joined(sourcePath.parentFolder, path)

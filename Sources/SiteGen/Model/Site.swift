@@ -24,6 +24,15 @@ public struct Site: Sendable {
     public var map: SiteMap? = nil
     /// The build's "now" for the "new since" marker: `--now`, else `lastUpdated`.
     public var buildTime: ContentDate? = nil
+    /// Where links to content files land (set after the model is built).
+    var contentLinks = ContentLinks.none
+    /// The photos the texts show, made for the web (set by the image step, Images/).
+    var images = SiteImages.none
+
+    /// Every Markdown body of the site: the front page, pages, articles, events, terms.
+    var bodies: [Body] {
+        [frontPage.body] + pages.map(\.body) + articles.map(\.body) + events.map(\.body) + terms.map(\.body)
+    }
 
     /// An event's date on the clock of where it happened: its `timezone`, else its place's.
     public func localDate(of event: Event) -> ContentDate {

@@ -495,8 +495,36 @@ extension DefaultTemplates {
 {{>partials/status}}
 
 """#),
+        ("partials/figure.mustache", #"""
+{{! A photo in a text with its caption and credit: an image alone in a paragraph, or a
+    figure block. The caption comes as HTML, so it is written with three braces. }}
+<figure class="photo">
+{{#picture}}
+{{>partials/picture}}
+{{/picture}}
+{{#hasCaption}}
+<figcaption>{{{caption}}}{{#caption}}{{#credit}} {{/credit}}{{/caption}}{{#credit}}<span class="credit">{{credit}}</span>{{/credit}}</figcaption>
+{{/hasCaption}}
+</figure>
+
+"""#),
         ("partials/mention.mustache", #"""
 <a href="{{href}}">{{title}}</a> <span class="meta"><time datetime="{{date.iso}}">{{date.text}}</time></span>
+
+"""#),
+        ("partials/picture.mustache", #"""
+{{! An image in a text. For a photo sitegen made: WebP and JPEG in several widths, the size
+    it shows at (sizes: keep it in step with the column width in style.css) and its width and
+    height, so the page does not jump while it loads. URLs come escaped, so they are written
+    with three braces. }}
+{{#webp}}
+<picture>
+<source type="image/webp" srcset="{{{webp}}}" sizes="{{#displayWidth}}(min-width: {{displayWidth}}px) {{displayWidth}}px, 100vw{{/displayWidth}}{{^displayWidth}}(min-width: 42rem) 40rem, calc(100vw - 2rem){{/displayWidth}}">
+{{/webp}}
+<img src="{{{src}}}"{{#srcset}} srcset="{{{srcset}}}" sizes="{{#displayWidth}}(min-width: {{displayWidth}}px) {{displayWidth}}px, 100vw{{/displayWidth}}{{^displayWidth}}(min-width: 42rem) 40rem, calc(100vw - 2rem){{/displayWidth}}"{{/srcset}}{{#hasSize}} width="{{width}}" height="{{height}}"{{/hasSize}} alt="{{alt}}"{{#lazy}} loading="lazy"{{/lazy}} decoding="async">
+{{#webp}}
+</picture>
+{{/webp}}
 
 """#),
         ("partials/sources.mustache", #"""
@@ -577,7 +605,7 @@ body {
 }
 a { color: var(--accent); }
 a:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
-h1, h2, h3, .site-title, nav, .meta, .when, .status, .sources, .tags, .crumb {
+h1, h2, h3, .site-title, nav, .meta, .when, .status, .sources, .tags, .crumb, table, figure.photo figcaption, .footnotes {
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
 }
 h1 { font-size: 1.9rem; line-height: 1.2; margin: 1.5rem 0 0.75rem; }
@@ -612,6 +640,21 @@ abbr[title] { text-decoration: none; }
 blockquote { margin: 1rem 0; padding-left: 1rem; border-left: 3px solid var(--line); color: var(--muted); }
 pre { overflow-x: auto; background: #f3f2ed; padding: 0.75rem; }
 img { max-width: 100%; height: auto; }
+/* A wide table scrolls sideways on a phone instead of widening the page. */
+.table-scroll { overflow-x: auto; margin: 1.5rem 0; }
+.table-scroll:focus-visible { outline: 3px solid var(--accent); }
+table { border-collapse: collapse; font-size: 0.95rem; }
+caption { text-align: left; font-weight: 700; padding-bottom: 0.5rem; }
+th, td { padding: 0.4rem 0.75rem 0.4rem 0; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
+th { border-bottom: 2px solid var(--text); }
+.align-right { text-align: right; font-variant-numeric: tabular-nums; }
+.align-center { text-align: center; }
+figure.photo { margin: 1.5rem 0; }
+figure.photo img { display: block; }
+figure.photo figcaption { font-size: 0.9rem; color: var(--muted); margin-top: 0.4rem; }
+.credit { font-size: 0.85em; text-transform: none; }
+.footnotes { border-top: 1px solid var(--line); margin-top: 2.5rem; font-size: 0.9rem; }
+.footnote-ref a, .footnote-back { text-decoration: none; }
 .site-footer { border-top: 1px solid var(--line); margin-top: 3rem; color: var(--muted); font-size: 0.9rem; }
 .map-figure { margin: 1.5rem 0; }
 svg.map { display: block; width: 100%; height: auto; border: 1px solid var(--line); }
@@ -766,6 +809,9 @@ map:
   geojson: Hent stederne og begivenhederne som GeoJSON
   all: Hele kortet
   none: Ingen begivenheder på dette sted endnu.
+footnotes:
+  label: Noter
+  back: Tilbage til teksten
 
 """#),
         ("strings/en.yaml", #"""
@@ -899,6 +945,9 @@ map:
   geojson: Download the places and events as GeoJSON
   all: The whole map
   none: No events at this place yet.
+footnotes:
+  label: Notes
+  back: Back to the text
 
 """#),
         ("tag.mustache", #"""

@@ -1,6 +1,16 @@
 import Markdown
 
 extension Body {
+    /// A body as it is read from a content file: parsed, its photos made figures, with
+    /// everything found wrong in it at its lines.
+    static func read(_ text: String, path: String, firstLine: Int, stamp: SourceStamp) -> (Body, [Diagnostic]) {
+        var document = MarkdownParser.parse(text)
+        let (blocks, figureProblems) = Figures.read(document.blocks, path: path, firstLine: firstLine)
+        document.blocks = blocks
+        let body = Body(document: document, firstLine: firstLine, sourcePath: path, stamp: stamp)
+        return (body, figureProblems + body.diagnostics(path: path))
+    }
+
     /// What reading the text found, at its lines in the file: nesting deeper than sitegen keeps
     /// as a tree (see `MarkdownParser.maximumDepth`) and footnotes without a note or notes
     /// without a reference.

@@ -1,10 +1,12 @@
 import Foundation
+import Media
 
-/// Images the tests make themselves: a PPM drawn byte by byte, and an EXIF block with a GPS
-/// position (and an orientation) spliced into a JPEG, as a phone camera writes it.
-enum TestImages {
+/// Photos the tests make themselves: a PPM drawn byte by byte, made a JPEG by sitegen's own
+/// image step, and an EXIF block with a GPS position (and an orientation) spliced into a
+/// JPEG, as a phone camera writes it.
+public enum TestPhotos {
     /// A `width` x `height` colour gradient in binary PPM, which libvips reads.
-    static func ppm(width: Int, height: Int) -> [UInt8] {
+    public static func ppm(width: Int, height: Int) -> [UInt8] {
         var bytes = Array("P6\n\(width) \(height)\n255\n".utf8)
         bytes.reserveCapacity(bytes.count + width * height * 3)
         for y in 0..<height {
@@ -15,9 +17,25 @@ enum TestImages {
         return bytes
     }
 
+    /// A plain JPEG of a gradient, without metadata.
+    public static func jpeg(width: Int, height: Int) throws -> [UInt8] {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-photo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = folder.appendingPathComponent("source.ppm")
+        try Data(ppm(width: width, height: height)).write(to: source)
+        let image = try ImageProcessor.process(source.path, into: folder.path, settings: ImageSettings(widths: [width]))
+        return Array(try Data(contentsOf: folder.appendingPathComponent(image.variants(.jpeg).last!.fileName)))
+    }
+
+    /// A JPEG with a GPS position in its EXIF, as a phone writes it.
+    public static func jpegWithGPS(width: Int, height: Int, orientation: UInt16? = nil) throws -> [UInt8] {
+        withEXIF(try jpeg(width: width, height: height), orientation: orientation)
+    }
+
     /// The JPEG with an APP1 EXIF segment holding GPS latitude and longitude (Almaty) and,
     /// when given, an orientation, placed after the JFIF segment.
-    static func withEXIF(_ jpeg: [UInt8], orientation: UInt16? = nil) -> [UInt8] {
+    public static func withEXIF(_ jpeg: [UInt8], orientation: UInt16? = nil) -> [UInt8] {
         var entries: [[UInt8]] = []
         if let orientation { entries.append(entry(tag: 0x0112, type: 3, count: 1, value: be16(orientation) + [0, 0])) }
         let ifd0Size = 2 + 12 * (entries.count + 1) + 4
@@ -49,27 +67,3 @@ enum TestImages {
     private static func be32(_ value: UInt32) -> [UInt8] { (0..<4).map { UInt8((value >> (24 - 8 * $0)) & 0xFF) } }
 }
 
-/// A fresh folder under the system's temporary folder, removed by `remove()`.
-struct TemporaryFolder {
-    let path: String
-
-    init() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-media-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        path = url.path
-    }
-
-    func write(_ bytes: [UInt8], to name: String) throws -> String {
-        let file = path + "/" + name
-        try Data(bytes).write(to: URL(fileURLWithPath: file))
-        return file
-    }
-
-    func read(_ name: String) throws -> [UInt8] {
-        Array(try Data(contentsOf: URL(fileURLWithPath: path + "/" + name)))
-    }
-
-    func remove() {
-        try? FileManager.default.removeItem(atPath: path)
-    }
-}
