@@ -168,11 +168,12 @@ public enum SiteBuilder {
         let (images, imageProblems) = await SiteImagesBuilder.build(SiteImagesBuilder.references(in: site), files: files,
                                                                    writesCache: options.writesImageCache)
         site.images = images
+        site.images.shared = ShareImages.used(in: site)
         diagnostics += imageProblems
         timer.lap("images (\(images.made) resized, \(images.reused) from the cache)")
         guard !diagnostics.hasErrors, !(options.strict && !diagnostics.isEmpty) else { return (.failure(BuildFailure(diagnostics)), next) }
         // Bodies link to other pages and show photos: their HTML changes when those do.
-        let inputs = Fingerprint.of(await inputsKey, site.contentLinks.fingerprint, images.fingerprint)
+        let inputs = Fingerprint.of(await inputsKey, site.contentLinks.fingerprint, site.images.fingerprint)
         return (.success(LoadedSite(site: site, templates: templates, assets: assets, warnings: diagnostics,
                                     assetVersions: content.assetVersions, inputsKey: inputs)), next)
     }

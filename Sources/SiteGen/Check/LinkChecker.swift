@@ -33,9 +33,10 @@ struct LinkChecker {
         switch site.contentLinks.target(of: destination, from: body.sourcePath) {
         case .site(let path):
             return problem(with: path, written: destination, from: pagePath, what: what)
-        case .content:
-            // A photo: the image step has read it, and reported it if it is missing or damaged.
-            return nil
+        case .content(let photo):
+            // A photo the image step published, or reported as damaged; else it is not there.
+            guard site.images.published[photo] == nil else { return nil }
+            return "\(what) `\(destination)` points to nothing the site has (no \(photo))"
         case .missingPage(let file):
             let pages = site.contentLinks.pages.keys.map { "/" + $0 }
             return "\(what) `\(destination)` points to \(file), which is no page of the site (missing, or a draft)\(Suggestion.didYouMean("/" + file, among: pages))"

@@ -28,6 +28,8 @@ struct SiteImages: Sendable {
     /// How many images this build resized, and how many it found in the cache.
     var made = 0
     var reused = 0
+    /// The photos some page is shared with (`ShareImages`): only their crops are published.
+    var shared: Set<String> = []
 
     static let none = SiteImages()
 
@@ -38,20 +40,23 @@ struct SiteImages: Sendable {
             fingerprint.add(path)
             for file in image.variants { fingerprint.add(file.sitePath) }
         }
+        for path in shared.sorted() { fingerprint.add(path) }
         return fingerprint.value
     }
 
     /// Every published file: what to copy where.
     var files: [PublishedImage.File] {
-        published.keys.sorted().flatMap { published[$0]!.variants + [published[$0]!.share] }
+        published.keys.sorted().flatMap { path in
+            published[path]!.variants + (shared.contains(path) ? [published[path]!.share] : [])
+        }
     }
 }
 
 /// The image step, between the model and rendering: finds every photo the texts show (an
 /// image, a figure, an embedded post's picture, the site's share image), reads each file
 /// once and makes its variants with libvips, or takes them from the cache
-/// (`.sitegen-cache/images/` in the site folder). A missing, damaged or unsupported photo is
-/// an error at every line that shows it.
+/// (`.sitegen-cache/images/` in the site folder). A damaged or unsupported photo is an error
+/// at every line that shows it; a missing one is left to the link check.
 enum SiteImagesBuilder {
     static let cacheFolder = ".sitegen-cache/images"
     static let settings = ImageSettings()
@@ -71,8 +76,9 @@ enum SiteImagesBuilder {
         for reference in references { byPath[reference.contentPath, default: []].append(reference) }
         let paths = byPath.keys.sorted()
         let cache = ImageCache(folder: files.path(cacheFolder), settings: settings)
-        let outcomes = await paths.concurrentMap { path -> Result<(PublishedImage, made: Bool), ImageError> in
-            guard let bytes = files.read(path) else { return .failure(ImageError("there is no such file")) }
+        let outcomes = await paths.concurrentMap { path -> Result<(PublishedImage, made: Bool), ImageError>? in
+            // A photo that is not there is a broken link, which the link check reports with the rest.
+            guard let bytes = files.read(path) else { return nil }
             let entry = cache.entryName(forBytes: bytes)
             do throws(ImageError) {
                 let processed: ProcessedImage, made: Bool
@@ -90,6 +96,7 @@ enum SiteImagesBuilder {
         }
         var images = SiteImages()
         for (path, outcome) in zip(paths, outcomes) {
+            guard let outcome else { continue }
             switch outcome {
             case .success(let (image, made)):
                 images.published[path] = image
@@ -122,9 +129,10 @@ enum SiteImagesBuilder {
         return ProcessedImage(variants: variants, share: ImageVariant(size: settings.shareSize, format: .jpeg, fileName: "share.jpg"))
     }
 
-    /// Every photo the site's texts show.
+    /// Every photo the site's texts show, and its share image.
     static func references(in site: Site) -> [Reference] {
         site.bodies.flatMap { references(in: $0, path: $0.sourcePath, links: site.contentLinks) }
+            + [ShareImages.defaultReference(site.config)].compactMap { $0 }
     }
 
     /// Every photo a body shows: its images and figures, and links to photos.

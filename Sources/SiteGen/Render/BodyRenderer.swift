@@ -8,7 +8,7 @@ typealias BodyTransform = @Sendable ([BlockNode]) -> [BlockNode]
 
 /// Renders Markdown bodies for this site: heading anchors, links to content files made the
 /// URLs of their pages, site links given the base path, photos in their published sizes
-/// (`ImageMarkup`), notes in the site's language. Works on the node tree, never on HTML strings.
+/// (`ImageMarkup`), notes and typography in the site's language. Works on the node tree, never on HTML strings.
 struct BodyRenderer: Sendable {
     let allowsRawHTML: Bool
     /// What site paths start with: the base path, or the whole base URL.
@@ -16,6 +16,8 @@ struct BodyRenderer: Sendable {
     let links: ContentLinks
     let images: SiteImages
     let labels: HTMLRenderer.Labels
+    /// The language's quotes (`typography.quotes` in the strings), nil when typography is off.
+    let quotes: Typography.Quotes?
     /// The partials photos are drawn with; nil draws plain `<img>` elements (feeds, exports).
     let markup: ImageMarkup?
     /// Tree transforms applied in order before rendering: ```timeline blocks into event lists
@@ -33,6 +35,7 @@ struct BodyRenderer: Sendable {
         images = site.images
         labels = HTMLRenderer.Labels(footnotes: site.strings.text["footnotes.label"] ?? "Notes",
                                      backToText: site.strings.text["footnotes.back"] ?? "Back to the text")
+        quotes = site.config.typography ? Typography.Quotes(site.strings.text["typography.quotes"] ?? "") ?? .english : nil
         markup = templates.map { ImageMarkup(templates: $0, images: site.images, prefix: prefix) }
     }
 
@@ -51,7 +54,8 @@ struct BodyRenderer: Sendable {
                 markup.figure(request, target: links.target(of: request.figure.source, from: source), href: escapedHref(request.figure.source, from: source))
             }
         }
-        let blocks = transforms.reduce(body.document.blocks) { blocks, transform in transform(blocks) }
+        var blocks = transforms.reduce(body.document.blocks) { blocks, transform in transform(blocks) }
+        if let quotes { blocks = Typography.apply(blocks, quotes: quotes) }
         return renderer.render(MarkdownDocument(blocks: HeadingAnchors.assign(blocks)))
     }
 

@@ -121,7 +121,23 @@ struct PageContexts {
             "ogType": meta.type, "isHome": isHome,
         ]
         if let path { values["canonical"] = site.config.absoluteURL(path) }
+        if let choice = ShareImages.choice(for: body(of: job), in: site), let share = site.images.published[choice.contentPath]?.share {
+            values["image"] = ["url": site.config.absoluteURL(share.sitePath), "alt": choice.alt,
+                               "width": share.variant.size.width, "height": share.variant.size.height]
+        }
         return values
+    }
+
+    /// The text a page shows, whose first photo it is shared with.
+    private func body(of job: PageJob) -> Body? {
+        switch job {
+        case .home: site.frontPage.body
+        case .page(let index): site.pages[index].body
+        case .article(let index): site.articles[index].body
+        case .event(let index): site.events[index].body
+        case .term(let index): site.terms[index].body
+        default: nil
+        }
     }
 
     private func navigation(current: String?) -> [[String: Any]] {

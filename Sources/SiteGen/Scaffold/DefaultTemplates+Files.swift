@@ -350,6 +350,18 @@ extension DefaultTemplates {
 <meta property="og:type" content="{{page.ogType}}">
 <meta property="og:site_name" content="{{site.title}}">
 <meta property="og:locale" content="{{site.locale}}">
+{{#page.image}}
+<meta property="og:image" content="{{url}}">
+<meta property="og:image:width" content="{{width}}">
+<meta property="og:image:height" content="{{height}}">
+{{#alt}}
+<meta property="og:image:alt" content="{{alt}}">
+{{/alt}}
+<meta name="twitter:card" content="summary_large_image">
+{{/page.image}}
+{{^page.image}}
+<meta name="twitter:card" content="summary">
+{{/page.image}}
 <link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{site.feed}}">
 <link rel="stylesheet" href="{{site.stylesheet}}">
 {{$head}}{{/head}}
@@ -812,6 +824,9 @@ map:
 footnotes:
   label: Noter
   back: Tilbage til teksten
+typography:
+  # Outer opening and closing quotes, then the inner ones (`markdown: {typography: true}`).
+  quotes: "»«›‹"
 
 """#),
         ("strings/en.yaml", #"""
@@ -948,6 +963,9 @@ map:
 footnotes:
   label: Notes
   back: Back to the text
+typography:
+  # Outer opening and closing quotes, then the inner ones (`markdown: {typography: true}`).
+  quotes: "“”‘’"
 
 """#),
         ("tag.mustache", #"""
