@@ -36,6 +36,9 @@ public struct MarkdownProblem: Sendable, Hashable {
         case unusedFootnote(label: String)
         /// A second `[^label]: ...` note with a label used before; it is not shown.
         case duplicateFootnote(label: String)
+        /// Raw HTML (a block, or an inline tag), which a site in safe mode leaves out; a
+        /// problem only there, or where it would load from another site.
+        case rawHTML(String)
     }
 
     public var kind: Kind

@@ -154,7 +154,9 @@ private struct Converter {
         case CMARK_NODE_CODE_BLOCK:
             return .codeBlock(info: string(cmark_node_get_fence_info(node)), code: literal(of: node), position: position(of: node))
         case CMARK_NODE_HTML_BLOCK:
-            return .html(literal(of: node))
+            let html = literal(of: node)
+            problems.append(MarkdownProblem(.rawHTML(html), at: position(of: node)))
+            return .html(html)
         case CMARK_NODE_THEMATIC_BREAK:
             return .thematicBreak
         default:
@@ -364,7 +366,9 @@ private struct Converter {
         case CMARK_NODE_CODE:
             return [.code(literal(of: node))]
         case CMARK_NODE_HTML_INLINE:
-            return [.html(literal(of: node))]
+            let html = literal(of: node)
+            if !html.hasPrefix("</") { problems.append(MarkdownProblem(.rawHTML(html), at: inlinePosition(node))) }
+            return [.html(html)]
         case CMARK_NODE_EMPH:
             return [.emphasis(convertInlines(children(of: node), depth: depth + 1, insideLink: insideLink))]
         case CMARK_NODE_STRONG:

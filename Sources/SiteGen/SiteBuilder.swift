@@ -162,6 +162,7 @@ public enum SiteBuilder {
         next.glossary = glossaryMemo
         diagnostics += glossaryProblems
         timer.lap("glossary")
+        diagnostics += site.bodies.flatMap { $0.rawHTMLWarnings(allowed: config.allowsRawHTML) }
         // Photos are never published as they are (their EXIF may say where they were taken).
         let assets = content.assets.filter { !ImageFiles.isPhoto($0) }
         site.contentLinks = ContentLinks(site: site, assets: assets)

@@ -23,6 +23,11 @@ struct LinkChecker {
                 guard let problem = problem(with: link.destination, in: body, from: pagePath, isImage: link.isImage) else { continue }
                 diagnostics.append(Diagnostic(severity, at: body.location(link.position, path: body.sourcePath), problem))
             }
+            for block in EmbedCard.blocks(in: body) {
+                guard let image = EmbedCard.parse(block.code, path: body.sourcePath, fenceLine: block.fenceLine).0?.image,
+                      let problem = problem(with: image.value, in: body, from: pagePath, isImage: true) else { continue }
+                diagnostics.append(Diagnostic(severity, at: image.location, problem))
+            }
         }
         return diagnostics
     }

@@ -135,12 +135,18 @@ enum SiteImagesBuilder {
             + [ShareImages.defaultReference(site.config)].compactMap { $0 }
     }
 
-    /// Every photo a body shows: its images and figures, and links to photos.
+    /// Every photo a body shows: its images, figures and embedded posts' pictures, and links to photos.
     static func references(in body: Body, path: String, links: ContentLinks) -> [Reference] {
         var references: [Reference] = []
-        func add(_ destination: String, _ position: SourcePosition) {
+        func add(_ destination: String, at location: SourceLocation) {
             guard case .content(let contentPath) = links.target(of: destination, from: body.sourcePath) else { return }
-            references.append(Reference(contentPath: contentPath, written: destination, location: body.location(position, path: path)))
+            references.append(Reference(contentPath: contentPath, written: destination, location: location))
+        }
+        func add(_ destination: String, _ position: SourcePosition) {
+            add(destination, at: body.location(position, path: path))
+        }
+        for block in EmbedCard.blocks(in: body) {
+            if let image = EmbedCard.parse(block.code, path: path, fenceLine: block.fenceLine).0?.image { add(image.value, at: image.location) }
         }
         body.document.blocks.forEachBlock { block in
             if case .figure(let figure) = block { add(figure.source, figure.position) }

@@ -24,6 +24,7 @@ enum TemplateLoader {
         ("partials/timeline-event", "an event in the timeline"),
         ("partials/mention", "a page in a glossary entry's list of mentions"),
         ("partials/picture", "an image in a text"), ("partials/figure", "a photo with its caption and credit"),
+        ("partials/embed", "an embedded post or video"),
     ]
 
     static func load(_ files: SiteFiles, language: String) -> (TemplateSet?, [Diagnostic]) {

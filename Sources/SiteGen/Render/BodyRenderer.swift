@@ -18,8 +18,9 @@ struct BodyRenderer: Sendable {
     let labels: HTMLRenderer.Labels
     /// The language's quotes (`typography.quotes` in the strings), nil when typography is off.
     let quotes: Typography.Quotes?
-    /// The partials photos are drawn with; nil draws plain `<img>` elements (feeds, exports).
-    let markup: ImageMarkup?
+    /// The partials photos and embedded posts are drawn with; nil draws plain `<img>` elements
+    /// and leaves ```embed blocks as code (feeds, exports).
+    let markup: MediaMarkup?
     /// Tree transforms applied in order before rendering: ```timeline blocks into event lists
     /// (`TimelineEmbed.transform`), ```map blocks into figures (`MapEmbeds.transform`).
     /// Without them such blocks stay code blocks.
@@ -36,7 +37,7 @@ struct BodyRenderer: Sendable {
         labels = HTMLRenderer.Labels(footnotes: site.strings.text["footnotes.label"] ?? "Notes",
                                      backToText: site.strings.text["footnotes.back"] ?? "Back to the text")
         quotes = site.config.typography ? Typography.Quotes(site.strings.text["typography.quotes"] ?? "") ?? .english : nil
-        markup = templates.map { ImageMarkup(templates: $0, images: site.images, prefix: prefix) }
+        markup = templates.map { MediaMarkup(templates: $0, site: site, prefix: prefix) }
     }
 
     /// `footnotePrefix` keeps the ids of this text's notes apart from those of other texts
@@ -48,13 +49,14 @@ struct BodyRenderer: Sendable {
         renderer.footnotePrefix = footnotePrefix
         if let markup {
             renderer.imageHTML = { [self] request in
-                markup.image(request, target: links.target(of: request.source, from: source), href: escapedHref(request.source, from: source))
+                markup.image(request, from: source, href: escapedHref(request.source, from: source))
             }
             renderer.figureHTML = { [self] request in
-                markup.figure(request, target: links.target(of: request.figure.source, from: source), href: escapedHref(request.figure.source, from: source))
+                markup.figure(request, from: source, href: escapedHref(request.figure.source, from: source))
             }
         }
         var blocks = transforms.reduce(body.document.blocks) { blocks, transform in transform(blocks) }
+        if let markup { blocks = markup.embeds(blocks, from: source) { href($0, from: source) } }
         if let quotes { blocks = Typography.apply(blocks, quotes: quotes) }
         return renderer.render(MarkdownDocument(blocks: HeadingAnchors.assign(blocks)))
     }

@@ -501,6 +501,32 @@ extension DefaultTemplates {
 {{/empty(corrections)}}
 
 """#),
+        ("partials/embed.mustache", #"""
+{{! A post from social media or a video, shown with nothing from the platform: no script,
+    no iframe, no request. The url comes escaped, so it is written with three braces. }}
+<figure class="embed {{#post}}embed-post{{/post}}{{#video}}embed-video{{/video}}">
+{{#video}}
+<a class="poster" href="{{{url}}}">
+{{#picture}}
+{{>partials/picture}}
+{{/picture}}
+<span class="play">{{t.embed.watch}} {{platform}}</span>
+</a>
+{{/video}}
+<blockquote cite="{{{url}}}">
+{{#paragraphs}}
+<p>{{.}}</p>
+{{/paragraphs}}
+</blockquote>
+{{#post}}
+{{#picture}}
+{{>partials/picture}}
+{{/picture}}
+{{/post}}
+<figcaption>{{#author}}<span class="author">{{author}}</span>{{/author}}{{#handle}} <span class="handle">{{handle}}</span>{{/handle}} · {{platform}}{{#date}} · <time datetime="{{iso}}">{{text}}</time>{{/date}} · <a href="{{{url}}}">{{#post}}{{t.embed.openPost}}{{/post}}{{#video}}{{t.embed.openVideo}}{{/video}}</a></figcaption>
+</figure>
+
+"""#),
         ("partials/event-summary.mustache", #"""
 <h3><a href="{{href}}">{{title}}</a></h3>
 <p class="when"><time datetime="{{when.iso}}">{{when.text}}</time>{{#place}} · {{name}}{{/place}}</p>
@@ -617,7 +643,7 @@ body {
 }
 a { color: var(--accent); }
 a:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
-h1, h2, h3, .site-title, nav, .meta, .when, .status, .sources, .tags, .crumb, table, figure.photo figcaption, .footnotes {
+h1, h2, h3, .site-title, nav, .meta, .when, .status, .sources, .tags, .crumb, table, figure.photo figcaption, .footnotes, .embed figcaption {
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
 }
 h1 { font-size: 1.9rem; line-height: 1.2; margin: 1.5rem 0 0.75rem; }
@@ -667,6 +693,14 @@ figure.photo figcaption { font-size: 0.9rem; color: var(--muted); margin-top: 0.
 .credit { font-size: 0.85em; text-transform: none; }
 .footnotes { border-top: 1px solid var(--line); margin-top: 2.5rem; font-size: 0.9rem; }
 .footnote-ref a, .footnote-back { text-decoration: none; }
+/* An embedded post or video: a card, drawn here, with nothing loaded from the platform. */
+.embed { margin: 1.5rem 0; padding: 0.75rem 1rem; border: 1px solid var(--line); border-radius: 0.4rem; }
+.embed blockquote { border: 0; padding: 0; margin: 0; color: var(--text); }
+.embed figcaption { font-size: 0.9rem; color: var(--muted); }
+.embed .author { font-weight: 700; color: var(--text); }
+.embed .poster { display: block; position: relative; margin: -0.75rem -1rem 0.75rem; }
+.embed .poster img { display: block; width: 100%; border-radius: 0.4rem 0.4rem 0 0; }
+.embed .play { position: absolute; left: 0.75rem; bottom: 0.75rem; background: var(--text); color: var(--paper); padding: 0.2rem 0.6rem; border-radius: 0.2rem; }
 .site-footer { border-top: 1px solid var(--line); margin-top: 3rem; color: var(--muted); font-size: 0.9rem; }
 .map-figure { margin: 1.5rem 0; }
 svg.map { display: block; width: 100%; height: auto; border: 1px solid var(--line); }
@@ -827,6 +861,10 @@ footnotes:
 typography:
   # Outer opening and closing quotes, then the inner ones (`markdown: {typography: true}`).
   quotes: "»«›‹"
+embed:
+  openPost: Se det oprindelige opslag
+  openVideo: Se videoen
+  watch: Se videoen på
 
 """#),
         ("strings/en.yaml", #"""
@@ -966,6 +1004,10 @@ footnotes:
 typography:
   # Outer opening and closing quotes, then the inner ones (`markdown: {typography: true}`).
   quotes: "“”‘’"
+embed:
+  openPost: See the original post
+  openVideo: Watch the video
+  watch: Watch on
 
 """#),
         ("tag.mustache", #"""
