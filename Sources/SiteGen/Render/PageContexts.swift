@@ -122,8 +122,10 @@ struct PageContexts {
         ]
         if let path { values["canonical"] = site.config.absoluteURL(path) }
         if let choice = ShareImages.choice(for: body(of: job), in: site), let share = site.images.published[choice.contentPath]?.share {
-            values["image"] = ["url": site.config.absoluteURL(share.sitePath), "alt": choice.alt,
-                               "width": share.variant.size.width, "height": share.variant.size.height]
+            var image: [String: Any] = ["url": site.config.absoluteURL(share.sitePath),
+                                        "width": share.variant.size.width, "height": share.variant.size.height]
+            if !choice.alt.isEmpty { image["alt"] = choice.alt }
+            values["image"] = image
         }
         return values
     }
