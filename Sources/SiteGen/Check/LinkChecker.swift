@@ -29,6 +29,9 @@ struct LinkChecker {
                 diagnostics.append(Diagnostic(severity, at: image.location, problem))
             }
         }
+        if let share = ShareImages.defaultReference(site.config), site.images.published[share.contentPath] == nil {
+            diagnostics.append(Diagnostic(severity, at: share.location, "`image` points to nothing the site has (no \(share.contentPath)); it is a photo below content/"))
+        }
         return diagnostics
     }
 

@@ -37,13 +37,8 @@ struct EmbedCard: Sendable {
 
     /// Reads a block's fields with whole-file positions; nil when it cannot be shown.
     static func parse(_ code: String, path: String, fenceLine: Int) -> (EmbedCard?, [Diagnostic]) {
-        let yaml: YAMLValue?
-        switch YAMLParser.parse(code, path: path, firstLine: fenceLine + 1) {
-        case .success(let value): yaml = value
-        case .failure(let diagnostic): return (nil, [diagnostic])
-        }
-        var fields = FieldReader(yaml, fallback: SourceLocation(path: path, line: fenceLine), what: "an ```embed block")
-        fields.rejectUnknownKeys(keys)
+        let (read, syntaxError) = FieldReader.fencedBlock(code, path: path, fenceLine: fenceLine, what: "an ```embed block", keys: keys)
+        guard var fields = read else { return (nil, syntaxError) }
         let url = fields.requiredString("url", example: "https://twitter.com/HannaLiubakova/status/1478426468398702592")
         if let url, let problem = ExternalURL.problem(with: url) {
             fields.report(.error(fields.value("url")?.location ?? fields.location, "`url` \(problem)"))

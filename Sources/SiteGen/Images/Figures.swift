@@ -57,13 +57,8 @@ enum Figures {
 
     /// A ```figure block's fields; nil when it cannot be shown.
     private static func parse(_ code: String, path: String, fenceLine: Int, firstLine: Int, position: SourcePosition) -> (Figure?, [Diagnostic]) {
-        let yaml: YAMLValue?
-        switch YAMLParser.parse(code, path: path, firstLine: fenceLine + 1) {
-        case .success(let value): yaml = value
-        case .failure(let diagnostic): return (nil, [diagnostic])
-        }
-        var fields = FieldReader(yaml, fallback: SourceLocation(path: path, line: fenceLine), what: "a ```figure block")
-        fields.rejectUnknownKeys(keys)
+        let (read, syntaxError) = FieldReader.fencedBlock(code, path: path, fenceLine: fenceLine, what: "a ```figure block", keys: keys)
+        guard var fields = read else { return (nil, syntaxError) }
         let source = fields.requiredString("src", example: "demonstration.jpg")
         let alt = fields.string("alt")
         if alt == nil, fields.value("alt") == nil {

@@ -84,6 +84,20 @@ struct IncrementalRebuildTests {
         #expect(try session.site.outputText("tidslinje/", in: session.served).contains("En ny oplysning om stormen"))
     }
 
+    @Test func replacingAPhotoPublishesTheNewOneAndRemovesTheOld() async throws {
+        let session = try await Session()
+        let photo = "content/articles/demonstration-almaty.jpg"
+        let before = try session.site.outputFiles(in: session.served).filter { $0.hasPrefix("img/") }
+        try session.site.write(photo, bytes: try TestPhotos.jpeg(width: 800, height: 500))
+        let summary = try await session.rebuild()
+        #expect(summary.timings.map(\.stage).contains("images (1 resized, 0 from the cache)"))
+        let after = try session.site.outputFiles(in: session.served).filter { $0.hasPrefix("img/") }
+        #expect(Set(before).isDisjoint(with: after), "a new photo, new names")
+        #expect(after.count == 5, "480 and 800 wide, WebP and JPEG, and the share image: \(after)")
+        try session.site.remove(photo)
+        try await session.rebuild()
+    }
+
     @Test func aRebuildWithNothingChangedRendersNothing() async throws {
         let session = try await Session()
         let summary = try await session.rebuild()

@@ -127,6 +127,14 @@ struct PhotoTests {
         #expect(try site.outputText("artikler/lpg-prisen/").contains("content=\"https://example.org/\(crop)\""), "a page's own photo comes first")
     }
 
+    @Test("site.yaml's image must be there")
+    func missingShareImage() async throws {
+        let site = try TestSite(Sites.archive(siteYAML: Sites.siteYAML + "\nimage: forside.jpg"))
+        #expect(await site.buildFailure() == [
+            "site.yaml:6:8: error: `image` points to nothing the site has (no content/forside.jpg); it is a photo below content/",
+        ])
+    }
+
     @Test("sitegen check reads photos but writes no cache")
     func checkWritesNothing() async throws {
         let site = try Self.site(photo: try TestPhotos.jpeg(width: 600, height: 400))
