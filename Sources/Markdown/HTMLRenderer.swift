@@ -1,10 +1,50 @@
-/// Writes a `MarkdownDocument` as HTML. The output follows cmark's own HTML conventions;
-/// the hooks are where a site changes links without touching HTML strings.
+/// Writes a `MarkdownDocument` as HTML. The output follows cmark's own HTML conventions (and
+/// cmark-gfm's for the extensions' elements); the hooks are where a site changes links and
+/// images without touching HTML strings.
 public struct HTMLRenderer: Sendable {
     /// Lets raw HTML from the Markdown through; off by default, as in cmark's safe mode.
     public var allowsRawHTML: Bool
     /// Maps a link or image destination written by the editor to the one written to HTML.
     public var resolveDestination: @Sendable (String) -> String
+    /// The words the renderer writes itself, in the page's language.
+    public var labels = Labels()
+    /// Starts the ids of notes (`fn-<prefix>1`), so the notes of several texts shown on one
+    /// page do not share ids.
+    public var footnotePrefix = ""
+    /// Writes an image (an `<img>` or `<picture>`); nil from it, or no hook, gives cmark's `<img>`.
+    public var imageHTML: (@Sendable (ImageRequest) -> String?)?
+    /// Writes a figure; nil from it, or no hook, gives a plain `<figure>`.
+    public var figureHTML: (@Sendable (FigureRequest) -> String?)?
+
+    public struct Labels: Sendable {
+        /// Names the notes section for screen readers.
+        public var footnotes: String
+        /// The link from a note back to where the text refers to it.
+        public var backToText: String
+
+        public init(footnotes: String = "Notes", backToText: String = "Back to the text") {
+            self.footnotes = footnotes
+            self.backToText = backToText
+        }
+    }
+
+    /// An image for `imageHTML`.
+    public struct ImageRequest: Sendable {
+        /// As the editor wrote it.
+        public var source: String
+        public var alt: String
+        public var title: String
+        /// 0 for the first image of the document (figure or inline), then 1, 2, ...: the first
+        /// is usually on the first screen, the others can load lazily.
+        public var index: Int
+    }
+
+    /// A figure for `figureHTML`, with its caption already written as HTML.
+    public struct FigureRequest: Sendable {
+        public var figure: Figure
+        public var captionHTML: String
+        public var index: Int
+    }
 
     public init(allowsRawHTML: Bool = false, resolveDestination: @escaping @Sendable (String) -> String = { $0 }) {
         self.allowsRawHTML = allowsRawHTML
@@ -12,64 +52,87 @@ public struct HTMLRenderer: Sendable {
     }
 
     public func render(_ document: MarkdownDocument) -> String {
-        var output = ""
-        output.reserveCapacity(4096)
+        var output = Output()
+        output.html.reserveCapacity(4096)
         for block in document.blocks {
             write(block, tight: false, into: &output)
         }
-        return output
+        return output.html
     }
 
     public func render(inlines: [InlineNode]) -> String {
-        var output = ""
+        var output = Output()
         write(inlines, into: &output)
-        return output
+        return output.html
     }
 
-    private func write(_ block: BlockNode, tight: Bool, into output: inout String) {
+    private struct Output {
+        var html = ""
+        var images = 0
+
+        mutating func newLine() {
+            // Starts a new line unless the output is empty or already at one, like cmark's `cr()`.
+            if let last = html.utf8.last, last != UInt8(ascii: "\n") { html += "\n" }
+        }
+
+        static func += (output: inout Output, text: String) {
+            output.html += text
+        }
+    }
+
+    private func write(_ block: BlockNode, tight: Bool, into output: inout Output) {
         switch block {
         case .paragraph(let inlines):
             if tight {
                 // cmark's layout: a tight list item's paragraph has no <p> and no line break.
                 write(inlines, into: &output)
             } else {
-                newLine(&output)
+                output.newLine()
                 output += "<p>"
                 write(inlines, into: &output)
                 output += "</p>\n"
             }
         case .heading(let level, let content, let id, _):
-            newLine(&output)
+            output.newLine()
             output += id.isEmpty ? "<h\(level)>" : "<h\(level) id=\"\(HTMLEscaping.escape(id))\">"
             write(content, into: &output)
             output += "</h\(level)>\n"
         case .blockQuote(let children):
-            newLine(&output)
+            output.newLine()
             output += "<blockquote>\n"
             for child in children { write(child, tight: false, into: &output) }
             output += "</blockquote>\n"
         case .list(let kind, let isTight, let items):
-            newLine(&output)
+            output.newLine()
             writeList(kind: kind, tight: isTight, items: items, into: &output)
         case .codeBlock(let info, let code, _):
-            newLine(&output)
+            output.newLine()
             // cmark's rule: the language is the info string up to the first whitespace.
             let language = String(info.prefix(while: { !$0.isWhitespace }))
             output += language.isEmpty ? "<pre><code>" : "<pre><code class=\"language-\(HTMLEscaping.escape(language))\">"
             output += HTMLEscaping.escape(code)
             output += "</code></pre>\n"
         case .html(let html):
-            newLine(&output)
+            output.newLine()
             output += allowsRawHTML ? html : "<!-- raw HTML omitted -->\n"
         case .thematicBreak:
-            newLine(&output)
+            output.newLine()
             output += "<hr>\n"
         case .trustedHTML(let html):
             output += html
+        case .table(let table):
+            output.newLine()
+            writeTable(table, into: &output)
+        case .figure(let figure):
+            output.newLine()
+            writeFigure(figure, into: &output)
+        case .footnotes(let notes):
+            output.newLine()
+            writeFootnotes(notes, into: &output)
         }
     }
 
-    private func writeList(kind: ListKind, tight: Bool, items: [[BlockNode]], into output: inout String) {
+    private func writeList(kind: ListKind, tight: Bool, items: [[BlockNode]], into output: inout Output) {
         let tag: String
         switch kind {
         case .bullet:
@@ -89,20 +152,112 @@ public struct HTMLRenderer: Sendable {
         output += "</\(tag)>\n"
     }
 
-    /// Starts a new line unless the output is empty or already at one, like cmark's `cr()`.
-    private func newLine(_ output: inout String) {
-        if let last = output.utf8.last, last != UInt8(ascii: "\n") {
-            output += "\n"
+    /// cmark-gfm's table, in a container that scrolls sideways on a narrow screen (focusable,
+    /// so it scrolls from the keyboard too), with header cells scoped to their columns and
+    /// alignment as a class (HTML5 has no `align`).
+    private func writeTable(_ table: Table, into output: inout Output) {
+        let caption = table.caption.plainText
+        output += caption.isEmpty ? "<div class=\"table-scroll\" tabindex=\"0\">\n"
+            : "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(HTMLEscaping.escape(caption))\">\n"
+        output += "<table>\n"
+        if !table.caption.isEmpty {
+            output += "<caption>"
+            write(table.caption, into: &output)
+            output += "</caption>\n"
         }
+        func row(_ cells: [[InlineNode]], tag: String) {
+            output += "<tr>\n"
+            for (column, cell) in cells.enumerated() {
+                output += tag == "th" ? "<th scope=\"col\"" : "<td"
+                switch table.alignments[column] {
+                case .none: break
+                case .left: output += " class=\"align-left\""
+                case .center: output += " class=\"align-center\""
+                case .right: output += " class=\"align-right\""
+                }
+                output += ">"
+                write(cell, into: &output)
+                output += "</\(tag)>\n"
+            }
+            output += "</tr>\n"
+        }
+        output += "<thead>\n"
+        row(table.header, tag: "th")
+        output += "</thead>\n"
+        if !table.rows.isEmpty {
+            output += "<tbody>\n"
+            for cells in table.rows { row(cells, tag: "td") }
+            output += "</tbody>\n"
+        }
+        output += "</table>\n</div>\n"
     }
 
-    private func write(_ inlines: [InlineNode], into output: inout String) {
+    private func writeFigure(_ figure: Figure, into output: inout Output) {
+        var caption = Output()
+        write(figure.caption, into: &caption)
+        let index = output.images
+        output.images += 1
+        if let html = figureHTML?(FigureRequest(figure: figure, captionHTML: caption.html, index: index)) {
+            output += html
+            return
+        }
+        output += "<figure>\n"
+        output += imageHTML?(ImageRequest(source: figure.source, alt: figure.alt ?? "", title: "", index: index))
+            ?? "<img src=\"\(href(figure.source))\" alt=\"\(HTMLEscaping.escape(figure.alt ?? ""))\">"
+        output += "\n"
+        if !figure.caption.isEmpty || !figure.credit.isEmpty {
+            output += "<figcaption>" + caption.html
+            if !figure.credit.isEmpty {
+                output += (figure.caption.isEmpty ? "" : " ") + "<span class=\"credit\">\(HTMLEscaping.escape(figure.credit))</span>"
+            }
+            output += "</figcaption>\n"
+        }
+        output += "</figure>\n"
+    }
+
+    /// The notes, each with a link back to every place the text refers to it.
+    private func writeFootnotes(_ notes: [Footnote], into output: inout Output) {
+        output += "<section class=\"footnotes\" aria-label=\"\(HTMLEscaping.escape(labels.footnotes))\">\n<ol>\n"
+        for note in notes {
+            output += "<li id=\"\(noteID(note.number))\">\n"
+            var backLinks = ""
+            for occurrence in 1...max(1, note.references) {
+                let mark = occurrence == 1 ? "↩\u{FE0E}" : "↩\u{FE0E}<sup>\(occurrence)</sup>"
+                backLinks += " <a href=\"#\(referenceID(note.number, occurrence))\" class=\"footnote-back\" aria-label=\"\(HTMLEscaping.escape(labels.backToText))\">\(mark)</a>"
+            }
+            var blocks = note.blocks
+            if case .paragraph(let inlines)? = blocks.last {
+                blocks.removeLast()
+                for block in blocks { write(block, tight: false, into: &output) }
+                output.newLine()
+                output += "<p>"
+                write(inlines, into: &output)
+                output += backLinks + "</p>\n"
+            } else {
+                for block in blocks { write(block, tight: false, into: &output) }
+                output.newLine()
+                output += "<p>" + backLinks.dropFirst() + "</p>\n"
+            }
+            output += "</li>\n"
+        }
+        output += "</ol>\n</section>\n"
+    }
+
+    private func noteID(_ number: Int) -> String {
+        "fn-\(HTMLEscaping.escape(footnotePrefix))\(number)"
+    }
+
+    private func referenceID(_ number: Int, _ occurrence: Int) -> String {
+        "fnref-\(HTMLEscaping.escape(footnotePrefix))\(number)" + (occurrence > 1 ? "-\(occurrence)" : "")
+    }
+
+    private func write(_ inlines: [InlineNode], into output: inout Output) {
         for inline in inlines {
             write(inline, into: &output)
         }
     }
 
-    private func write(_ inline: InlineNode, into output: inout String) {
+    private func write(_ inline: InlineNode, into output: inout Output) {
         switch inline {
         case .text(let text):
             output += HTMLEscaping.escape(text)
@@ -122,6 +277,10 @@ public struct HTMLRenderer: Sendable {
             output += "<strong>"
             write(children, into: &output)
             output += "</strong>"
+        case .strikethrough(let children):
+            output += "<del>"
+            write(children, into: &output)
+            output += "</del>"
         case .link(let destination, let title, let content, _):
             output += "<a href=\"\(href(destination))\""
             if !title.isEmpty { output += " title=\"\(HTMLEscaping.escape(title))\"" }
@@ -129,9 +288,17 @@ public struct HTMLRenderer: Sendable {
             write(content, into: &output)
             output += "</a>"
         case .image(let source, let title, let alt, _):
+            let index = output.images
+            output.images += 1
+            if let html = imageHTML?(ImageRequest(source: source, alt: alt.plainText, title: title, index: index)) {
+                output += html
+                return
+            }
             output += "<img src=\"\(href(source))\" alt=\"\(HTMLEscaping.escape(alt.plainText))\""
             if !title.isEmpty { output += " title=\"\(HTMLEscaping.escape(title))\"" }
             output += ">"
+        case .footnoteReference(_, let number, let occurrence, _):
+            output += "<sup class=\"footnote-ref\"><a href=\"#\(noteID(number))\" id=\"\(referenceID(number, occurrence))\">\(number)</a></sup>"
         case .trustedHTML(let html):
             output += html
         }
@@ -142,4 +309,3 @@ public struct HTMLRenderer: Sendable {
         return HTMLEscaping.escapeURL(resolveDestination(destination))
     }
 }
-

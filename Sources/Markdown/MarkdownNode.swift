@@ -16,10 +16,37 @@ public struct MarkdownDocument: Sendable {
     /// Where the text nested deeper than `MarkdownParser.maximumDepth`, so that the rest was
     /// kept as plain text; nil for every text an editor really writes.
     public var flattenedAt: SourcePosition?
+    /// What the parser found wrong in the text (footnotes without a note, notes nobody refers
+    /// to), for the site to report at their lines.
+    public var problems: [MarkdownProblem]
 
-    public init(blocks: [BlockNode], flattenedAt: SourcePosition? = nil) {
+    public init(blocks: [BlockNode], flattenedAt: SourcePosition? = nil, problems: [MarkdownProblem] = []) {
         self.blocks = blocks
         self.flattenedAt = flattenedAt
+        self.problems = problems
+    }
+}
+
+/// Something in the text the parser kept as written but that is probably a mistake.
+public struct MarkdownProblem: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        /// `[^label]` in the text, but no `[^label]: ...` note.
+        case unknownFootnote(label: String)
+        /// A `[^label]: ...` note the text never refers to; it is not shown.
+        case unusedFootnote(label: String)
+        /// A second `[^label]: ...` note with a label used before; it is not shown.
+        case duplicateFootnote(label: String)
+        /// Raw HTML (a block, or an inline tag), which a site in safe mode leaves out; a
+        /// problem only there, or where it would load from another site.
+        case rawHTML(String)
+    }
+
+    public var kind: Kind
+    public var position: SourcePosition
+
+    public init(_ kind: Kind, at position: SourcePosition) {
+        self.kind = kind
+        self.position = position
     }
 }
 
@@ -40,6 +67,80 @@ public indirect enum BlockNode: Sendable {
     case thematicBreak
     /// HTML made by sitegen itself (an embedded timeline, a map): always written as is.
     case trustedHTML(String)
+    /// A GFM pipe table.
+    case table(Table)
+    /// A photo with its caption and credit: an image alone in a paragraph, or one the site
+    /// builds from a ```figure block.
+    case figure(Figure)
+    /// The notes of the text, numbered in the order the text first refers to them; the parser
+    /// puts them last.
+    case footnotes([Footnote])
+}
+
+public enum TableAlignment: Sendable, Hashable {
+    case none, left, center, right
+}
+
+public struct Table: Sendable {
+    /// One per column.
+    public var alignments: [TableAlignment]
+    /// One cell per column.
+    public var header: [[InlineNode]]
+    /// Every row has one cell per column (missing cells are empty, extra ones dropped, as GFM says).
+    public var rows: [[[InlineNode]]]
+    /// A `: caption` line right below the table; empty when there is none.
+    public var caption: [InlineNode]
+    public var position: SourcePosition
+
+    public init(alignments: [TableAlignment], header: [[InlineNode]], rows: [[[InlineNode]]], caption: [InlineNode] = [],
+                position: SourcePosition) {
+        self.alignments = alignments
+        self.header = header
+        self.rows = rows
+        self.caption = caption
+        self.position = position
+    }
+}
+
+public struct Figure: Sendable {
+    /// The image as the editor wrote it (a path beside the page, a site path or a URL).
+    public var source: String
+    /// nil when the editor gave none (the site reports that); empty for a decorative image.
+    public var alt: String?
+    public var caption: [InlineNode]
+    /// "Foto: Pavel Mikheyev/Reuters"; empty when the caption holds no credit.
+    public var credit: String
+    /// The largest width to show the image at, in CSS pixels; nil for the column's width.
+    public var width: Int?
+    public var position: SourcePosition
+
+    public init(source: String, alt: String?, caption: [InlineNode] = [], credit: String = "", width: Int? = nil, position: SourcePosition) {
+        self.source = source
+        self.alt = alt
+        self.caption = caption
+        self.credit = credit
+        self.width = width
+        self.position = position
+    }
+}
+
+public struct Footnote: Sendable {
+    public var label: String
+    /// 1 for the note the text refers to first.
+    public var number: Int
+    /// How often the text refers to it: each reference gets a link back.
+    public var references: Int
+    public var blocks: [BlockNode]
+    /// Where its `[^label]:` stands.
+    public var position: SourcePosition
+
+    public init(label: String, number: Int, references: Int, blocks: [BlockNode], position: SourcePosition) {
+        self.label = label
+        self.number = number
+        self.references = references
+        self.blocks = blocks
+        self.position = position
+    }
 }
 
 public indirect enum InlineNode: Sendable {
@@ -55,6 +156,10 @@ public indirect enum InlineNode: Sendable {
     case image(source: String, title: String, alt: [InlineNode], position: SourcePosition)
     /// HTML made by sitegen itself (a glossary link): always written as is.
     case trustedHTML(String)
+    /// `~~struck~~` (GFM).
+    case strikethrough([InlineNode])
+    /// `[^label]`: the `occurrence`th reference (from 1) to note `number`.
+    case footnoteReference(label: String, number: Int, occurrence: Int, position: SourcePosition)
 }
 
 extension InlineNode {
@@ -63,8 +168,9 @@ extension InlineNode {
         switch self {
         case .text(let text), .code(let text): text
         case .softBreak, .lineBreak: " "
-        case .html, .trustedHTML: ""
-        case .emphasis(let children), .strong(let children), .link(_, _, let children, _), .image(_, _, let children, _):
+        case .html, .trustedHTML, .footnoteReference: ""
+        case .emphasis(let children), .strong(let children), .strikethrough(let children), .link(_, _, let children, _),
+             .image(_, _, let children, _):
             children.plainText
         }
     }

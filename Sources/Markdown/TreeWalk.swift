@@ -13,11 +13,11 @@ extension Array where Element == BlockNode {
         }
     }
 
-    /// Calls `visit` for every inline in document order (in paragraphs, headings, link text
-    /// and alt text), each before the inlines inside it.
+    /// Calls `visit` for every inline in document order (in paragraphs, headings, table cells,
+    /// captions, notes, link text and alt text), each before the inlines inside it.
     public func forEachInline(_ visit: (InlineNode) throws -> Void) rethrows {
         try forEachBlock { block in
-            try block.inlines?.forEachInline(visit)
+            try block.forEachInlineRun { run, _ in try run.forEachInline(visit) }
         }
     }
 
@@ -28,10 +28,10 @@ extension Array where Element == BlockNode {
         try rewrittenBlocks(rewrite) ?? self
     }
 
-    /// Rewrites the inline content of every paragraph and heading: `rewrite` gets each run of
-    /// inlines with the kind of block that holds it and returns its replacement, or nil to keep
-    /// it. Inlines nested in emphasis or links are the rewriter's to descend into, since what a
-    /// transform does there depends on what surrounds them.
+    /// Rewrites the inline content of every paragraph, heading, table cell and caption:
+    /// `rewrite` gets each run of inlines with the kind of block that holds it and returns its
+    /// replacement, or nil to keep it. Inlines nested in emphasis or links are the rewriter's to
+    /// descend into, since what a transform does there depends on what surrounds them.
     public func rewritingInlines(_ rewrite: ([InlineNode], InlineContainer) throws -> [InlineNode]?) rethrows -> [BlockNode] {
         try rewritingBlocks { block in
             switch block {
@@ -39,10 +39,34 @@ extension Array where Element == BlockNode {
                 return try rewrite(inlines, .paragraph).map { [.paragraph($0)] }
             case .heading(let level, let content, let id, let position):
                 return try rewrite(content, .heading).map { [.heading(level: level, content: $0, id: id, position: position)] }
-            default:
+            case .table(let table):
+                var rewritten = table
+                var changed = false
+                for (column, cell) in table.header.enumerated() {
+                    if let cell = try rewrite(cell, .tableCell) { rewritten.header[column] = cell; changed = true }
+                }
+                for (row, cells) in table.rows.enumerated() {
+                    for (column, cell) in cells.enumerated() {
+                        if let cell = try rewrite(cell, .tableCell) { rewritten.rows[row][column] = cell; changed = true }
+                    }
+                }
+                if let caption = try rewrite(table.caption, .caption) { rewritten.caption = caption; changed = true }
+                return changed ? [.table(rewritten)] : nil
+            case .figure(var figure):
+                guard let caption = try rewrite(figure.caption, .caption) else { return nil }
+                figure.caption = caption
+                return [.figure(figure)]
+            case .blockQuote, .list, .codeBlock, .html, .thematicBreak, .trustedHTML, .footnotes:
                 return nil
             }
         }
+    }
+
+    /// Rewrites every inline wherever it stands, nested ones too: `rewrite` is asked about each
+    /// inline before its children; the inlines it returns replace it (and are not walked
+    /// again), nil keeps it and goes on into its children.
+    public func rewritingEachInline(_ rewrite: (InlineNode) throws -> [InlineNode]?) rethrows -> [BlockNode] {
+        try rewritingInlines { inlines, _ in try inlines.rewrittenInlines(rewrite) }
     }
 
     /// nil when nothing changed.
@@ -66,6 +90,9 @@ extension Array where Element == BlockNode {
 public enum InlineContainer: Sendable {
     case paragraph
     case heading
+    case tableCell
+    /// A table's or a figure's caption.
+    case caption
 }
 
 extension Array where Element == InlineNode {
@@ -75,6 +102,24 @@ extension Array where Element == InlineNode {
             try visit(inline)
             try inline.children?.forEachInline(visit)
         }
+    }
+
+    /// Every inline rewritten as `rewritingEachInline` says; nil when nothing changed.
+    public func rewrittenInlines(_ rewrite: (InlineNode) throws -> [InlineNode]?) rethrows -> [InlineNode]? {
+        var result: [InlineNode]?
+        for (index, inline) in enumerated() {
+            let replacement: [InlineNode]?
+            if let rewritten = try rewrite(inline) {
+                replacement = rewritten
+            } else if let children = inline.children, let rewritten = try children.rewrittenInlines(rewrite) {
+                replacement = [inline.replacingChildren(rewritten)]
+            } else {
+                replacement = nil
+            }
+            if result == nil, replacement != nil { result = Array(self[..<index]) }
+            if let replacement { result?.append(contentsOf: replacement) } else { result?.append(inline) }
+        }
+        return result
     }
 }
 
@@ -87,12 +132,28 @@ extension BlockNode {
         }
     }
 
+    /// Calls `body` with each run of inlines this block holds itself (not those of the blocks
+    /// inside it), in reading order.
+    public func forEachInlineRun(_ body: ([InlineNode], InlineContainer) throws -> Void) rethrows {
+        switch self {
+        case .paragraph(let inlines): try body(inlines, .paragraph)
+        case .heading(_, let inlines, _, _): try body(inlines, .heading)
+        case .table(let table):
+            for cell in table.header { try body(cell, .tableCell) }
+            for row in table.rows { for cell in row { try body(cell, .tableCell) } }
+            try body(table.caption, .caption)
+        case .figure(let figure): try body(figure.caption, .caption)
+        case .blockQuote, .list, .codeBlock, .html, .thematicBreak, .trustedHTML, .footnotes: break
+        }
+    }
+
     /// Calls `body` with each list of blocks directly inside this one.
     fileprivate func forEachChildList(_ body: ([BlockNode]) throws -> Void) rethrows {
         switch self {
         case .blockQuote(let children): try body(children)
         case .list(_, _, let items): for item in items { try body(item) }
-        case .paragraph, .heading, .codeBlock, .html, .thematicBreak, .trustedHTML: break
+        case .footnotes(let notes): for note in notes { try body(note.blocks) }
+        case .paragraph, .heading, .codeBlock, .html, .thematicBreak, .trustedHTML, .table, .figure: break
         }
     }
 
@@ -109,7 +170,17 @@ extension BlockNode {
                 result?.append(rewritten ?? item)
             }
             return result.map { .list(kind: kind, tight: tight, items: $0) }
-        case .paragraph, .heading, .codeBlock, .html, .thematicBreak, .trustedHTML:
+        case .footnotes(let notes):
+            var result: [Footnote]?
+            for (index, note) in notes.enumerated() {
+                let rewritten = try note.blocks.rewrittenBlocks(rewrite)
+                if result == nil, rewritten != nil { result = Array(notes[..<index]) }
+                var copy = note
+                if let rewritten { copy.blocks = rewritten }
+                result?.append(copy)
+            }
+            return result.map(BlockNode.footnotes)
+        case .paragraph, .heading, .codeBlock, .html, .thematicBreak, .trustedHTML, .table, .figure:
             return nil
         }
     }
@@ -119,10 +190,22 @@ extension InlineNode {
     /// The inlines directly inside this one (emphasis, link text, alt text); nil for leaves.
     public var children: [InlineNode]? {
         switch self {
-        case .emphasis(let children), .strong(let children): children
+        case .emphasis(let children), .strong(let children), .strikethrough(let children): children
         case .link(_, _, let content, _): content
         case .image(_, _, let alt, _): alt
-        case .text, .softBreak, .lineBreak, .code, .html, .trustedHTML: nil
+        case .text, .softBreak, .lineBreak, .code, .html, .trustedHTML, .footnoteReference: nil
+        }
+    }
+
+    /// This inline with other children; a leaf is returned as it is.
+    public func replacingChildren(_ children: [InlineNode]) -> InlineNode {
+        switch self {
+        case .emphasis: .emphasis(children)
+        case .strong: .strong(children)
+        case .strikethrough: .strikethrough(children)
+        case .link(let destination, let title, _, let position): .link(destination: destination, title: title, content: children, position: position)
+        case .image(let source, let title, _, let position): .image(source: source, title: title, alt: children, position: position)
+        case .text, .softBreak, .lineBreak, .code, .html, .trustedHTML, .footnoteReference: self
         }
     }
 }

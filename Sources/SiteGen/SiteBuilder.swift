@@ -13,6 +13,12 @@ public struct BuildOptions: Sendable {
     public var now: ContentDate?
     /// How the site's files are read: the disk, or a test's stand-in.
     public var fileAccess = FileAccess.disk
+    /// Reports links, images and `#fragments` in the texts that point nowhere as warnings
+    /// rather than errors (`--allow-broken-links`; the preview server).
+    public var allowsBrokenLinks = false
+    /// Keeps processed photos in `.sitegen-cache/images/` in the site folder; `sitegen check`,
+    /// which writes nothing, only reads it.
+    public var writesImageCache = true
 
     public init(source: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false,
                 now: ContentDate? = nil) {
@@ -103,13 +109,27 @@ public enum SiteBuilder {
             let staging = try inPlace ? StagingFolder.inPlace(options.output, site: files, state: outputState, previous: reusable)
                                       : StagingFolder.create(for: options.output, site: files)
             do {
-                let rendered = try await SiteRenderer.render(loaded, memo: reusable, emit: staging.write)
+                let ids = RenderedIDs.Collector()
+                let rendered = try await SiteRenderer.render(loaded, memo: reusable) { files in
+                    ids.add(files)
+                    try staging.write(files)
+                }
                 timer.lap("render and write")
+                // Pages this rebuild did not render are in the output as the last build left them.
+                let brokenLinks = LinkChecker(site: loaded.site, written: rendered.paths,
+                                              ids: { ids.ids(of: $0) ?? (inPlace ? RenderedIDs.scan(file: options.output.appendingPathComponent($0).path) : []) },
+                                              severity: options.allowsBrokenLinks ? .warning : .error).check()
+                timer.lap("links")
+                if brokenLinks.hasErrors || (options.strict && !brokenLinks.isEmpty) {
+                    staging.discard()
+                    next.render = inPlace ? RenderMemo() : next.render
+                    return (.failure(BuildFailure((loaded.warnings + brokenLinks).sortedForDisplay())), next)
+                }
                 try staging.commit(keeping: rendered.paths)
                 timer.lap(inPlace ? "prune" : "swap")
                 next.render = inPlace ? rendered.memo : RenderMemo()
                 return (.success(BuildSummary(pages: rendered.pages, files: rendered.paths.count, rendered: rendered.rendered,
-                                              warnings: loaded.warnings.sortedForDisplay(), timings: timer.timings)), next)
+                                              warnings: (loaded.warnings + brokenLinks).sortedForDisplay(), timings: timer.timings)), next)
             } catch {
                 staging.discard()
                 throw error
@@ -146,14 +166,25 @@ public enum SiteBuilder {
         model.buildTime = options.now ?? model.lastUpdated
         // After the model (and the map model, which reads ```map blocks): a body's links depend
         // on every term. The fenced blocks are still code blocks here, so their HTML is never linked.
-        let (site, glossaryProblems, glossaryMemo) = await GlossaryLinking.link(model, reusing: memo.glossary)
+        var (site, glossaryProblems, glossaryMemo) = await GlossaryLinking.link(model, reusing: memo.glossary)
         next.glossary = glossaryMemo
         diagnostics += glossaryProblems
         timer.lap("glossary")
+        diagnostics += site.bodies.flatMap { $0.body.rawHTMLWarnings(allowed: config.allowsRawHTML) }
+        // Photos are never published as they are (their EXIF may say where they were taken).
+        let assets = content.assets.filter { !ImageFiles.isPhoto($0) }
+        site.contentLinks = ContentLinks(site: site, assets: assets)
+        let (images, imageProblems) = await SiteImagesBuilder.build(SiteImagesBuilder.references(in: site), files: files,
+                                                                   writesCache: options.writesImageCache)
+        site.images = images
+        site.images.shared = ShareImages.used(in: site)
+        diagnostics += imageProblems
+        timer.lap("images (\(images.made) resized, \(images.reused) from the cache)")
         guard !diagnostics.hasErrors, !(options.strict && !diagnostics.isEmpty) else { return (.failure(BuildFailure(diagnostics)), next) }
-        let inputs = await inputsKey
-        return (.success(LoadedSite(site: site, templates: templates, assets: content.assets, warnings: diagnostics,
-                                    assetVersions: content.assetVersions, inputsKey: inputs)), next)
+        // Where links to content files land and the photos made are in `ReuseKeys.global`, the
+        // key of bodies; pages show them through their bodies and share images (their view models).
+        return (.success(LoadedSite(site: site, templates: templates, assets: assets, warnings: diagnostics,
+                                    assetVersions: content.assetVersions, inputsKey: await inputsKey)), next)
     }
 }
 

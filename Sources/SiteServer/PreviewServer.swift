@@ -38,8 +38,11 @@ public struct PreviewServer: Sendable {
         let pool = HTTPServer.defaultPool()
         try await pool.prepare()
         let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(actualPort)/"
-        // Links must work on this machine, whatever baseURL the site is published at.
-        let session = PreviewSession(options: BuildOptions(source: site, output: output, baseURL: url, includeDrafts: includeDrafts))
+        // Links must work on this machine, whatever baseURL the site is published at. A link
+        // being typed points nowhere for a while: the preview shows the page and warns.
+        var options = BuildOptions(source: site, output: output, baseURL: url, includeDrafts: includeDrafts)
+        options.allowsBrokenLinks = true
+        let session = PreviewSession(options: options)
         let listener = PreviewListener(socket: try AsyncSocket(socket: socket, pool: pool), limits: limits,
                                        hosts: AllowedHosts(host: host, port: actualPort), handler: PreviewHandler(session: session))
         try await withThrowingTaskGroup(of: Void.self) { group in

@@ -7,9 +7,10 @@ extension Sitegen {
         static let configuration = CommandConfiguration(
             abstract: "Build the site into public/.",
             discussion: """
-                Reads and checks everything first; on any error it prints each problem as \
-                path:line:col and exits 1, leaving the output folder as it was. A good build \
-                replaces the output folder whole.
+                Reads and checks everything first, and every link, image and #fragment in the \
+                texts before publishing; on any error it prints each problem as path:line:col \
+                and exits 1, leaving the output folder as it was. A good build replaces the \
+                output folder whole.
                 """
         )
 
@@ -21,8 +22,11 @@ extension Sitegen {
         @Option(name: .customLong("base-url"), help: ArgumentHelp("The address the site is published at, overriding site.yaml's baseURL.", valueName: "url"))
         var baseURL: String?
 
-        @Flag(name: .long, help: "Print how long each stage of the build took.")
+        @Flag(name: .long, help: "Print how long each stage of the build took, and how many photos it resized.")
         var timings = false
+
+        @Flag(name: .customLong("allow-broken-links"), help: "Publish even when links, images or #fragments in the texts point nowhere (reported as warnings).")
+        var allowBrokenLinks = false
 
         @Option(name: .long, help: ArgumentHelp("The build time for \"new\" markers, e.g. 2022-01-06T08:00:00+01:00 (default: the newest date in the content).", valueName: "timestamp"))
         var now: String?
@@ -39,8 +43,9 @@ extension Sitegen {
             let start = clock.now
             let source = site.sourceURL
             let outputURL = output.map(URL.resolvingAgainstCurrentFolder)
-            let options = BuildOptions(source: source, output: outputURL, baseURL: baseURL, includeDrafts: site.drafts, strict: site.strict,
+            var options = BuildOptions(source: source, output: outputURL, baseURL: baseURL, includeDrafts: site.drafts, strict: site.strict,
                                        now: now.flatMap { try? ContentDate.parse($0).get() })
+            options.allowsBrokenLinks = allowBrokenLinks
             do {
                 let summary = try await SiteBuilder.build(options)
                 if !summary.warnings.isEmpty { DiagnosticPrinter.print(summary.warnings, site: source) }

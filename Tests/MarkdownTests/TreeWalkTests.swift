@@ -56,6 +56,19 @@ struct TreeWalkTests {
         #expect(HTMLRenderer().render(MarkdownDocument(blocks: rewritten)) == "<p>a</p>\n<p>b</p>\n<p>b</p>\n")
     }
 
+    @Test("The walker reaches table cells, captions and notes")
+    func extensionsWalked() {
+        var texts: [String] = []
+        parse("| a | b |\n| - | - |\n| c | d[^1] |\n: e\n\n[^1]: f\n").forEachInline { inline in
+            if case .text(let text) = inline { texts.append(text) }
+        }
+        #expect(texts == ["a", "b", "c", "d", "e", "f"])
+        let rewritten = parse("| a |\n| - |\n| b |\n").rewritingInlines { inlines, container in
+            container == .tableCell ? [.strong(inlines)] : nil
+        }
+        #expect(HTMLRenderer().render(MarkdownDocument(blocks: rewritten)).contains("<td><strong>b</strong></td>"))
+    }
+
     @Test("rewritingInlines tells paragraphs from headings")
     func rewriteInlines() {
         let rewritten = parse("# LPG\n\nLPG\n").rewritingInlines { inlines, container in
@@ -74,6 +87,7 @@ struct DeepNestingTests {
             case .blockQuote(let children): 1 + depth(children)
             case .list(_, _, let items): 2 + (items.map(depth).max() ?? 0)
             case .paragraph(let inlines), .heading(_, let inlines, _, _): 1 + depth(inlines)
+            case .footnotes(let notes): 1 + (notes.map { depth($0.blocks) }.max() ?? 0)
             default: 1
             }
         }.max() ?? 0
@@ -88,6 +102,7 @@ struct DeepNestingTests {
         "13,000 >": String(repeating: ">", count: 13_000) + " bund\n",
         "12,214 list markers": String(repeating: "- ", count: 12_214) + "bund\n",
         "37,738 emphasis openers": String(repeating: "*a ", count: 37_738) + "bund\n",
+        "10,000 alternating ~ and ~~": String(repeating: "~a ~~b ", count: 5_000) + "bund" + String(repeating: " c~~ d~", count: 5_000) + "\n",
         "20,000 nested links": String(repeating: "[", count: 20_000) + "bund" + String(repeating: "](/x)", count: 20_000) + "\n",
     ]
 

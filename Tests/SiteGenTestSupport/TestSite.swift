@@ -142,14 +142,19 @@ public final class TestSite: Sendable {
 
     // MARK: Building
 
-    public func options(baseURL: String? = nil, drafts: Bool = false, strict: Bool = false, output: URL? = nil) -> BuildOptions {
-        BuildOptions(source: source, output: output ?? self.output, baseURL: baseURL, includeDrafts: drafts, strict: strict)
+    /// `allowsBrokenLinks`: as `sitegen serve` builds (`--allow-broken-links`).
+    public func options(baseURL: String? = nil, drafts: Bool = false, strict: Bool = false, output: URL? = nil,
+                        allowsBrokenLinks: Bool = false) -> BuildOptions {
+        var options = BuildOptions(source: source, output: output ?? self.output, baseURL: baseURL, includeDrafts: drafts, strict: strict)
+        options.allowsBrokenLinks = allowsBrokenLinks
+        return options
     }
 
     /// Builds the site; a failure throws the `BuildFailure`, whose description lists every diagnostic.
     @discardableResult
-    public func build(baseURL: String? = nil, drafts: Bool = false, strict: Bool = false, output: URL? = nil) async throws(BuildFailure) -> BuildSummary {
-        try await SiteBuilder.build(options(baseURL: baseURL, drafts: drafts, strict: strict, output: output))
+    public func build(baseURL: String? = nil, drafts: Bool = false, strict: Bool = false, output: URL? = nil,
+                      allowsBrokenLinks: Bool = false) async throws(BuildFailure) -> BuildSummary {
+        try await SiteBuilder.build(options(baseURL: baseURL, drafts: drafts, strict: strict, output: output, allowsBrokenLinks: allowsBrokenLinks))
     }
 
     public func buildResult(baseURL: String? = nil, drafts: Bool = false, strict: Bool = false, output: URL? = nil) async -> Result<BuildSummary, BuildFailure> {

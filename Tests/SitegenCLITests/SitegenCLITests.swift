@@ -171,4 +171,28 @@ struct SitegenCLITests {
         let good = try await SitegenBinary.run(["build", "--now", "2022-01-06T08:00:00+01:00", "--source", site.source.path, "--output", site.output.path])
         #expect(good.exitCode == 0, "\(good)")
     }
+
+    @Test func aSecondBuildResizesNoPhotoAndABrokenLinkFailsWithItsLine() async throws {
+        let site = try TestSite(Self.goodSite.replacingOccurrences(of: "date: 2022-01-05\n---\nTekst.\n-- content/articles/udkast.md", with: """
+            date: 2022-01-05
+            ---
+            ![Demonstranter i Almaty](foto.jpg)
+            -- content/articles/udkast.md
+            """))
+        try site.write("content/articles/foto.jpg", bytes: try TestPhotos.jpegWithGPS(width: 1200, height: 800))
+        let arguments = ["build", "--timings", "--source", site.source.path, "--output", site.output.path]
+        let first = try await SitegenBinary.run(arguments)
+        #expect(first.exitCode == 0, "\(first)")
+        #expect(first.stdout.contains("  images (1 resized, 0 from the cache): "), "\(first)")
+        let second = try await SitegenBinary.run(arguments)
+        #expect(second.stdout.contains("  images (0 resized, 1 from the cache): "), "\(second)")
+
+        try site.write("content/index.md", "---\ntitle: Uroen i Kasakhstan\n---\nSe [artiklen](articles/lpg-prise.md).\n")
+        let broken = try await SitegenBinary.run(arguments)
+        #expect(broken.exitCode == 1, "\(broken)")
+        #expect(broken.stderr.hasPrefix("content/index.md:4:4: error: link `articles/lpg-prise.md` points to content/articles/lpg-prise.md, which is no page of the site (missing, or a draft); did you mean `/content/articles/lpg-prisen.md`?\n"), "\(broken)")
+        let allowed = try await SitegenBinary.run(["build", "--allow-broken-links"] + arguments.dropFirst())
+        #expect(allowed.exitCode == 0, "\(allowed)")
+        #expect(allowed.stderr.hasPrefix("content/index.md:4:4: warning: link `articles/lpg-prise.md`"), "\(allowed)")
+    }
 }

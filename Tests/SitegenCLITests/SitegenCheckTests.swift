@@ -59,7 +59,7 @@ struct SitegenCheckTests {
             // Columns count characters, as editors do: "Læs også " is nine, whatever its bytes.
             "content/articles/lpg-prisen.md:6:10: error: link `/#hvad-sket-der`: the page has no `#hvad-sket-der`; did you mean `#hvad-skete-der`?",
             "content/articles/lpg-prisen.md:6:41: error: link `/ordliste/lgp/` points to nothing the site has",
-            "content/articles/lpg-prisen.md:8:7: error: image `/billeder/kort.png` points to nothing the site has",
+            "content/articles/lpg-prisen.md:8:7: error: image `/billeder/kort.png` points to nothing the site has (no content/billeder/kort.png)",
         ], "\(result)")
     }
 

@@ -9,19 +9,14 @@ public enum SiteChecker {
         do {
             var lenient = options
             lenient.strict = false
+            lenient.writesImageCache = false
             loaded = try await SiteBuilder.load(lenient)
         } catch {
             return error.diagnostics
         }
-        let ids = Mutex<[String: Set<String>]>([:])
-        let rendered = try? await SiteRenderer.render(loaded, memo: RenderMemo(recordsNext: false)) { files in
-            let found = files.map { ($0.path, RenderedIDs.scan($0)) }
-            ids.withLock { all in
-                for (path, set) in found { all[path] = set }
-            }
-        }
-        let files = ids.withLock { $0 }
-        let problems = LinkChecker(site: loaded.site, files: files, written: rendered?.paths ?? []).check()
+        let ids = RenderedIDs.Collector()
+        let rendered = try? await SiteRenderer.render(loaded, memo: RenderMemo(recordsNext: false)) { ids.add($0) }
+        let problems = LinkChecker(site: loaded.site, written: rendered?.paths ?? [], ids: { ids.ids(of: $0) ?? [] }).check()
             + UnusedPlaces.warnings(loaded.site)
         return (loaded.warnings + problems).sortedForDisplay()
     }
@@ -31,6 +26,16 @@ public enum SiteChecker {
 enum RenderedIDs {
     static func scan(_ file: OutputFile) -> Set<String> {
         guard case .text(let html) = file.contents, file.path.hasSuffix(".html") else { return [] }
+        return scan(html)
+    }
+
+    /// The ids of a page already written, read from disk.
+    static func scan(file path: String) -> Set<String> {
+        guard path.hasSuffix(".html"), let html = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+        return scan(html)
+    }
+
+    private static func scan(_ html: String) -> Set<String> {
         var ids = Set<String>()
         var rest = html[...]
         while let marker = rest.range(of: " id=\"") {
@@ -39,6 +44,23 @@ enum RenderedIDs {
             rest = rest[value.endIndex...]
         }
         return ids
+    }
+
+    /// Gathers the ids of every page as the renderer hands the pages out, from several tasks.
+    final class Collector: Sendable {
+        private let found = Mutex<[String: Set<String>]>([:])
+
+        func add(_ files: [OutputFile]) {
+            let scanned = files.map { ($0.path, RenderedIDs.scan($0)) }
+            found.withLock { all in
+                for (path, ids) in scanned { all[path] = ids }
+            }
+        }
+
+        /// nil for a file that was not handed out.
+        func ids(of path: String) -> Set<String>? {
+            found.withLock { $0[path] }
+        }
     }
 }
 

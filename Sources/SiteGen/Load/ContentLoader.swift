@@ -106,8 +106,8 @@ enum ContentLoader {
         case .failure(let diagnostic): return LoadedFile(item: nil, diagnostics: [diagnostic])
         }
         var fields = FieldReader(yaml, fallback: SourceLocation(path: path), what: "the front matter")
-        let body = Body(document: MarkdownParser.parse(frontMatter.body), firstLine: frontMatter.bodyFirstLine,
-                        stamp: .markdown(path: path, frontMatter: frontMatter.yaml, body: frontMatter.body))
+        let (body, bodyProblems) = Body.read(frontMatter.body, path: path, firstLine: frontMatter.bodyFirstLine,
+                                             stamp: .markdown(path: path, frontMatter: frontMatter.yaml, body: frontMatter.body))
         let slug = Slug.make(path.fileStem)
         let item: Item?
         switch kind {
@@ -118,7 +118,7 @@ enum ContentLoader {
         case .term: item = ContentDecoders.term(&fields, slug: slug, body: body).map(Item.term)
         default: item = nil
         }
-        return LoadedFile(item: item, diagnostics: fields.diagnostics + body.nestingWarnings(path: path))
+        return LoadedFile(item: item, diagnostics: fields.diagnostics + bodyProblems)
     }
 
     private static func loadData(_ text: String, path: String, kind: ContentKind) -> LoadedFile {
@@ -158,13 +158,12 @@ private enum EventDataFile {
             let bodyText = fields.peekString("body") ?? ""
             // A block scalar (`body: |`) starts on the line after its key.
             let firstLine = (bodyValue?.location.line ?? 1) + (bodyText.contains("\n") ? 1 : 0)
-            let body = Body(document: MarkdownParser.parse(bodyText), firstLine: firstLine,
-                            stamp: .dataItem(file: file, number: number))
+            let (body, bodyProblems) = Body.read(bodyText, path: path, firstLine: firstLine, stamp: .dataItem(file: file, number: number))
             let id = Slug.make(fields.peekString("id") ?? fields.peekString("title") ?? "")
             if let event = ContentDecoders.event(&fields, id: id, body: body, keys: ContentDecoders.eventDataKeys) {
                 events.append(event)
             }
-            diagnostics += fields.diagnostics + body.nestingWarnings(path: path)
+            diagnostics += fields.diagnostics + bodyProblems
         }
         return (events, diagnostics)
     }

@@ -1,6 +1,6 @@
 /// Decoders for the YAML files that are all data: site.yaml, places.yaml, sources.yaml.
 enum DataFileDecoders {
-    static let siteKeys = ["title", "description", "language", "baseURL", "timezone", "publisher", "markdown", "map"]
+    static let siteKeys = ["title", "description", "language", "baseURL", "timezone", "publisher", "markdown", "map", "image"]
     static let placeKeys = ["name", "lat", "lon", "precision", "timezone"]
     static let sourceKeys = ["name", "url", "description"]
 
@@ -10,11 +10,15 @@ enum DataFileDecoders {
         let language = fields.string("language") ?? "da"
         let zone = ContentDecoders.timeZone(&fields) ?? "Europe/Copenhagen"
         var unsafe = false
+        var typography = true
         if var markdown = fields.group("markdown") {
-            markdown.rejectUnknownKeys(["unsafe"])
+            markdown.rejectUnknownKeys(["unsafe", "typography"])
             unsafe = markdown.bool("unsafe") ?? false
+            typography = markdown.bool("typography") ?? true
             fields.absorb(markdown)
         }
+        // The share image of pages without a photo: a photo in content/.
+        let shareImage = fields.string("image").map { Located(value: $0, location: fields.value("image")!.location) }
         let map = MapSettings.decode(&fields)
         let written = fields.string("baseURL")
         let baseURL = baseURLOverride ?? written
@@ -31,7 +35,7 @@ enum DataFileDecoders {
         return SiteConfig(
             title: title, description: fields.string("description") ?? "", language: language,
             baseURL: baseURL.hasSuffix("/") ? baseURL : baseURL + "/", timeZone: zone,
-            publisher: fields.string("publisher") ?? "", allowsRawHTML: unsafe, map: map)
+            publisher: fields.string("publisher") ?? "", allowsRawHTML: unsafe, typography: typography, map: map, shareImage: shareImage)
     }
 
     static func places(_ fields: inout FieldReader) -> [Place] {

@@ -13,15 +13,10 @@ struct MapEmbed: Sendable {
     var caption: String?
 
     /// Reads the block's YAML with whole-file positions; nil when it cannot be drawn.
-    static func parse(_ code: String, path: String, firstLine: Int, fenceLine: Int) -> (MapEmbed?, [Diagnostic]) {
-        let yaml: YAMLValue?
-        switch YAMLParser.parse(code, path: path, firstLine: firstLine) {
-        case .success(let value): yaml = value
-        case .failure(let diagnostic): return (nil, [diagnostic])
-        }
+    static func parse(_ code: String, path: String, fenceLine: Int) -> (MapEmbed?, [Diagnostic]) {
+        let (read, syntaxError) = FieldReader.fencedBlock(code, path: path, fenceLine: fenceLine, what: "a ```map block", keys: keys)
+        guard var fields = read else { return (nil, syntaxError) }
         let fenceLocation = SourceLocation(path: path, line: fenceLine)
-        var fields = FieldReader(yaml, fallback: fenceLocation, what: "a ```map block")
-        fields.rejectUnknownKeys(keys)
         let places = fields.locatedStrings("places")
         let caption = fields.string("caption")
         if places.isEmpty {
@@ -42,7 +37,7 @@ enum MapEmbeds {
             visitMapBlocks(body.document.blocks) { code, position in
                 // Body lines count from 1 at `firstLine`; the block's YAML starts after its fence.
                 let fenceLine = body.firstLine + position.line - 1
-                found.append(MapEmbed.parse(code, path: path, firstLine: fenceLine + 1, fenceLine: fenceLine))
+                found.append(MapEmbed.parse(code, path: path, fenceLine: fenceLine))
             }
         }
         return found
@@ -72,7 +67,7 @@ enum MapEmbeds {
         { blocks in
             blocks.rewritingBlocks { block in
                 guard case .codeBlock(let info, let code, let position) = block, isMap(info),
-                      let embed = MapEmbed.parse(code, path: "", firstLine: position.line + 1, fenceLine: position.line).0
+                      let embed = MapEmbed.parse(code, path: "", fenceLine: position.line).0
                 else { return nil }
                 return [.trustedHTML(MapPages.figure(embed, site: site))]
             }

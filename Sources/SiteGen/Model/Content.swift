@@ -23,6 +23,9 @@ public struct Correction: Sendable {
 public struct Body: Sendable {
     public var document: MarkdownDocument
     public var firstLine: Int
+    /// The file it was read from (`content/articles/x.md`): relative links and images are
+    /// read from its folder.
+    public var sourcePath: String
     /// Whether glossary terms in the text link to their entries; `glossary: false` in the
     /// front matter turns it off for one page.
     public var linksTerms = true
@@ -32,9 +35,10 @@ public struct Body: Sendable {
     /// the checks and the renderer look only at the few bodies that have any.
     var embeds: EmbedKinds
 
-    public init(document: MarkdownDocument, firstLine: Int, linksTerms: Bool = true, stamp: SourceStamp = SourceStamp()) {
+    public init(document: MarkdownDocument, firstLine: Int, sourcePath: String = "", linksTerms: Bool = true, stamp: SourceStamp = SourceStamp()) {
         self.document = document
         self.firstLine = firstLine
+        self.sourcePath = sourcePath
         self.linksTerms = linksTerms
         self.stamp = stamp
         embeds = EmbedKinds(in: document)

@@ -24,6 +24,10 @@ public struct Site: Sendable {
     public var map: SiteMap? = nil
     /// The build's "now" for the "new since" marker: `--now`, else `lastUpdated`.
     public var buildTime: ContentDate? = nil
+    /// Where links to content files land (set after the model is built).
+    var contentLinks = ContentLinks.none
+    /// The photos the texts show, made for the web (set by the image step, Images/).
+    var images = SiteImages.none
 
     /// An event's date on the clock of where it happened: its `timezone`, else its place's.
     public func localDate(of event: Event) -> ContentDate {

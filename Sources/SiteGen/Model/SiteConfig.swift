@@ -11,8 +11,12 @@ public struct SiteConfig: Sendable {
     public var publisher: String
     /// Lets raw HTML in Markdown through (`markdown: {unsafe: true}`).
     public var allowsRawHTML: Bool
+    /// The language's quotes, dashes and ellipsis in texts (`markdown: {typography: false}` turns it off).
+    public var typography = true
     /// `map:`: the story's country and the readers' (see Map/MapModel.swift).
     public var map = MapSettings()
+    /// `image:`: the share image (`og:image`) of pages that show no photo; a path below content/.
+    public var shareImage: Located<String>? = nil
 
     /// The path part of `baseURL`, from `/` to its trailing `/`: what every site link starts with.
     public var basePath: String {

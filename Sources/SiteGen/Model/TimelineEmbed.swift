@@ -68,13 +68,8 @@ enum TimelineEmbed {
     /// Reads a block's options. `firstLine` is the file line of the block's first option line,
     /// so problems point into the Markdown file.
     static func parse(_ code: String, path: String, firstLine: Int) -> (TimelineFilter?, [Diagnostic]) {
-        let yaml: YAMLValue?
-        switch YAMLParser.parse(code, path: path, firstLine: firstLine) {
-        case .success(let value): yaml = value
-        case .failure(let diagnostic): return (nil, [diagnostic])
-        }
-        var fields = FieldReader(yaml, fallback: SourceLocation(path: path, line: max(firstLine - 1, 1)), what: "the options of a ```timeline block")
-        fields.rejectUnknownKeys(options)
+        let (read, syntaxError) = FieldReader.fencedBlock(code, path: path, fenceLine: firstLine - 1, what: "the options of a ```timeline block", keys: options)
+        guard var fields = read else { return (nil, syntaxError) }
         var filter = TimelineFilter()
         filter.tags = fields.strings("tags")
         filter.places = fields.strings("place")

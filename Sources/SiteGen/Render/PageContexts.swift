@@ -90,7 +90,7 @@ struct PageContexts {
 
     private func layout(job: PageJob, meta: Meta) -> LayoutView {
         let path = job.path(in: site)
-        return LayoutView(site: siteValues, t: models.strings, page: pageValues(path: path, meta: meta), nav: navigation(current: path),
+        return LayoutView(site: siteValues, t: models.strings, page: pageValues(job: job, path: path, meta: meta), nav: navigation(current: path),
                           lastUpdated: site.lastUpdated.map { models.time($0, text: models.dates.stamp($0)) })
     }
 
@@ -101,11 +101,30 @@ struct PageContexts {
                         locale: ogLocale(config.language))
     }
 
-    private func pageValues(path: String?, meta: Meta) -> PageMetaView {
+    private func pageValues(job: PageJob, path: String?, meta: Meta) -> PageMetaView {
         let isHome = path == ""
         return PageMetaView(title: meta.title, description: meta.description.isEmpty ? site.config.description : meta.description,
                             fullTitle: isHome ? meta.title : "\(meta.title) – \(site.config.title)", ogType: meta.type, isHome: isHome,
-                            canonical: path.map(site.config.absoluteURL))
+                            canonical: path.map(site.config.absoluteURL), image: shareImage(job))
+    }
+
+    /// The picture the page is shared with: the first photo of its text, else the site's.
+    private func shareImage(_ job: PageJob) -> ShareImageView? {
+        guard let choice = ShareImages.choice(for: body(of: job), in: site), let share = site.images.published[choice.contentPath]?.share else { return nil }
+        return ShareImageView(url: site.config.absoluteURL(share.sitePath), width: share.variant.size.width, height: share.variant.size.height,
+                              alt: choice.alt.isEmpty ? nil : choice.alt)
+    }
+
+    /// The text a page shows, whose first photo it is shared with.
+    private func body(of job: PageJob) -> Body? {
+        switch job {
+        case .home: site.frontPage.body
+        case .page(let index): site.pages[index].body
+        case .article(let index): site.articles[index].body
+        case .event(let index): site.events[index].body
+        case .term(let index): site.terms[index].body
+        default: nil
+        }
     }
 
     private func navigation(current: String?) -> [LabelledLink] {

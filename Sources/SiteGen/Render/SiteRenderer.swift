@@ -37,7 +37,7 @@ enum SiteRenderer {
                                                        inputs: loaded.inputsKey, memo: memo, into: &next.fragments)
         let embedded = EmbeddedTimeline(site: site, eventFragments: listFragments.events.map(\.html))
         let bodies = await RenderedBodies.render(site, transforms: [TimelineEmbed.transform(embedded.html), MapEmbeds.transform(site)],
-                                                 keys: keys, memo: memo, into: &next.fragments)
+                                                 templates: templates, keys: keys, memo: memo, into: &next.fragments)
         let models = ViewModels(site: site, bodies: bodies)
         listFragments.timeline = await ListFragments.renderTimeline(models, templates: templates, inputs: loaded.inputsKey, memo: memo, into: &next.fragments)
         let fragments = listFragments
@@ -93,6 +93,9 @@ enum SiteRenderer {
         }
         + loaded.assets.map { path in
             (String(path.dropFirst("content/".count)), Fingerprint.of(path, loaded.assetVersions[path]), { .copy(path) })
+        }
+        + site.images.files.map { file in
+            (file.sitePath, Fingerprint.of("image", file.cachePath), { .copy(file.cachePath) })
         }
     }
 

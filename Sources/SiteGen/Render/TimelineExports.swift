@@ -7,7 +7,7 @@ import Markdown
 enum TimelineExports {
     /// The events' text with absolute links: the exports are shown on other sites.
     static func bodies(_ site: Site, keys: ReuseKeys, memo: RenderMemo, into next: inout [Int: Fragment]) async -> [Fragment] {
-        let renderer = BodyRenderer(config: site.config, absoluteLinks: true)
+        let renderer = BodyRenderer(site: site, absoluteLinks: true)
         let events = site.events
         let memoKeys = events.map { Fingerprint.of("export", $0.body.stamp, keys.global) }
         return await memo.fragments(memoKeys, into: &next) { chunk in chunk.map { Fragment(renderer.render(events[$0].body)) } }

@@ -34,7 +34,8 @@ struct Fragment: Sendable {
 /// The fingerprints every key of one build starts from.
 struct ReuseKeys: Sendable {
     /// Everything any page may show beyond its own content: templates and strings,
-    /// site.yaml, the build's options and time, the newest date, the terms, places and sources.
+    /// site.yaml, the build's options and time, the newest date, the terms, places and sources,
+    /// where links to content files land and the photos made of them (bodies show both).
     var global: Int
     /// What an embedded timeline shows: every event's front matter, in timeline order.
     var events: Int
@@ -52,6 +53,8 @@ struct ReuseKeys: Sendable {
         global.add(site.buildTime?.iso8601)
         global.add(site.lastUpdated?.iso8601)
         global.add(site.glossary.termsKey)
+        global.add(site.contentLinks.fingerprint)
+        global.add(site.images.fingerprint)
         for place in site.places.values.sorted(by: { $0.id < $1.id }) {
             global.add(place.id)
             global.add(place.name)

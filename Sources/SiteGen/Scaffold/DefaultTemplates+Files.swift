@@ -47,6 +47,9 @@ Partials (`{{>partials/status}}`) read the fields where they are used.
 | `partials/event-summary.mustache` | an event in lists | [`EntryStrings`](#entrystrings) and [`EventView`](#eventview) |
 | `partials/timeline-event.mustache` | an event in the timeline | [`EntryStrings`](#entrystrings) and [`EventView`](#eventview) |
 | `partials/mention.mustache` | a page in a glossary entry's list of mentions | [`EntryStrings`](#entrystrings) and [`MentionView`](#mentionview) |
+| `partials/picture.mustache` | an image in a text | [`PictureView`](#pictureview) |
+| `partials/figure.mustache` | a photo with its caption and credit | [`FigureView`](#figureview) |
+| `partials/embed.mustache` | an embedded post or video | [`EntryStrings`](#entrystrings) and [`EmbedView`](#embedview) |
 
 ## `LayoutView`
 
@@ -251,6 +254,47 @@ An article or event as a glossary entry's "Nævnt i" lists it.
 | `href` | text | Its page. |
 | `date` | [`TimeView`](#timeview) | Its day. |
 
+## `PictureView`
+
+An image in a text (`partials/picture`): a photo sitegen made in several sizes, or any other image as it is.
+
+| Field | Kind | What |
+|---|---|---|
+| `src` | HTML | The image's URL, escaped; for a photo sitegen made, a JPEG size for browsers that read no `srcset`. |
+| `alt` | text | Its `alt` text; may be empty. |
+| `lazy` | true or false | Whether it may load lazily: every image after the text's first. |
+| `webp` | HTML, optional | The WebP sizes as a `srcset`, escaped; absent for an image sitegen did not make. |
+| `srcset` | HTML, optional | The JPEG sizes as a `srcset`, escaped; absent for an image sitegen did not make. |
+| `size` | [`ImageSizeView`](#imagesizeview), optional | The size it is shown at; absent for an image sitegen did not make. |
+| `displayWidth` | number, optional | The figure's `width` in pixels, if it gives one. |
+
+## `FigureView`
+
+A photo with its caption and credit (`partials/figure`): an image alone in a paragraph, or a ```figure block.
+
+| Field | Kind | What |
+|---|---|---|
+| `picture` | [`PictureView`](#pictureview) | The photo (`partials/picture`). |
+| `caption` | HTML, optional | The caption as HTML (the image's title, or `caption`), if there is one. |
+| `credit` | text, optional | Who made the photo (`credit`), if given. |
+| `hasCaption` | true or false | Whether there is a caption or a credit. |
+
+## `EmbedView`
+
+A post from social media or a video, shown as a card (`partials/embed`, from an ```embed block).
+
+| Field | Kind | What |
+|---|---|---|
+| `post` | true or false | Whether it is a post (`kind: post`). |
+| `video` | true or false | Whether it is a video (`kind: video`, or a video site's `url`). |
+| `url` | HTML | The original's address, escaped. |
+| `platform` | text | Where it was posted (`platform`, else known from the address: "X", "YouTube"). |
+| `paragraphs` | list of text | Its `text`, a paragraph per line, each as `{{.}}`. |
+| `author` | text, optional | Who posted it (`author`), if given. |
+| `handle` | text, optional | Their handle (`handle`), if given. |
+| `date` | [`TimeView`](#timeview), optional | When it was posted (`date`), if given. |
+| `picture` | [`PictureView`](#pictureview), optional | Its `image` (`partials/picture`): a video's poster, a post's photo; absent without one. |
+
 ## `SiteView`
 
 The site, from site.yaml.
@@ -278,6 +322,7 @@ The page shown, for the head and the header.
 | `ogType` | text | `website` or `article`, for Open Graph. |
 | `isHome` | true or false | Whether it is the front page. |
 | `canonical` | text, optional | Its absolute URL; absent on the not-found page. |
+| `image` | [`ShareImageView`](#shareimageview), optional | The picture it is shared with (`og:image`); absent when neither its text nor site.yaml has one. |
 
 ## `LabelledLink`
 
@@ -468,6 +513,26 @@ A place, with its coordinates.
 | `lon` | text | Longitude in degrees, to five decimals at most. |
 | `coordinates` | text | Both in words of the site's language ("43,25° N, 76,92° Ø"). |
 | `mapHref` | text, optional | Its page on the map; absent for a place written inline in an event. |
+
+## `ImageSizeView`
+
+The size a photo is shown at, in CSS pixels, so the page does not jump while it loads.
+
+| Field | Kind | What |
+|---|---|---|
+| `width` | number | Its width: the photo's own, or the figure's `width` if smaller. |
+| `height` | number | Its height, in the photo's proportions. |
+
+## `ShareImageView`
+
+The picture a page is shared with (`og:image`): the 1200x630 crop of the first photo of its text, else site.yaml's `image`.
+
+| Field | Kind | What |
+|---|---|---|
+| `url` | text | Its absolute URL. |
+| `width` | number | Its width in pixels. |
+| `height` | number | Its height in pixels. |
+| `alt` | text, optional | The photo's `alt` text; absent for site.yaml's `image` and for a photo without one. |
 
 ## `TitledLink`
 
@@ -817,6 +882,18 @@ A link to a page, by its title.
 <meta property="og:type" content="{{page.ogType}}">
 <meta property="og:site_name" content="{{site.title}}">
 <meta property="og:locale" content="{{site.locale}}">
+{{#page.image}}
+<meta property="og:image" content="{{url}}">
+<meta property="og:image:width" content="{{width}}">
+<meta property="og:image:height" content="{{height}}">
+{{#alt}}
+<meta property="og:image:alt" content="{{alt}}">
+{{/alt}}
+<meta name="twitter:card" content="summary_large_image">
+{{/page.image}}
+{{^page.image}}
+<meta name="twitter:card" content="summary">
+{{/page.image}}
 <link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{site.feed}}">
 <link rel="stylesheet" href="{{site.stylesheet}}">
 {{$head}}{{/head}}
@@ -956,14 +1033,68 @@ A link to a page, by its title.
 {{/empty(corrections)}}
 
 """#),
+        ("partials/embed.mustache", #"""
+{{! A post from social media or a video, shown with nothing from the platform: no script,
+    no iframe, no request. The url comes escaped, so it is written with three braces. }}
+<figure class="embed {{#post}}embed-post{{/post}}{{#video}}embed-video{{/video}}">
+{{#video}}
+<a class="poster" href="{{{url}}}">
+{{#picture}}
+{{>partials/picture}}
+{{/picture}}
+<span class="play">{{t.embed.watch}} {{platform}}</span>
+</a>
+{{/video}}
+<blockquote cite="{{{url}}}">
+{{#paragraphs}}
+<p>{{.}}</p>
+{{/paragraphs}}
+</blockquote>
+{{#post}}
+{{#picture}}
+{{>partials/picture}}
+{{/picture}}
+{{/post}}
+<figcaption>{{#author}}<span class="author">{{author}}</span>{{/author}}{{#handle}} <span class="handle">{{handle}}</span>{{/handle}} · {{platform}}{{#date}} · <time datetime="{{iso}}">{{text}}</time>{{/date}} · <a href="{{{url}}}">{{#post}}{{t.embed.openPost}}{{/post}}{{#video}}{{t.embed.openVideo}}{{/video}}</a></figcaption>
+</figure>
+
+"""#),
         ("partials/event-summary.mustache", #"""
 <h3><a href="{{href}}">{{title}}</a></h3>
 <p class="when"><time datetime="{{when.iso}}">{{when.text}}</time>{{#place}} · {{name}}{{/place}}</p>
 {{>partials/status}}
 
 """#),
+        ("partials/figure.mustache", #"""
+{{! A photo in a text with its caption and credit: an image alone in a paragraph, or a
+    figure block. The caption comes as HTML, so it is written with three braces. }}
+<figure class="photo">
+{{#picture}}
+{{>partials/picture}}
+{{/picture}}
+{{#hasCaption}}
+<figcaption>{{{caption}}}{{#caption}}{{#credit}} {{/credit}}{{/caption}}{{#credit}}<span class="credit">{{credit}}</span>{{/credit}}</figcaption>
+{{/hasCaption}}
+</figure>
+
+"""#),
         ("partials/mention.mustache", #"""
 <a href="{{href}}">{{title}}</a> <span class="meta"><time datetime="{{date.iso}}">{{date.text}}</time></span>
+
+"""#),
+        ("partials/picture.mustache", #"""
+{{! An image in a text. For a photo sitegen made: WebP and JPEG in several widths, the size
+    it shows at (sizes: keep it in step with the column width in style.css) and its width and
+    height, so the page does not jump while it loads. URLs come escaped, so they are written
+    with three braces. }}
+{{#webp}}
+<picture>
+<source type="image/webp" srcset="{{{webp}}}" sizes="{{#displayWidth}}(min-width: {{displayWidth}}px) {{displayWidth}}px, 100vw{{/displayWidth}}{{^displayWidth}}(min-width: 42rem) 40rem, calc(100vw - 2rem){{/displayWidth}}">
+{{/webp}}
+<img src="{{{src}}}"{{#srcset}} srcset="{{{srcset}}}" sizes="{{#displayWidth}}(min-width: {{displayWidth}}px) {{displayWidth}}px, 100vw{{/displayWidth}}{{^displayWidth}}(min-width: 42rem) 40rem, calc(100vw - 2rem){{/displayWidth}}"{{/srcset}}{{#size}} width="{{width}}" height="{{height}}"{{/size}} alt="{{alt}}"{{#lazy}} loading="lazy"{{/lazy}} decoding="async">
+{{#webp}}
+</picture>
+{{/webp}}
 
 """#),
         ("partials/sources.mustache", #"""
@@ -1044,7 +1175,7 @@ body {
 }
 a { color: var(--accent); }
 a:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
-h1, h2, h3, .site-title, nav, .meta, .when, .status, .sources, .tags, .crumb {
+h1, h2, h3, .site-title, nav, .meta, .when, .status, .sources, .tags, .crumb, table, figure.photo figcaption, .footnotes, .embed figcaption {
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
 }
 h1 { font-size: 1.9rem; line-height: 1.2; margin: 1.5rem 0 0.75rem; }
@@ -1079,6 +1210,29 @@ abbr[title] { text-decoration: none; }
 blockquote { margin: 1rem 0; padding-left: 1rem; border-left: 3px solid var(--line); color: var(--muted); }
 pre { overflow-x: auto; background: #f3f2ed; padding: 0.75rem; }
 img { max-width: 100%; height: auto; }
+/* A wide table scrolls sideways on a phone instead of widening the page. */
+.table-scroll { overflow-x: auto; margin: 1.5rem 0; }
+.table-scroll:focus-visible { outline: 3px solid var(--accent); }
+table { border-collapse: collapse; font-size: 0.95rem; }
+caption { text-align: left; font-weight: 700; padding-bottom: 0.5rem; }
+th, td { padding: 0.4rem 0.75rem 0.4rem 0; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
+th { border-bottom: 2px solid var(--text); }
+.align-right { text-align: right; font-variant-numeric: tabular-nums; }
+.align-center { text-align: center; }
+figure.photo { margin: 1.5rem 0; }
+figure.photo img { display: block; }
+figure.photo figcaption { font-size: 0.9rem; color: var(--muted); margin-top: 0.4rem; }
+.credit { font-size: 0.85em; text-transform: none; }
+.footnotes { border-top: 1px solid var(--line); margin-top: 2.5rem; font-size: 0.9rem; }
+.footnote-ref a, .footnote-back { text-decoration: none; }
+/* An embedded post or video: a card, drawn here, with nothing loaded from the platform. */
+.embed { margin: 1.5rem 0; padding: 0.75rem 1rem; border: 1px solid var(--line); border-radius: 0.4rem; }
+.embed blockquote { border: 0; padding: 0; margin: 0; color: var(--text); }
+.embed figcaption { font-size: 0.9rem; color: var(--muted); }
+.embed .author { font-weight: 700; color: var(--text); }
+.embed .poster { display: block; position: relative; margin: -0.75rem -1rem 0.75rem; }
+.embed .poster img { display: block; width: 100%; border-radius: 0.4rem 0.4rem 0 0; }
+.embed .play { position: absolute; left: 0.75rem; bottom: 0.75rem; background: var(--text); color: var(--paper); padding: 0.2rem 0.6rem; border-radius: 0.2rem; }
 .site-footer { border-top: 1px solid var(--line); margin-top: 3rem; color: var(--muted); font-size: 0.9rem; }
 .map-figure { margin: 1.5rem 0; }
 svg.map { display: block; width: 100%; height: auto; border: 1px solid var(--line); }
@@ -1262,6 +1416,16 @@ map:
   geojson: Hent stederne og begivenhederne som GeoJSON
   all: Hele kortet
   none: Ingen begivenheder på dette sted endnu.
+footnotes:
+  label: Noter
+  back: Tilbage til teksten
+typography:
+  # Outer opening and closing quotes, then the inner ones (`markdown: {typography: true}`).
+  quotes: "»«›‹"
+embed:
+  openPost: Se det oprindelige opslag
+  openVideo: Se videoen
+  watch: Se videoen på
 
 """#),
         ("strings/en.yaml", #"""
@@ -1396,6 +1560,16 @@ map:
   geojson: Download the places and events as GeoJSON
   all: The whole map
   none: No events at this place yet.
+footnotes:
+  label: Notes
+  back: Back to the text
+typography:
+  # Outer opening and closing quotes, then the inner ones (`markdown: {typography: true}`).
+  quotes: "“”‘’"
+embed:
+  openPost: See the original post
+  openVideo: Watch the video
+  watch: Watch on
 
 """#),
         ("tag.mustache", #"""

@@ -23,7 +23,7 @@ struct TermLinker {
         var linkedBody = body
         linkedBody.document.blocks = body.document.blocks.rewritingInlines { inlines, container in
             switch container {
-            case .paragraph:
+            case .paragraph, .tableCell, .caption:
                 return linker.link(inlines, before: nil, after: nil)
             case .heading:
                 // Headings are never linked, but a term linked by hand there counts as used.
@@ -58,6 +58,8 @@ struct TermLinker {
                 linked = link(children, before: left, after: right).map { [.emphasis($0)] }
             case .strong(let children):
                 linked = link(children, before: left, after: right).map { [.strong($0)] }
+            case .strikethrough(let children):
+                linked = link(children, before: left, after: right).map { [.strikethrough($0)] }
             case .link:
                 noteLinks(in: [node])
             default:
@@ -157,9 +159,9 @@ struct TermLinker {
             return last ? text.unicodeScalars.last : text.unicodeScalars.first
         case .softBreak, .lineBreak:
             return " "
-        case .emphasis(let children), .strong(let children), .link(_, _, let children, _):
+        case .emphasis(let children), .strong(let children), .strikethrough(let children), .link(_, _, let children, _):
             return (last ? children.last : children.first).flatMap { edge(of: $0, last: last) }
-        case .image, .html, .trustedHTML:
+        case .image, .html, .trustedHTML, .footnoteReference:
             return nil
         }
     }

@@ -34,6 +34,10 @@ struct Field<Model>: Sendable {
         Field(name, .html, about, get) { value, _ in .html(value) }
     }
 
+    static func optionalHTML(_ name: String, _ about: String, _ get: @escaping @Sendable (Model) -> String?) -> Field {
+        Field(name, .html, optional: true, about, get) { value, _ in value.map(TemplateValue.html) ?? .absent }
+    }
+
     /// HTML rendered once and shared, such as a body: its fingerprint is the fragment's hash.
     static func fragment(_ name: String, _ about: String, _ get: @escaping @Sendable (Model) -> Fragment) -> Field {
         Field(name, .html, about, get) { value, _ in .html(value.html) }
@@ -49,6 +53,10 @@ struct Field<Model>: Sendable {
 
     static func number(_ name: String, _ about: String, _ get: @escaping @Sendable (Model) -> Int) -> Field {
         Field(name, .number, about, get) { value, _ in .number(value) }
+    }
+
+    static func optionalNumber(_ name: String, _ about: String, _ get: @escaping @Sendable (Model) -> Int?) -> Field {
+        Field(name, .number, optional: true, about, get) { value, _ in value.map(TemplateValue.number) ?? .absent }
     }
 
     static func model<Value: TemplateModel>(_ name: String, _ about: String, _ get: @escaping @Sendable (Model) -> Value) -> Field {

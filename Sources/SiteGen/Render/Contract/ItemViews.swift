@@ -324,3 +324,90 @@ struct MapPlaceView: ViewModel {
         .list("articles", "The articles that name it, newest first.") { $0.articles },
     ]
 }
+
+// MARK: Photos and embedded posts in texts
+
+struct ImageSizeView: ViewModel {
+    var width: Int
+    var height: Int
+
+    static let about = "The size a photo is shown at, in CSS pixels, so the page does not jump while it loads."
+    static let fields: [Field<Self>] = [
+        .number("width", "Its width: the photo's own, or the figure's `width` if smaller.") { $0.width },
+        .number("height", "Its height, in the photo's proportions.") { $0.height },
+    ]
+}
+
+struct PictureView: ViewModel {
+    var src: String
+    var alt: String
+    var lazy: Bool
+    var webp: String?
+    var srcset: String?
+    var size: ImageSizeView?
+    var displayWidth: Int?
+
+    static let about = "An image in a text (`partials/picture`): a photo sitegen made in several sizes, or any other image as it is."
+    static let fields: [Field<Self>] = [
+        .html("src", "The image's URL, escaped; for a photo sitegen made, a JPEG size for browsers that read no `srcset`.") { $0.src },
+        .text("alt", "Its `alt` text; may be empty.") { $0.alt },
+        .flag("lazy", "Whether it may load lazily: every image after the text's first.") { $0.lazy },
+        .optionalHTML("webp", "The WebP sizes as a `srcset`, escaped; absent for an image sitegen did not make.") { $0.webp },
+        .optionalHTML("srcset", "The JPEG sizes as a `srcset`, escaped; absent for an image sitegen did not make.") { $0.srcset },
+        .optionalModel("size", "The size it is shown at; absent for an image sitegen did not make.") { $0.size },
+        .optionalNumber("displayWidth", "The figure's `width` in pixels, if it gives one.") { $0.displayWidth },
+    ]
+}
+
+struct FigureView: ViewModel {
+    var picture: PictureView
+    var caption: String?
+    var credit: String?
+
+    static let about = "A photo with its caption and credit (`partials/figure`): an image alone in a paragraph, or a ```figure block."
+    static let fields: [Field<Self>] = [
+        .model("picture", "The photo (`partials/picture`).") { $0.picture },
+        .optionalHTML("caption", "The caption as HTML (the image's title, or `caption`), if there is one.") { $0.caption },
+        .optionalText("credit", "Who made the photo (`credit`), if given.") { $0.credit },
+        .flag("hasCaption", "Whether there is a caption or a credit.") { $0.caption != nil || $0.credit != nil },
+    ]
+}
+
+struct EmbedView: ViewModel {
+    var isVideo: Bool
+    var url: String
+    var platform: String
+    var paragraphs: [String]
+    var author: String?
+    var handle: String?
+    var date: TimeView?
+    var picture: PictureView?
+
+    static let about = "A post from social media or a video, shown as a card (`partials/embed`, from an ```embed block)."
+    static let fields: [Field<Self>] = [
+        .flag("post", "Whether it is a post (`kind: post`).") { !$0.isVideo },
+        .flag("video", "Whether it is a video (`kind: video`, or a video site's `url`).") { $0.isVideo },
+        .html("url", "The original's address, escaped.") { $0.url },
+        .text("platform", "Where it was posted (`platform`, else known from the address: \"X\", \"YouTube\").") { $0.platform },
+        .texts("paragraphs", "Its `text`, a paragraph per line, each as `{{.}}`.") { $0.paragraphs },
+        .optionalText("author", "Who posted it (`author`), if given.") { $0.author },
+        .optionalText("handle", "Their handle (`handle`), if given.") { $0.handle },
+        .optionalModel("date", "When it was posted (`date`), if given.") { $0.date },
+        .optionalModel("picture", "Its `image` (`partials/picture`): a video's poster, a post's photo; absent without one.") { $0.picture },
+    ]
+}
+
+struct ShareImageView: ViewModel {
+    var url: String
+    var width: Int
+    var height: Int
+    var alt: String?
+
+    static let about = "The picture a page is shared with (`og:image`): the 1200x630 crop of the first photo of its text, else site.yaml's `image`."
+    static let fields: [Field<Self>] = [
+        .text("url", "Its absolute URL.") { $0.url },
+        .number("width", "Its width in pixels.") { $0.width },
+        .number("height", "Its height in pixels.") { $0.height },
+        .optionalText("alt", "The photo's `alt` text; absent for site.yaml's `image` and for a photo without one.") { $0.alt },
+    ]
+}

@@ -31,6 +31,7 @@ struct PageMetaView: ViewModel {
     var ogType: String
     var isHome: Bool
     var canonical: String?
+    var image: ShareImageView?
 
     static let about = "The page shown, for the head and the header."
     static let fields: [Field<Self>] = [
@@ -40,6 +41,7 @@ struct PageMetaView: ViewModel {
         .text("ogType", "`website` or `article`, for Open Graph.") { $0.ogType },
         .flag("isHome", "Whether it is the front page.") { $0.isHome },
         .optionalText("canonical", "Its absolute URL; absent on the not-found page.") { $0.canonical },
+        .optionalModel("image", "The picture it is shared with (`og:image`); absent when neither its text nor site.yaml has one.") { $0.image },
     ]
 }
 

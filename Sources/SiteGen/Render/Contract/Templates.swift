@@ -46,11 +46,15 @@ enum Templates {
     static let eventSummary = Template<EntryContext<EventView>>(name: "partials/event-summary", renders: "an event in lists")
     static let timelineEvent = Template<EntryContext<EventView>>(name: "partials/timeline-event", renders: "an event in the timeline")
     static let mention = Template<EntryContext<MentionView>>(name: "partials/mention", renders: "a page in a glossary entry's list of mentions")
+    static let picture = Template<PictureView>(name: "partials/picture", renders: "an image in a text")
+    static let figure = Template<FigureView>(name: "partials/figure", renders: "a photo with its caption and credit")
+    static let embed = Template<EntryContext<EmbedView>>(name: "partials/embed", renders: "an embedded post or video")
 
     static let all: [TemplateDescription] = [
         layout.described, home.described, page.described, article.described, event.described, timeline.described,
         glossary.described, term.described, sources.described, tags.described, tag.described, notFound.described,
         articles.described, map.described, mapPlace.described,
         articleSummary.described, eventSummary.described, timelineEvent.described, mention.described,
+        picture.described, figure.described, embed.described,
     ]
 }

@@ -1,0 +1,182 @@
+/// Typographer's punctuation in the text of a tree: straight quotes become the language's
+/// quotes (`"..."` → »...« in Danish, “...” in English, with the single marks inside), an
+/// apostrophe becomes ’, `--` an en dash, `---` an em dash and `...` an ellipsis. Code,
+/// raw HTML, HTML sitegen made and autolinks (whose text is a URL) are left as written.
+public enum Typography {
+    /// The quotation marks of a language: outer opening and closing, inner opening and closing.
+    public struct Quotes: Sendable, Hashable {
+        public var openDouble: Character
+        public var closeDouble: Character
+        public var openSingle: Character
+        public var closeSingle: Character
+
+        public init(_ openDouble: Character, _ closeDouble: Character, _ openSingle: Character, _ closeSingle: Character) {
+            self.openDouble = openDouble
+            self.closeDouble = closeDouble
+            self.openSingle = openSingle
+            self.closeSingle = closeSingle
+        }
+
+        /// Four characters in that order, e.g. `»«›‹`; nil for anything else.
+        public init?(_ marks: String) {
+            let characters = Array(marks)
+            guard characters.count == 4 else { return nil }
+            self.init(characters[0], characters[1], characters[2], characters[3])
+        }
+
+        public static let english = Quotes("“", "”", "‘", "’")
+        public static let danish = Quotes("»", "«", "›", "‹")
+    }
+
+    public static func apply(_ blocks: [BlockNode], quotes: Quotes) -> [BlockNode] {
+        blocks.rewritingInlines { inlines, _ in
+            var typesetter = Typesetter(quotes: quotes)
+            return typesetter.typeset(inlines, after: " ")
+        }
+    }
+}
+
+/// Walks one run of inlines in reading order, so a quote opened before emphasis closes after it.
+private struct Typesetter {
+    let quotes: Typography.Quotes
+    /// The character before the one being set, across inline boundaries.
+    var previous: Unicode.Scalar = " "
+    /// The quotes open now, innermost last: `"` or `'`.
+    var open: [Unicode.Scalar] = []
+
+    init(quotes: Typography.Quotes) {
+        self.quotes = quotes
+    }
+
+    /// nil when nothing changed. `after` is the character that follows these inlines.
+    mutating func typeset(_ inlines: [InlineNode], after: Unicode.Scalar) -> [InlineNode]? {
+        var result: [InlineNode]?
+        for (index, node) in inlines.enumerated() {
+            let next = index + 1 < inlines.count ? Self.firstCharacter(of: inlines[index + 1]) : after
+            var replacement: InlineNode?
+            switch node {
+            case .text(let text):
+                let set = typeset(text, next: next)
+                if set != text { replacement = .text(set) }
+            case .emphasis(let children), .strong(let children), .strikethrough(let children):
+                replacement = typeset(children, after: next).map(node.replacingChildren)
+            case .link(let destination, _, let content, _) where Self.isAutolink(destination, content):
+                previous = content.plainText.unicodeScalars.last ?? previous
+            case .link(_, _, let content, _), .image(_, _, let content, _):
+                replacement = typeset(content, after: next).map(node.replacingChildren)
+            case .code(let code):
+                previous = code.unicodeScalars.last ?? previous
+            case .softBreak, .lineBreak:
+                previous = " "
+            case .footnoteReference:
+                previous = "1"
+            case .html, .trustedHTML:
+                break
+            }
+            if result == nil, replacement != nil { result = Array(inlines[..<index]) }
+            result?.append(replacement ?? node)
+        }
+        return result
+    }
+
+    private mutating func typeset(_ text: String, next after: Unicode.Scalar) -> String {
+        guard text.unicodeScalars.contains(where: { $0 == "\"" || $0 == "'" || $0 == "-" || $0 == "." }) else {
+            previous = text.unicodeScalars.last ?? previous
+            return text
+        }
+        let scalars = Array(text.unicodeScalars)
+        var output = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            let next = index + 1 < scalars.count ? scalars[index + 1] : after
+            func run(of character: Unicode.Scalar) -> Int {
+                var end = index
+                while end < scalars.count, scalars[end] == character { end += 1 }
+                return end - index
+            }
+            var set: Unicode.Scalar = scalar
+            var length = 1
+            switch scalar {
+            case "-" where run(of: "-") >= 2:
+                length = min(run(of: "-"), 3)
+                set = length == 3 ? "—" : "–"
+            case "." where run(of: ".") >= 3:
+                length = 3
+                set = "…"
+            case "\"":
+                set = double(next: next)
+            case "'":
+                set = single(next: next)
+            default:
+                break
+            }
+            output.append(set)
+            previous = set
+            index += length
+        }
+        return String(output)
+    }
+
+    private mutating func double(next: Unicode.Scalar) -> Unicode.Scalar {
+        if opens(next: next) {
+            open.append("\"")
+            return quotes.openDouble.unicodeScalars.first!
+        }
+        if !previous.properties.isWhitespace {
+            if open.last == "\"" { open.removeLast() }
+            return quotes.closeDouble.unicodeScalars.first!
+        }
+        return "\""
+    }
+
+    private mutating func single(next: Unicode.Scalar) -> Unicode.Scalar {
+        let apostrophe: Unicode.Scalar = "’"
+        let afterWord = Self.isWordCharacter(previous)
+        if afterWord, Self.isWordCharacter(next) { return apostrophe }
+        if !previous.properties.isWhitespace, !opensAfter(previous), open.last == "'" {
+            open.removeLast()
+            return quotes.closeSingle.unicodeScalars.first!
+        }
+        if afterWord { return apostrophe }
+        // ’90, ’erne: an apostrophe before a number.
+        if opensAfter(previous), next.properties.numericType != nil { return apostrophe }
+        if opens(next: next) {
+            open.append("'")
+            return quotes.openSingle.unicodeScalars.first!
+        }
+        return apostrophe
+    }
+
+    /// A quote opens after a space, an opening bracket or dash, or another opening quote,
+    /// before text.
+    private func opens(next: Unicode.Scalar) -> Bool {
+        opensAfter(previous) && !next.properties.isWhitespace
+    }
+
+    private func opensAfter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.properties.isWhitespace || "([{–—-/".unicodeScalars.contains(scalar) { return true }
+        return [quotes.openDouble, quotes.openSingle].contains(Character(scalar))
+    }
+
+    private static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    private static func firstCharacter(of node: InlineNode) -> Unicode.Scalar {
+        switch node {
+        case .text(let text), .code(let text): text.unicodeScalars.first ?? " "
+        case .softBreak, .lineBreak: " "
+        case .emphasis(let children), .strong(let children), .strikethrough(let children), .link(_, _, let children, _), .image(_, _, let children, _):
+            children.first.map(firstCharacter) ?? " "
+        case .html, .trustedHTML: "<"
+        case .footnoteReference: "1"
+        }
+    }
+
+    /// A link whose text is its own address, as written or made from a bare URL.
+    private static func isAutolink(_ destination: String, _ content: [InlineNode]) -> Bool {
+        let text = content.plainText
+        return destination == text || destination == "http://" + text || destination == "mailto:" + text
+    }
+}

@@ -1,0 +1,48 @@
+import Markdown
+
+/// The picture a page is shared with (`og:image`): the 1200x630 crop of the first photo of
+/// its text, else the site's `image` from site.yaml.
+enum ShareImages {
+    struct Choice: Sendable {
+        var contentPath: String
+        var alt: String
+    }
+
+    /// The share image of a page showing `body` (nil for a list page).
+    static func choice(for body: Body?, in site: Site) -> Choice? {
+        if let body, let first = firstPhoto(in: body, site: site) { return first }
+        return siteDefault(site)
+    }
+
+    /// Every photo some page is shared with: only their crops are published.
+    static func used(in site: Site) -> Set<String> {
+        Set(site.bodies.compactMap { firstPhoto(in: $0.body, site: site)?.contentPath } + [siteDefault(site)?.contentPath].compactMap { $0 })
+    }
+
+    /// The site's `image:` as a reference for the image step.
+    static func defaultReference(_ config: SiteConfig) -> SiteImagesBuilder.Reference? {
+        guard let image = config.shareImage else { return nil }
+        return SiteImagesBuilder.Reference(contentPath: contentPath(image.value), written: image.value, location: image.location)
+    }
+
+    private static func siteDefault(_ site: Site) -> Choice? {
+        guard let image = site.config.shareImage, site.images.published[contentPath(image.value)] != nil else { return nil }
+        return Choice(contentPath: contentPath(image.value), alt: "")
+    }
+
+    /// `image: forside.jpg` names content/forside.jpg.
+    private static func contentPath(_ written: String) -> String {
+        ContentLinks.joined("content", written.hasPrefix("/") ? String(written.dropFirst()) : written)
+    }
+
+    private static func firstPhoto(in body: Body, site: Site) -> Choice? {
+        var found: Choice?
+        body.document.blocks.forEachBlock { block in
+            guard found == nil, case .figure(let figure) = block,
+                  case .content(let path) = site.contentLinks.target(of: figure.source, from: body.sourcePath),
+                  site.images.published[path] != nil else { return }
+            found = Choice(contentPath: path, alt: figure.alt ?? "")
+        }
+        return found
+    }
+}

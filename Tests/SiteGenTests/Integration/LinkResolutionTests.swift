@@ -1,0 +1,114 @@
+import Foundation
+import SiteGen
+import SiteGenTestSupport
+import Testing
+
+/// Links to content files become the URLs of their pages, and `build` publishes nothing broken.
+@Suite("Links in texts")
+struct LinkResolutionTests {
+    static let articles = """
+        -- content/articles/lpg-prisen.md --
+        ---
+        title: Prisen på LPG
+        date: 2022-01-05T14:00:00+01:00
+        ---
+        ## Prisloftet
+
+        Se [regeringen](../articles/regeringen.md), [afsnittet](regeringen.md#hvad-skete-der),
+        [begivenheden](/content/events/2022-01-05-almaty.md) og [rapporten](rapport.pdf).
+        -- content/articles/rapport.pdf --
+        PDF
+        -- content/articles/regeringen.md --
+        ---
+        title: Regeringen går af
+        date: 2022-01-05T15:00:00+01:00
+        ---
+        ## Hvad skete der
+
+        Se [prisloftet](lpg-prisen.md#prisloftet).
+        -- content/events/2022-01-05-almaty.md --
+        ---
+        title: Demonstranter i Almaty
+        date: 2022-01-05T14:00:00+06:00
+        place: almaty
+        sources: [Ritzau]
+        ---
+        Tekst.
+        """
+
+    @Test("A link to a Markdown file, with or without a #fragment, is its page's URL; other files beside a text are where they are published")
+    func contentLinks() async throws {
+        let site = try TestSite(Sites.archive(Self.articles))
+        try await site.build()
+        let page = try site.outputText("artikler/lpg-prisen/")
+        #expect(page.contains("<a href=\"/artikler/regeringen/\">regeringen</a>"))
+        #expect(page.contains("<a href=\"/artikler/regeringen/#hvad-skete-der\">afsnittet</a>"))
+        #expect(page.contains("<a href=\"/tidslinje/2022-01-05-almaty/\">begivenheden</a>"))
+        #expect(page.contains("<a href=\"/articles/rapport.pdf\">rapporten</a>"))
+        #expect(try site.outputText("artikler/regeringen/").contains("<a href=\"/artikler/lpg-prisen/#prisloftet\">prisloftet</a>"))
+    }
+
+    @Test("Under a subpath the resolved links carry it")
+    func subpath() async throws {
+        let site = try TestSite(Sites.archive(Self.articles))
+        try await site.build(baseURL: "https://example.org/kasakhstan/")
+        #expect(try site.outputText("artikler/lpg-prisen/").contains("<a href=\"/kasakhstan/artikler/regeringen/#hvad-skete-der\">"))
+    }
+
+    static let broken = """
+        -- content/articles/brudt.md --
+        ---
+        title: Brudte links
+        date: 2022-01-05T14:00:00+01:00
+        ---
+        En [fil](../articles/findes-ikke.md), en [side](/artikler/findes-ikke/),
+        et [afsnit](/tidslinje/#intet-her) og [en ukendt](x.md#y).
+        """
+
+    @Test("A broken link, page or #fragment fails the build at its line and column")
+    func brokenLinksFailTheBuild() async throws {
+        let site = try TestSite(Sites.archive(Self.broken))
+        let reported = try #require(await site.buildFailure())
+        #expect(reported == [
+            "content/articles/brudt.md:5:4: error: link `../articles/findes-ikke.md` points to content/articles/findes-ikke.md, which is no page of the site (missing, or a draft)",
+            "content/articles/brudt.md:5:42: error: link `/artikler/findes-ikke/` points to nothing the site has",
+            "content/articles/brudt.md:6:4: error: link `/tidslinje/#intet-her`: the page has no `#intet-her`",
+            "content/articles/brudt.md:6:39: error: link `x.md#y` points to content/articles/x.md, which is no page of the site (missing, or a draft)",
+        ])
+        #expect(!site.outputExists("artikler/brudt/"), "nothing is published")
+    }
+
+    @Test("--allow-broken-links publishes with warnings; --strict fails on them")
+    func allowBrokenLinks() async throws {
+        let site = try TestSite(Sites.archive(Self.broken))
+        let summary = try await site.build(allowsBrokenLinks: true)
+        #expect(summary.warnings.count == 4)
+        #expect(summary.warnings.allSatisfy { $0.severity == .warning })
+        #expect(site.outputExists("artikler/brudt/"))
+        let strict = site.options(strict: true, output: site.folder.appendingPathComponent("strict"), allowsBrokenLinks: true)
+        await #expect(throws: BuildFailure.self, "--strict fails on broken links reported as warnings") {
+            try await SiteBuilder.build(strict)
+        }
+    }
+
+    @Test("A footnote without a note is an error at its line; a note nobody refers to, a warning")
+    func footnotes() async throws {
+        let site = try TestSite(Sites.archive("""
+            -- content/articles/noter.md --
+            ---
+            title: Noter
+            date: 2022-01-05T14:00:00+01:00
+            ---
+            Tekst[^1] og mere[^2].
+
+            [^1]: https://www.reuters.com/
+            [^3]: Ubrugt.
+            """))
+        let reported = try #require(await site.buildFailure())
+        #expect(reported == [
+            "content/articles/noter.md:5:18: error: footnote `[^2]` has no note; write the note on a line of its own: `[^2]: ...`",
+            "content/articles/noter.md:8:1: warning: note `[^3]` is not referred to anywhere, so it is not shown; refer to it in the text with `[^3]`",
+        ])
+    }
+}
+
