@@ -1,3 +1,4 @@
+import Foundation
 import Markdown
 import Media
 
@@ -71,6 +72,7 @@ enum SiteImagesBuilder {
     /// `writesCache: false` (for `sitegen check`) reads every image to check it, writes
     /// nothing, and takes only what the cache already holds.
     static func build(_ references: [Reference], files: SiteFiles, writesCache: Bool) async -> (SiteImages, [Diagnostic]) {
+        if !references.isEmpty, let problem = cacheProblem(files) { return (SiteImages(), [problem]) }
         var diagnostics: [Diagnostic] = []
         var byPath: [String: [Reference]] = [:]
         for reference in references { byPath[reference.contentPath, default: []].append(reference) }
@@ -108,6 +110,24 @@ enum SiteImagesBuilder {
             }
         }
         return (images, diagnostics)
+    }
+
+    /// Why the cache cannot be used, or nil: it is read and written only in folders of the site
+    /// itself, never through a link (which could point anywhere) and never over a file.
+    static func cacheProblem(_ files: SiteFiles) -> Diagnostic? {
+        var path = ""
+        for name in cacheFolder.split(separator: "/") {
+            path += (path.isEmpty ? "" : "/") + name
+            var info = stat()
+            // Not there yet: the cache makes it as a folder.
+            guard lstat(files.path(path), &info) == 0 else { return nil }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: continue
+            case S_IFLNK: return .error(SourceLocation(path: path), "this is a link; sitegen keeps its photo cache only in a folder of the site, never through a link. Remove the link (sitegen makes the folder)")
+            default: return .error(SourceLocation(path: path), "this is not a folder; sitegen keeps its photo cache in \(cacheFolder)/. Remove or rename it")
+            }
+        }
+        return nil
     }
 
     /// `content/articles/Demonstration i Almaty.jpg` made into `img/demonstration-i-almaty-<hash>-960.webp`, ...

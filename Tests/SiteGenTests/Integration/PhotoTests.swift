@@ -135,6 +135,19 @@ struct PhotoTests {
         ])
     }
 
+    @Test("The photo cache is never written or read through a link")
+    func cacheThroughALink() async throws {
+        let site = try Self.site(photo: try TestPhotos.jpeg(width: 600, height: 400))
+        let elsewhere = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-cache-elsewhere-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: elsewhere) }
+        try FileManager.default.createSymbolicLink(atPath: site.source.appendingPathComponent(".sitegen-cache").path, withDestinationPath: elsewhere.path)
+        #expect(await site.buildFailure() == [
+            ".sitegen-cache:1:1: error: this is a link; sitegen keeps its photo cache only in a folder of the site, never through a link. Remove the link (sitegen makes the folder)",
+        ])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).isEmpty, "nothing was written through the link")
+    }
+
     @Test("sitegen check reads photos but writes no cache")
     func checkWritesNothing() async throws {
         let site = try Self.site(photo: try TestPhotos.jpeg(width: 600, height: 400))
