@@ -126,6 +126,7 @@ public enum SiteBuilder {
         timer.lap("load")
         var diagnostics = configProblems + templateProblems + contentProblems + outlineProblems
         guard let config, let templates else { return (.failure(BuildFailure(diagnostics)), next) }
+        diagnostics += config.brand.checkLogo(assets: content.assets, staticFiles: templates.staticFiles)
         var (model, modelProblems) = SiteModelBuilder.build(content, config: config, strings: templates.strings, includeDrafts: options.includeDrafts)
         diagnostics += modelProblems
         if let built = model, let outlines {

@@ -3,8 +3,9 @@ import Markdown
 /// Turns the front matter and body of each kind of content file into model values.
 /// Each decoder returns nil when a required value is missing; its reader holds why.
 enum ContentDecoders {
-    static let pageKeys = ["title", "summary", "date", "updated", "glossary"]
-    static let articleKeys = ["title", "date", "updated", "summary", "tags", "places", "draft", "corrections", "glossary"]
+    static let pageKeys = ["title", "summary", "date", "updated", "authors", "keyFacts", "corrections", "glossary"]
+    static let articleKeys = ["title", "date", "updated", "summary", "authors", "keyFacts", "tags", "places", "draft", "corrections",
+                              "glossary"]
     static let eventKeys = ["title", "date", "end", "timezone", "place", "lat", "lon", "sources", "status", "key", "tags",
                             "draft", "updated", "corrections", "glossary"]
     /// Events in a YAML data file name themselves and carry their text.
@@ -18,8 +19,11 @@ enum ContentDecoders {
         let date = fields.date("date")
         let updated = fields.date("updated")
         let body = glossarySetting(&fields, body)
+        let story = storyHead(&fields)
+        let corrections = corrections(&fields)
         guard let title else { return nil }
-        return Page(slug: slug, title: title, summary: summary, date: date, updated: updated, body: body, location: fields.location)
+        return Page(slug: slug, title: title, summary: summary, date: date, updated: updated, body: body, location: fields.location,
+                    story: story, corrections: corrections)
     }
 
     static func article(_ fields: inout FieldReader, slug: String, body: Body) -> Article? {
@@ -31,7 +35,8 @@ enum ContentDecoders {
         let article = Article(
             slug: slug, title: title ?? "", date: date ?? placeholderDate, updated: fields.date("updated"),
             summary: fields.string("summary") ?? "", tags: fields.strings("tags"), placeIDs: places,
-            draft: fields.bool("draft") ?? false, corrections: corrections(&fields), body: body, location: fields.location)
+            draft: fields.bool("draft") ?? false, corrections: corrections(&fields), body: body, location: fields.location,
+            story: storyHead(&fields))
         return title == nil || date == nil ? nil : article
     }
 
@@ -64,6 +69,11 @@ enum ContentDecoders {
     }
 
     // MARK: Shared fields
+
+    /// `authors:` and `keyFacts:` of a page or an article.
+    private static func storyHead(_ fields: inout FieldReader) -> StoryHead {
+        StoryHead(authors: fields.strings("authors"), keyFacts: fields.strings("keyFacts"))
+    }
 
     /// `glossary: false` keeps glossary terms in this page's text from linking to their entries.
     private static func glossarySetting(_ fields: inout FieldReader, _ body: Body) -> Body {

@@ -9,6 +9,10 @@ public struct SiteContent: Sendable {
     public var terms: [GlossaryTerm] = []
     public var places: [Place] = []
     public var sources: [SourceDescription] = []
+    /// `content/sources.md`: what the sources page says before its list, e.g. how sources are assessed.
+    public var sourcesPage: Page?
+    /// `content/tags.yaml`: each tag's name for readers, by the tag as written.
+    public var tagNames: [Located<TagName>] = []
     /// Images and other files in content/ that are copied as they are.
     public var assets: [String] = []
     /// Each asset's version on disk, so a rebuild copies only the ones that changed.
@@ -51,6 +55,8 @@ enum ContentLoader {
             case .term(let term): content.terms.append(term)
             case .places(let places): content.places += places
             case .sources(let sources): content.sources += sources
+            case .sourcesPage(let page): content.sourcesPage = page
+            case .tagNames(let names): content.tagNames += names
             case .asset(let path):
                 content.assets.append(path)
                 content.assetVersions[path] = newCache.entries[path]?.version
@@ -65,7 +71,7 @@ enum ContentLoader {
 
     enum Item: Sendable {
         case frontPage(Page), page(Page), article(Article), events([Event]), term(GlossaryTerm)
-        case places([Place]), sources([SourceDescription]), asset(String)
+        case places([Place]), sources([SourceDescription]), sourcesPage(Page), tagNames([Located<TagName>]), asset(String)
     }
 
     struct LoadedFile: Sendable {
@@ -110,6 +116,7 @@ enum ContentLoader {
         switch kind {
         case .frontPage: item = ContentDecoders.page(&fields, slug: "", body: body).map(Item.frontPage)
         case .page: item = ContentDecoders.page(&fields, slug: slug, body: body).map(Item.page)
+        case .sourcesPage: item = ContentDecoders.page(&fields, slug: "", body: body).map(Item.sourcesPage)
         case .article: item = ContentDecoders.article(&fields, slug: slug, body: body).map(Item.article)
         case .event: item = ContentDecoders.event(&fields, id: slug, body: body).map { Item.events([$0]) }
         case .term: item = ContentDecoders.term(&fields, slug: slug, body: body).map(Item.term)
@@ -132,6 +139,9 @@ enum ContentLoader {
         case .sources:
             var fields = FieldReader(yaml, fallback: fallback, what: "sources.yaml")
             return LoadedFile(item: .sources(DataFileDecoders.sources(&fields)), diagnostics: fields.diagnostics)
+        case .tagNames:
+            var fields = FieldReader(yaml, fallback: fallback, what: "tags.yaml")
+            return LoadedFile(item: .tagNames(DataFileDecoders.tagNames(&fields)), diagnostics: fields.diagnostics)
         default:
             let (events, diagnostics) = EventDataFile.decode(yaml, path: path, text: text)
             return LoadedFile(item: .events(events), diagnostics: diagnostics)
@@ -169,7 +179,7 @@ private enum EventDataFile {
 
 /// What a file in content/ is, from where it lies.
 private enum ContentKind: Equatable {
-    case frontPage, page, article, event, eventData, term, places, sources, asset, ignored
+    case frontPage, page, sourcesPage, article, event, eventData, term, places, sources, tagNames, asset, ignored
 
     init(path: String) {
         let parts = path.split(separator: "/").map(String.init)
@@ -178,8 +188,9 @@ private enum ContentKind: Equatable {
         let isYAML = name.hasSuffix(".yaml") || name.hasSuffix(".yml")
         let section = parts.count > 2 ? parts[1] : ""
         switch (section, isMarkdown, isYAML) {
-        case ("", true, _): self = name == "index.md" ? .frontPage : .page
-        case ("", _, true): self = name.hasPrefix("places.") ? .places : name.hasPrefix("sources.") ? .sources : .ignored
+        case ("", true, _): self = name == "index.md" ? .frontPage : name.hasPrefix("sources.") ? .sourcesPage : .page
+        case ("", _, true):
+            self = name.hasPrefix("places.") ? .places : name.hasPrefix("sources.") ? .sources : name.hasPrefix("tags.") ? .tagNames : .ignored
         case ("articles", true, _): self = .article
         case ("events", true, _): self = .event
         case ("events", _, true): self = .eventData
@@ -189,7 +200,7 @@ private enum ContentKind: Equatable {
         }
     }
 
-    var isData: Bool { self == .places || self == .sources || self == .eventData }
+    var isData: Bool { self == .places || self == .sources || self == .tagNames || self == .eventData }
 }
 
 extension String {

@@ -1,7 +1,8 @@
 /// Decoders for the YAML files that are all data: site.yaml, places.yaml, sources.yaml.
 enum DataFileDecoders {
-    static let siteKeys = ["title", "description", "language", "baseURL", "timezone", "publisher", "markdown", "map"]
-    static let placeKeys = ["name", "lat", "lon", "precision", "timezone"]
+    static let siteKeys = ["title", "description", "language", "contentLanguage", "baseURL", "timezone", "publisher", "brand",
+                           "authors", "newWindow", "markdown", "map"]
+    static let placeKeys = ["name", "lat", "lon", "precision", "timezone", "description"]
     static let sourceKeys = ["name", "url", "description"]
 
     static func site(_ fields: inout FieldReader, baseURLOverride: String?) -> SiteConfig? {
@@ -27,11 +28,21 @@ enum DataFileDecoders {
             fields.report(.error(location, "`baseURL` must be a full address starting with https://, e.g. `https://example.org/kasakhstan/`"))
             return nil
         }
+        let publisher = fields.string("publisher") ?? ""
+        let brand = Brand.decode(&fields, publisher: publisher, title: title ?? "")
+        let authors = fields.strings("authors")
+        let contentLanguage = fields.string("contentLanguage") ?? language
+        let newWindow = NewWindow.decode(&fields)
         guard let title else { return nil }
-        return SiteConfig(
+        var config = SiteConfig(
             title: title, description: fields.string("description") ?? "", language: language,
             baseURL: baseURL.hasSuffix("/") ? baseURL : baseURL + "/", timeZone: zone,
-            publisher: fields.string("publisher") ?? "", allowsRawHTML: unsafe, map: map)
+            publisher: publisher, allowsRawHTML: unsafe, map: map)
+        config.brand = brand
+        config.authors = authors
+        config.contentLanguage = contentLanguage
+        config.newWindow = newWindow
+        return config
     }
 
     static func places(_ fields: inout FieldReader) -> [Place] {
@@ -56,7 +67,7 @@ enum DataFileDecoders {
             guard let name, let latitude, let longitude,
                   ContentDecoders.checkCoordinates(latitude: latitude, longitude: longitude, fields: &place) else { return nil }
             return Place(id: entry.key, name: name, latitude: latitude, longitude: longitude, precision: precision,
-                         timeZone: zone, location: entry.keyLocation)
+                         timeZone: zone, location: entry.keyLocation, description: place.string("description"))
         }
     }
 
@@ -77,6 +88,17 @@ enum DataFileDecoders {
             guard let name = source.requiredString("name", example: "Reuters") else { return nil }
             return SourceDescription(id: entry.key, name: name, url: source.string("url"),
                                      description: source.string("description") ?? "", location: entry.keyLocation)
+        }
+    }
+
+    /// tags.yaml: `tag as written: Name for readers`.
+    static func tagNames(_ fields: inout FieldReader) -> [Located<TagName>] {
+        fields.allEntries.compactMap { entry in
+            guard case .scalar(let name, _) = entry.value.kind, !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+                fields.report(.error(entry.value.location, "the name of tag `\(entry.key)` must be text, e.g. `\(entry.key): \(entry.key.capitalized)`"))
+                return nil
+            }
+            return Located(value: TagName(tag: entry.key, name: name), location: entry.keyLocation)
         }
     }
 }

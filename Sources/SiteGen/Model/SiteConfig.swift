@@ -13,6 +13,20 @@ public struct SiteConfig: Sendable {
     public var allowsRawHTML: Bool
     /// `map:`: the story's country and the readers' (see Map/MapModel.swift).
     public var map = MapSettings()
+    /// `brand:`: the newsroom's name, colour and logo in the masthead.
+    public var brand = Brand(name: "")
+    /// `authors:`: the byline of a page or article that names none.
+    public var authors: [String] = []
+    /// `contentLanguage:`: the language the content is written in (BCP 47), for `lang` on it;
+    /// `language` when not given. An English build of Danish content keeps its text marked Danish.
+    public var contentLanguage = ""
+
+    /// The content's language where it differs from the interface's, for `lang` on the content.
+    public var contentLanguageIfOther: String? {
+        contentLanguage == language ? nil : contentLanguage
+    }
+    /// `newWindow:`: how long before the build time an event's change counts as new, in seconds.
+    public var newWindow = NewWindow.defaultSeconds
 
     /// The path part of `baseURL`, from `/` to its trailing `/`: what every site link starts with.
     public var basePath: String {

@@ -28,6 +28,7 @@ struct PageKeys: Sendable {
             key.add(bodies[.frontPage].hash)
             key.add(site.articles.indices.prefix(10).map { fragments.articles[$0].hash })
             key.add(site.keyEventIndices.map { fragments.events[$0].hash })
+            key.add(keys.markers) // the overview map
         case .page(let index):
             key.add(site.pages[index].body.stamp.meta)
             key.add(bodies[.page(index)].hash)
@@ -60,6 +61,8 @@ struct PageKeys: Sendable {
                 }
             }
         case .sources:
+            key.add(site.sourcesPage.body.stamp.meta)
+            key.add(bodies[.sourcesPage].hash)
             for entry in site.sources {
                 key.add(entry.name)
                 key.add(entry.eventIndices.map(eventMeta))
