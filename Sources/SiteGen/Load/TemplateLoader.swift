@@ -8,6 +8,8 @@ public struct TemplateSet: Sendable {
     public var strings: Strings
     /// Paths relative to the site folder, e.g. `Templates/static/style.css`.
     public var staticFiles: [String]
+    /// The ids the templates write themselves (`id="main"`): a heading in Markdown never gets one.
+    public var reservedIDs: Set<String> = []
 }
 
 /// Stage 1c: loads and checks the templates before any page is rendered, so a typo in a
@@ -62,7 +64,17 @@ enum TemplateLoader {
         let staticFiles = paths.filter { $0.hasPrefix("Templates/static/") }
         guard let strings else { return (nil, diagnostics) }
         diagnostics += TemplateCheck.check(parsed, strings: strings)
-        return (TemplateSet(library: library, strings: strings, staticFiles: staticFiles), diagnostics)
+        let reserved = Set(parsed.values.flatMap { fixedIDs(in: $0.text) })
+        return (TemplateSet(library: library, strings: strings, staticFiles: staticFiles, reservedIDs: reserved), diagnostics)
+    }
+
+    /// The values of `id="…"` attributes written out in a template, not made of `{{…}}` tags.
+    static func fixedIDs(in text: String) -> [String] {
+        text.components(separatedBy: " id=\"").dropFirst().compactMap { rest in
+            guard let end = rest.firstIndex(of: "\"") else { return nil }
+            let id = String(rest[..<end])
+            return id.isEmpty || id.contains("{{") ? nil : id
+        }
     }
 
     /// `{{> name}}` and `{{< name}}` with where they stand; swift-mustache renders a missing one as nothing.
