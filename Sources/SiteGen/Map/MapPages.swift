@@ -1,4 +1,5 @@
 import Markdown
+import Mustache
 
 /// The map page (`/kort/`), a page per place (`/kort/almaty/`) and maps embedded in bodies:
 /// their SVG and the list of places beside it, which says in words what the map shows.
@@ -51,21 +52,27 @@ enum MapPages {
                                       title: "\(site.strings["map.title"]): \(focus.name)"))
     }
 
-    /// A map in a body: the figure with its caption and the places, linked, as a list.
-    static func figure(_ embed: MapEmbed, site: Site) -> String {
-        guard let map = site.map else { return "" }
+    /// A map in a body: its SVG, its caption and the places, linked; nil when it marks nothing.
+    static func figure(_ embed: MapEmbed, site: Site) -> MapFigureView? {
+        guard let map = site.map else { return nil }
         let places = embed.places.compactMap { map.place($0.value) }
-        guard !places.isEmpty else { return "" }
+        guard !places.isEmpty else { return nil }
         let title = embed.caption ?? site.strings["map.title"]
         let svg = MapDrawing.svg(request(site, map: map, box: box(places.map(\.place), extent: overviewExtent),
                                          markers: markers(places, site: site), title: title))
-        var html = "<figure class=\"map-figure\">\n\(svg)\n<figcaption>"
-        if let caption = embed.caption { html += "<p>\(HTMLEscaping.escape(caption))</p>" }
-        html += "<ul class=\"map-places\">"
-        for entry in places {
-            html += "<li><a href=\"\(HTMLEscaping.escape(site.routes.href(site.routes.mapPlace(entry.place.id))))\">\(HTMLEscaping.escape(entry.place.name))</a></li>"
-        }
-        return html + "</ul></figcaption>\n</figure>\n"
+        return MapFigureView(svg: svg, places: places.map { NamedLink(name: $0.place.name, href: site.routes.href(site.routes.mapPlace($0.place.id))) },
+                             caption: embed.caption, href: site.routes.href(site.routes.map))
+    }
+}
+
+/// Draws the ```map blocks of bodies through `partials/map-figure`.
+struct MapFigures: Sendable {
+    let models: ViewModels
+    let library: MustacheLibrary
+
+    func html(_ embed: MapEmbed) -> String {
+        guard let figure = MapPages.figure(embed, site: models.site) else { return "" }
+        return library.render(EntryContext(shared: models.entryStrings, own: figure), with: Templates.mapFigure)
     }
 }
 

@@ -28,7 +28,7 @@ struct ListFragments: Sendable {
     ) async -> [Fragment] {
         let events = models.site.events
         let memoKeys = events.indices.map { Fingerprint.of(Templates.timelineEvent.name, events[$0].body.stamp.meta, models.bodies[.event($0)].hash, keys.global) }
-        let shared = EntryStrings(t: models.strings)
+        let shared = models.entryStrings
         return await memo.fragments(memoKeys, into: &next) { chunk in
             chunk.map { index in
                 let html = library.render(EntryContext(shared: shared, own: models.event(index, withBody: true)), with: Templates.timelineEvent)
@@ -54,7 +54,7 @@ struct ListFragments: Sendable {
             case .eventMention(let index): Fingerprint.of(Templates.mention.name, 1, site.events[index].body.stamp.meta, keys.global)
             }
         }
-        let shared = EntryStrings(t: models.strings)
+        let shared = models.entryStrings
         let html = await memo.fragments(memoKeys, into: &next) { chunk in
             chunk.map { number in
                 switch items[number] {

@@ -33,11 +33,12 @@ enum SiteRenderer {
         var next = RenderMemo()
         if memo.recordsNext { next.fragments.reserveCapacity(memo.fragments.count) }
         // List entries first: embedded timelines in bodies are made of them.
-        var listFragments = await ListFragments.render(ViewModels(site: site, bodies: .none), library: library,
-                                                       keys: keys, memo: memo, into: &next.fragments)
-        let embedded = EmbeddedTimeline(site: site, eventFragments: listFragments.events.map(\.html))
-        let bodies = await RenderedBodies.render(site, transforms: [TimelineEmbed.transform(embedded.html), MapEmbeds.transform(site)],
-                                                 keys: keys, memo: memo, into: &next.fragments)
+        let entryModels = ViewModels(site: site, bodies: .none)
+        var listFragments = await ListFragments.render(entryModels, library: library, keys: keys, memo: memo, into: &next.fragments)
+        let embedded = EmbeddedTimeline(models: entryModels, eventFragments: listFragments.events.map(\.html), library: library)
+        let figures = MapFigures(models: entryModels, library: library)
+        let bodies = await RenderedBodies.render(site, transforms: [TimelineEmbed.transform(embedded.html), MapEmbeds.transform(figures.html)],
+                                                 reservedIDs: loaded.templates.reservedIDs, keys: keys, memo: memo, into: &next.fragments)
         let models = ViewModels(site: site, bodies: bodies)
         listFragments.timeline = await ListFragments.renderTimeline(models, library: library, keys: keys, memo: memo, into: &next.fragments)
         let fragments = listFragments

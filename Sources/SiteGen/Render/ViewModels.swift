@@ -9,6 +9,8 @@ struct ViewModels: Sendable {
     let routes: Routes
     /// The strings as templates read them, built once.
     let strings: TemplateStrings
+    /// Renders the key facts' lines of Markdown, with the base path in their links.
+    private let inlineRenderer: BodyRenderer
 
     init(site: Site, bodies: RenderedBodies) {
         self.site = site
@@ -16,6 +18,12 @@ struct ViewModels: Sendable {
         dates = DateText(strings: site.strings, siteZone: site.config.timeZone)
         routes = site.routes
         strings = TemplateStrings(site.strings)
+        inlineRenderer = BodyRenderer(config: site.config)
+    }
+
+    /// What every list entry's partial has besides its item.
+    var entryStrings: EntryStrings {
+        EntryStrings(t: strings, contentLanguage: site.config.contentLanguageIfOther)
     }
 
     func href(_ path: String) -> String { routes.href(path) }
@@ -24,8 +32,31 @@ struct ViewModels: Sendable {
         TimeView(iso: date.iso8601, text: text)
     }
 
+    /// Each tag by its name for readers (content/tags.yaml), linked to its page.
     func tagLinks(_ names: [String]) -> [NamedLink] {
-        names.map { NamedLink(name: $0, href: href(routes.tag(Slug.make($0)))) }
+        names.map { name in
+            let slug = Slug.make(name)
+            return NamedLink(name: site.tagNames[slug] ?? name, href: href(routes.tag(slug)))
+        }
+    }
+
+    /// The head of a story: its byline (its own `authors`, else the site's), key facts,
+    /// dates and corrections.
+    func storyHead(_ story: StoryHead, date: ContentDate?, updated: ContentDate?, corrections: [Correction]) -> StoryHeadView {
+        let authors = story.authors.isEmpty ? site.config.authors : story.authors
+        return StoryHeadView(
+            byline: ListText.join(authors, strings: site.strings), authors: authors,
+            keyFacts: story.keyFacts.map { RenderedEntry(html: inlineHTML($0)) }, corrections: self.corrections(corrections),
+            date: date.map { time($0, text: dates.stamp($0)) }, updated: updated.map { time($0, text: dates.stamp($0)) })
+    }
+
+    /// One line of Markdown as HTML without its paragraph: a key fact may have **bold** words and links.
+    private func inlineHTML(_ line: String) -> String {
+        var html = ""
+        for block in MarkdownParser.parse(line).blocks {
+            if case .paragraph(let inlines) = block { html += inlineRenderer.renderer.render(inlines: inlines) }
+        }
+        return html
     }
 
     func corrections(_ corrections: [Correction]) -> [CorrectionView] {
@@ -46,7 +77,8 @@ struct ViewModels: Sendable {
         let article = site.articles[index]
         return ArticleView(
             summary: articleSummary(index), body: bodies[.article(index)].html, corrections: corrections(article.corrections),
-            places: article.placeIDs.compactMap { site.places[$0.value] }.map { NamedLink(name: $0.name, href: href(routes.mapPlace($0.id))) })
+            places: article.placeIDs.compactMap { site.places[$0.value] }.map { NamedLink(name: $0.name, href: href(routes.mapPlace($0.id))) },
+            head: storyHead(article.story, date: article.date, updated: article.updated, corrections: article.corrections))
     }
 
     func event(_ index: Int, withBody: Bool) -> EventView {
@@ -63,7 +95,8 @@ struct ViewModels: Sendable {
             end: site.localEnd(of: event).map { time($0, text: dates.eventWhen($0, placeName: clock)) },
             updated: event.updated.map { time($0, text: dates.stamp($0)) },
             place: site.place(of: event).map(place),
-            body: withBody ? bodies[.event(index)].html : nil)
+            body: withBody ? bodies[.event(index)].html : nil,
+            clock: dates.clock(date, hasPlace: clock != nil), siteClock: dates.siteClock(date))
     }
 
     /// An event named in passing (previous/next, the sources page): title, link, day, status.
@@ -76,7 +109,8 @@ struct ViewModels: Sendable {
     func place(_ place: Place) -> PlaceView {
         // Every named place is on the map and has a page there; an unnamed inline one has not.
         PlaceView(name: place.name, lat: coordinate(place.latitude), lon: coordinate(place.longitude),
-                  coordinates: coordinateText(place), mapHref: place.id.isEmpty ? nil : href(routes.mapPlace(place.id)))
+                  coordinates: coordinateText(place), mapHref: place.id.isEmpty ? nil : href(routes.mapPlace(place.id)),
+                  description: place.description)
     }
 
     func status(_ status: VerificationStatus) -> StatusView {

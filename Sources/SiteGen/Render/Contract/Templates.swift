@@ -38,12 +38,16 @@ enum Templates {
     static let eventSummary = Template<EntryContext<EventView>>(name: "partials/event-summary", renders: "an event in lists")
     static let timelineEvent = Template<EntryContext<EventView>>(name: "partials/timeline-event", renders: "an event in the timeline")
     static let mention = Template<EntryContext<MentionView>>(name: "partials/mention", renders: "a page in a glossary entry's list of mentions")
+    static let mapFigure = Template<EntryContext<MapFigureView>>(name: "partials/map-figure", renders: "a ```map block in a text")
+    static let embeddedTimeline = Template<EntryContext<EmbeddedTimelineView>>(name: "partials/embedded-timeline",
+                                                                                renders: "a ```timeline block in a text")
 
     static let all: [TemplateDescription] = [
         layout.described, home.described, page.described, article.described, event.described, timeline.described,
         glossary.described, term.described, sources.described, tags.described, tag.described, notFound.described,
         articles.described, map.described, mapPlace.described,
         articleSummary.described, eventSummary.described, timelineEvent.described, mention.described,
+        mapFigure.described, embeddedTimeline.described,
     ]
 }
 
