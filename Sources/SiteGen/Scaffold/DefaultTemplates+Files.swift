@@ -1317,8 +1317,10 @@ body {
 }
 h1, h2, h3, p, li, dd, dt, figcaption, summary { hyphens: auto; -webkit-hyphens: auto; }
 h1, h2, h3 { overflow-wrap: anywhere; line-height: 1.2; font-weight: 700; }
-h1 { font-size: clamp(1.625rem, 1.1rem + 2.6vw, 2.625rem); letter-spacing: -0.01em; margin: 0.5rem 0 0.75rem; }
-h2 { font-size: 1.375rem; margin: 2.25rem 0 0.75rem; }
+/* Sizes that fit a long Danish compound ("Undtagelsestilstanden") on a line at 320 px, where a
+   browser without Danish hyphenation cannot break it. */
+h1 { font-size: clamp(1.375rem, 7vw, 2.625rem); letter-spacing: -0.01em; margin: 0.5rem 0 0.75rem; }
+h2 { font-size: clamp(1.25rem, 1rem + 1.2vw, 1.5rem); margin: 2.25rem 0 0.75rem; }
 h3 { font-size: 1.125rem; margin: 0 0 0.25rem; }
 p { margin: 0 0 1rem; }
 a { color: var(--link); text-underline-offset: 0.15em; text-decoration-thickness: 1px; }
@@ -1387,7 +1389,6 @@ pre { overflow-x: auto; background: var(--box); padding: 0.75rem; font-size: 0.8
 
 /* A story: text in a readable column; from 1024 px the facts, map and key events beside it. */
 .story-body { max-width: 40rem; }
-.story-body h2 { font-size: 1.375rem; }
 .story-body h3 { font-size: 1.1875rem; margin-top: 1.5rem; }
 .story-body li { margin-bottom: 0.375rem; }
 .story-main { min-width: 0; }
@@ -1415,7 +1416,11 @@ pre { overflow-x: auto; background: var(--box); padding: 0.75rem; font-size: 0.8
 .card p { margin-bottom: 0.5rem; }
 .card .meta { margin: 0; }
 @media (min-width: 48rem) {
-  .latest .article-list { display: grid; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); gap: 0 2rem; }
+  .article-list { display: grid; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); gap: 0 2rem; }
+}
+@media (min-width: 64rem) {
+  .tag-layout { display: grid; grid-template-columns: repeat(auto-fit, minmax(0, 1fr)); gap: 0 3rem; align-items: start; }
+  .tag-layout h2 { margin-top: 0.5rem; }
 }
 .list-heading { font-size: 1rem; color: var(--muted); margin-top: 0.5rem; }
 .mentions li { padding: 0.375rem 0; border-top: 1px solid var(--line); }
@@ -1924,6 +1929,7 @@ map:
 <p class="kicker">{{t.tags.tag}}</p>
 <h1>{{tag.name}}</h1>
 </header>
+<div class="tag-layout">
 {{^empty(articles)}}
 <section aria-labelledby="tag-articles">
 <h2 id="tag-articles">{{t.articles.title}}</h2>
@@ -1944,6 +1950,7 @@ map:
 </ol>
 </section>
 {{/empty(events)}}
+</div>
 {{/main}}
 {{/layout}}
 
