@@ -1037,7 +1037,7 @@ A link to a page, by its title.
 <ul class="place-list">
 {{#places}}
 <li id="{{id}}">
-<h3><a href="{{href}}">{{name}}</a> <span class="count">{{count(events)}}</span></h3>
+<h3><a href="{{href}}">{{name}}</a> <span class="count">({{count(events)}})</span></h3>
 {{^empty(events)}}
 <ul class="mentions">
 {{#events}}
@@ -1963,7 +1963,7 @@ map:
 </header>
 <ul class="chips tag-list">
 {{#tags}}
-<li><a href="{{href}}">{{name}} <span class="count">{{count}}</span></a></li>
+<li><a href="{{href}}">{{name}} <span class="count">({{count}})</span></a></li>
 {{/tags}}
 </ul>
 {{/main}}
