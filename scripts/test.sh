@@ -75,7 +75,6 @@ check "GeoJSON export (RFC 7946)" python3 scripts/check-geojson.py "$out/a/kort.
 check "internal links (site at /)" python3 scripts/check-links.py "$out/a"
 check "internal links (site at /kasakhstan/)" python3 scripts/check-links.py "$out/sub" --base-path /kasakhstan/
 check "HTML and CSS validate (English build)" bash scripts/validate-html.sh "$out/en"
-check "internal links (English build)" python3 scripts/check-links.py "$out/en"
 check "in a browser, Danish: axe, overflow at 320/390/1280 px, other hosts, console, timeline" \
   python3 scripts/browser-check.py "$out/a" --label da --screenshots "$shots"
 check "in a browser, English: axe, overflow at 320/390/1280 px, other hosts, console, timeline" \
