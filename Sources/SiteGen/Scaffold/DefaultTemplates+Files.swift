@@ -1336,7 +1336,7 @@ pre { overflow-x: auto; background: var(--box); padding: 0.75rem; font-size: 0.8
 .skip:focus { left: 1rem; top: 0.5rem; z-index: 2; background: var(--paper); color: var(--link); padding: 0.5rem 0.75rem; }
 
 /* Small type: one size, one colour, for everything that is not the story. */
-.meta, .kicker, .byline-block, .row-meta, .row-when, .clock, .count, .sources, .tags, .places,
+.meta, .kicker, .byline-block, .row-meta, .row-when, .clock, .count, .sources, .tags, .places, .aliases, .related,
 .map-figure figcaption, .badge, .site-footer, .expansion, summary {
   font-size: 0.9375rem;
   line-height: 1.45;
