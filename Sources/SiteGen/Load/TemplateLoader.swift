@@ -4,7 +4,11 @@ import Mustache
 /// The parsed `Templates/` folder: Mustache templates, the UI strings of the site's
 /// language and the static files (stylesheet) copied to the output.
 public struct TemplateSet: Sendable {
+    /// The templates as swift-mustache reads them: it reports their syntax errors, and it is
+    /// the reference the compiled templates are tested against.
     public var library: MustacheLibrary
+    /// The templates compiled against their view models: what the renderer uses.
+    var compiled: CompiledTemplates
     public var strings: Strings
     /// Paths relative to the site folder, e.g. `Templates/static/style.css`.
     public var staticFiles: [String]
@@ -16,17 +20,21 @@ public struct TemplateSet: Sendable {
 /// template is a diagnostic with its line, not an empty page.
 enum TemplateLoader {
     static func load(_ files: SiteFiles, language: String) -> (TemplateSet?, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        let paths = files.files(under: "Templates")
+        var (paths, diagnostics) = files.listing(under: "Templates")
         guard !paths.isEmpty else {
-            return (nil, [.error(SourceLocation(path: "Templates"), "no Templates/ folder; copy the default Templates/ from sitegen into the site folder")])
+            // An unreadable or linked Templates/ says so rather than "no Templates/ folder".
+            return (nil, diagnostics.isEmpty ? [.error(SourceLocation(path: "Templates"), "no Templates/ folder; copy the default Templates/ from sitegen into the site folder")] : diagnostics)
         }
         var library = MustacheLibrary()
         var references: [(name: String, location: SourceLocation)] = []
-        var parsed: [String: (path: String, text: String)] = [:]
+        var parsed: [String: (path: String, nodes: [MustacheNode])] = [:]
+        var reserved = Set<String>()
         for path in paths where path.hasSuffix(".mustache") {
             let name = String(path.dropFirst("Templates/".count).dropLast(".mustache".count))
-            guard let bytes = files.read(path) else { continue }
+            guard let bytes = files.read(path) else {
+                diagnostics.append(.error(SourceLocation(path: path), "cannot read this template; make it readable (chmod a+r \(path))"))
+                continue
+            }
             let text: String
             switch SourceText.decode(bytes, path: path) {
             case .success(let decoded): text = decoded
@@ -36,16 +44,20 @@ enum TemplateLoader {
             }
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
-                parsed[name] = (path, text)
-                references += partialReferences(in: text, path: path)
+                let nodes = try MustacheParser.parse(text, path: path)
+                parsed[name] = (path, nodes)
+                references += nodes.partialReferences
+                reserved.formUnion(fixedIDs(in: text))
             } catch let error as MustacheTemplate.ParserError {
                 var location = SourceLocation(path: path, line: error.context.lineNumber, column: max(1, error.context.columnNumber))
                 // swift-mustache notices an unclosed section at the end of the file; the editor needs its opening tag.
                 if case .expectedSectionEnd? = error.error as? MustacheTemplate.Error,
-                   let opening = TemplateSections.firstUnclosed(in: text, path: path) {
+                   let opening = MustacheParser.unclosedSection(in: text, path: path) {
                     location = opening
                 }
                 diagnostics.append(.error(location, "template syntax error: \(describe(error.error))"))
+            } catch let error as MustacheParser.SyntaxError {
+                diagnostics.append(.error(error.location, "sitegen cannot read this template, though swift-mustache can; please report it with the template"))
             } catch {
                 diagnostics.append(.error(SourceLocation(path: path), "template syntax error: \(error)"))
             }
@@ -63,9 +75,9 @@ enum TemplateLoader {
         diagnostics += stringProblems
         let staticFiles = paths.filter { $0.hasPrefix("Templates/static/") }
         guard let strings else { return (nil, diagnostics) }
-        diagnostics += TemplateCheck.check(parsed, strings: strings)
-        let reserved = Set(parsed.values.flatMap { fixedIDs(in: $0.text) })
-        return (TemplateSet(library: library, strings: strings, staticFiles: staticFiles, reservedIDs: reserved), diagnostics)
+        let (compiled, compileProblems) = TemplateCompiler.compile(parsed, strings: strings)
+        diagnostics += compileProblems
+        return (TemplateSet(library: library, compiled: compiled, strings: strings, staticFiles: staticFiles, reservedIDs: reserved), diagnostics)
     }
 
     /// The values of `id="…"` attributes written out in a template, not made of `{{…}}` tags.
@@ -75,11 +87,6 @@ enum TemplateLoader {
             let id = String(rest[..<end])
             return id.isEmpty || id.contains("{{") ? nil : id
         }
-    }
-
-    /// `{{> name}}` and `{{< name}}` with where they stand; swift-mustache renders a missing one as nothing.
-    private static func partialReferences(in text: String, path: String) -> [(name: String, location: SourceLocation)] {
-        TemplateTag.scan(text, path: path).filter { $0.kind == .partial || $0.kind == .parent }.map { ($0.name, $0.location) }
     }
 
     static func describe(_ error: Error) -> String {

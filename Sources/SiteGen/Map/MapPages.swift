@@ -1,5 +1,4 @@
 import Markdown
-import Mustache
 
 /// The map page (`/kort/`), a page per place (`/kort/almaty/`) and maps embedded in bodies:
 /// their SVG and the list of places beside it, which says in words what the map shows.
@@ -68,11 +67,11 @@ enum MapPages {
 /// Draws the ```map blocks of bodies through `partials/map-figure`.
 struct MapFigures: Sendable {
     let models: ViewModels
-    let library: MustacheLibrary
+    let templates: CompiledTemplates
 
     func html(_ embed: MapEmbed) -> String {
         guard let figure = MapPages.figure(embed, site: models.site) else { return "" }
-        return library.render(EntryContext(shared: models.entryStrings, own: figure), with: Templates.mapFigure)
+        return templates.render(EntryContext(shared: models.entryStrings, own: figure), with: Templates.mapFigure)
     }
 }
 

@@ -53,10 +53,7 @@ enum SiteModelBuilder {
 
     private static func checkPlaces(articles: [Article], events: [Event], places: [String: Place]) -> [Diagnostic] {
         let ids = places.keys.sorted()
-        let references = articles.flatMap(\.placeIDs) + events.compactMap {
-            if case .id(let id) = $0.placeReference { return id }
-            return nil
-        }
+        let references = articles.flatMap(\.placeIDs) + events.flatMap(\.placeIDs)
         return references.filter { places[$0.value] == nil }.map { reference in
             // "; did you mean `y`?" ends a sentence itself; without it the sentence needs its full stop.
             let hint = Suggestion.didYouMean(reference.value, among: ids)

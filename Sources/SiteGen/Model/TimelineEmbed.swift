@@ -31,7 +31,7 @@ public struct TimelineFilter: Sendable, Equatable {
             if keyOnly, !event.isKey { return false }
             if !tagSlugs.isEmpty, tagSlugs.isDisjoint(with: event.tags.map(Slug.make)) { return false }
             if !places.isEmpty {
-                guard case .id(let id) = event.placeReference, places.contains(id.value) else { return false }
+                guard event.placeIDs.contains(where: { places.contains($0.value) }) else { return false }
             }
             let local = site.localDate(of: event)
             if let from, !Self.isOnOrAfter(local, from) { return false }

@@ -10,7 +10,7 @@ extension ViewModels {
             aliases: term.aliases.map(\.value),
             related: related.map { TitledLink(title: site.terms[$0].title, href: href(routes.term(site.terms[$0].slug))) },
             expansion: term.expansion,
-            body: withBody ? bodies[.term(index)].html : nil,
+            body: withBody ? bodies[.term(index)] : nil,
             mentions: fragments.map { mentions(of: index, fragments: $0) })
     }
 
@@ -25,8 +25,8 @@ extension ViewModels {
         }
         return order.map { number in
             switch mentions[number] {
-            case .article(let article): RenderedEntry(html: fragments.articleMentions[article].html)
-            case .event(let event): RenderedEntry(html: fragments.eventMentions[event].html)
+            case .article(let article): RenderedEntry(fragment: fragments.articleMentions[article])
+            case .event(let event): RenderedEntry(fragment: fragments.eventMentions[event])
             }
         }
     }

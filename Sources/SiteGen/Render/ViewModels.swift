@@ -46,7 +46,7 @@ struct ViewModels: Sendable {
         let authors = story.authors.isEmpty ? site.config.authors : story.authors
         return StoryHeadView(
             byline: ListText.join(authors, strings: site.strings), authors: authors,
-            keyFacts: story.keyFacts.map { RenderedEntry(html: inlineHTML($0)) }, corrections: self.corrections(corrections),
+            keyFacts: story.keyFacts.map { RenderedEntry(fragment: Fragment(inlineHTML($0))) }, corrections: self.corrections(corrections),
             date: date.map { time($0, text: dates.stamp($0)) }, updated: updated.map { time($0, text: dates.stamp($0)) })
     }
 
@@ -76,7 +76,7 @@ struct ViewModels: Sendable {
     func article(_ index: Int) -> ArticleView {
         let article = site.articles[index]
         return ArticleView(
-            summary: articleSummary(index), body: bodies[.article(index)].html, corrections: corrections(article.corrections),
+            summary: articleSummary(index), body: bodies[.article(index)], corrections: corrections(article.corrections),
             places: article.placeIDs.compactMap { site.places[$0.value] }.map { NamedLink(name: $0.name, href: href(routes.mapPlace($0.id))) },
             head: storyHead(article.story, date: article.date, updated: article.updated, corrections: article.corrections))
     }
@@ -94,8 +94,9 @@ struct ViewModels: Sendable {
             time: dates.eventTime(date, placeName: clock),
             end: site.localEnd(of: event).map { time($0, text: dates.eventWhen($0, placeName: clock)) },
             updated: event.updated.map { time($0, text: dates.stamp($0)) },
-            place: site.place(of: event).map(place),
-            body: withBody ? bodies[.event(index)].html : nil,
+            // Several places (`places:`) give several; `{{#place}}` repeats for each.
+            place: site.places(of: event).map(place),
+            body: withBody ? bodies[.event(index)] : nil,
             clock: dates.clock(date, hasPlace: clock != nil), siteClock: dates.siteClock(date))
     }
 

@@ -59,11 +59,6 @@ struct ReuseKeys: Sendable {
             global.add(place.longitude)
             global.add(place.precision.rawValue)
             global.add(place.timeZone)
-            global.add(place.description)
-        }
-        for (slug, name) in site.tagNames.sorted(by: { $0.key < $1.key }) {
-            global.add(slug)
-            global.add(name)
         }
         for source in site.sources {
             global.add(source.name)

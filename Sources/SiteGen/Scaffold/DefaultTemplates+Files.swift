@@ -264,7 +264,7 @@ An event of the timeline.
 | `time` | text, optional | Its clock time in words; absent for an event dated by day or month. |
 | `end` | [`TimeView`](#timeview), optional | When it ended, if `end` is given. |
 | `updated` | [`TimeView`](#timeview), optional | When it was last updated, if it was. |
-| `place` | [`PlaceView`](#placeview), optional | Where it happened, if it has a place. |
+| `place` | list of [`PlaceView`](#placeview) | Where it happened: its place, or each of its `places`; empty when it has none. |
 | `body` | HTML, optional | Its text: on its page and in the timeline, not in lists. |
 | `clock` | text, optional | Its local clock time alone ("kl. 14.00"), for a compact row; absent without a time. |
 | `siteClock` | text, optional | The same moment on the readers' clock ("kl. 09.00 dansk tid"), when the zones differ. |
@@ -794,9 +794,9 @@ A link to a page, by its title.
 <div class="story-side">
 <dl class="event-facts box">
 <div><dt>{{t.event.when}}</dt><dd><time datetime="{{when.iso}}">{{when.text}}</time>{{#end}} – <time datetime="{{iso}}">{{text}}</time>{{/end}}</dd></div>
-{{#place}}
-<div><dt>{{t.event.place}}</dt><dd>{{#mapHref}}<a href="{{mapHref}}">{{name}}</a>{{/mapHref}}{{^mapHref}}{{^empty(name)}}{{name}} {{/empty(name)}}<span class="coordinates">({{coordinates}})</span>{{/mapHref}}</dd></div>
-{{/place}}
+{{^empty(place)}}
+<div><dt>{{t.event.place}}</dt>{{#place}}<dd>{{#mapHref}}<a href="{{mapHref}}">{{name}}</a>{{/mapHref}}{{^mapHref}}{{^empty(name)}}{{name}} {{/empty(name)}}<span class="coordinates">({{coordinates}})</span>{{/mapHref}}</dd>{{/place}}</div>
+{{/empty(place)}}
 <div><dt>{{t.event.status}}</dt><dd>{{status.label}}{{^empty(status.explanation)}}: {{status.explanation}}{{/empty(status.explanation)}}</dd></div>
 </dl>
 </div>
@@ -1126,7 +1126,7 @@ A link to a page, by its title.
         ("partials/event-summary.mustache", #"""
 <p class="row-when"><time datetime="{{when.iso}}">{{day}}</time>{{#clock}}, {{clock}}{{/clock}}</p>
 <h3{{#contentLanguage}} lang="{{.}}"{{/contentLanguage}}><a href="{{href}}">{{title}}</a></h3>
-<p class="row-meta">{{#place}}<span class="place">{{name}}</span> {{/place}}{{>partials/badges}}</p>
+<p class="row-meta">{{#place}}<span class="place">{{name}}{{^last()}},{{/last()}}</span> {{/place}}{{>partials/badges}}</p>
 
 """#),
         ("partials/key-facts.mustache", #"""
@@ -1203,7 +1203,7 @@ A link to a page, by its title.
 <div class="entry">
 <h3{{#contentLanguage}} lang="{{.}}"{{/contentLanguage}}><a href="{{href}}">{{title}}</a></h3>
 <details>
-<summary><span class="row-meta">{{#place}}<span class="place">{{name}}</span> {{/place}}{{>partials/badges}}</span> <span class="toggle">{{t.timeline.more}}</span></summary>
+<summary><span class="row-meta">{{#place}}<span class="place">{{name}}{{^last()}},{{/last()}}</span> {{/place}}{{>partials/badges}}</span> <span class="toggle">{{t.timeline.more}}</span></summary>
 <div class="entry-body"{{#contentLanguage}} lang="{{.}}"{{/contentLanguage}}>
 {{{body}}}
 </div>

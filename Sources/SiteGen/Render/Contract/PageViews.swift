@@ -98,7 +98,7 @@ typealias EntryContext<Item: ViewModel> = TemplateContext<EntryStrings, Item>
 struct HomePage: ViewModel {
     var title: String
     var summary: String
-    var body: String
+    var body: Fragment
     var articles: [RenderedEntry]
     var keyEvents: [RenderedEntry]
     var timelineHref: String
@@ -109,7 +109,7 @@ struct HomePage: ViewModel {
     static let fields: [Field<Self>] = [
         .text("title", "Its title.") { $0.title },
         .text("summary", "Its summary; may be empty.") { $0.summary },
-        .html("body", "Its text.") { $0.body },
+        .fragment("body", "Its text.") { $0.body },
         .list("articles", "The ten newest articles (`partials/article-summary`).") { $0.articles },
         .list("keyEvents", "The key moments (`partials/event-summary`).") { $0.keyEvents },
         .text("timelineHref", "The timeline's URL.") { $0.timelineHref },
@@ -121,14 +121,14 @@ struct HomePage: ViewModel {
 struct StandalonePage: ViewModel {
     var title: String
     var summary: String
-    var body: String
+    var body: Fragment
     var head: StoryHeadView
 
     static let about = "A page of its own (content/om.md)."
     static let fields: [Field<Self>] = [
         .text("title", "Its title.") { $0.title },
         .text("summary", "Its summary; may be empty.") { $0.summary },
-        .html("body", "Its text.") { $0.body },
+        .fragment("body", "Its text.") { $0.body },
     ] + StoryHeadView.fields.map { $0.lifted(\.head) }
 }
 
@@ -244,13 +244,13 @@ struct TermPage: ViewModel {
 struct SourcesPage: ViewModel {
     var sources: [SourceSection]
     var summary: String
-    var body: String?
+    var body: Fragment?
 
     static let about = "The sources page."
     static let fields: [Field<Self>] = [
         .list("sources", "Every source events cite, in the language's order.") { $0.sources },
         .text("summary", "The `summary` of content/sources.md, else `sources.intro` in the strings file.") { $0.summary },
-        .optionalHTML("body", "The text of content/sources.md, e.g. how sources are assessed, if there is one.") { $0.body },
+        .optionalFragment("body", "The text of content/sources.md, e.g. how sources are assessed, if there is one.") { $0.body },
     ]
 }
 
