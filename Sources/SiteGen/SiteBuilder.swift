@@ -81,6 +81,14 @@ public enum SiteBuilder {
     private static func run(_ options: BuildOptions, memo: BuildMemo, inPlace: Bool) async -> (Result<BuildSummary, BuildFailure>, BuildMemo) {
         if let refusal = StagingFolder.check(output: options.output, site: options.source) { return (.failure(BuildFailure([refusal])), memo) }
         var timer = StageTimer()
+        // A plain build whose inputs and output are as the last one left them has nothing to do.
+        let manifestURL = BuildManifest.url(for: options.output)
+        let inputs = inPlace ? [] : BuildManifest.inputs(of: options, files: SiteFiles(root: options.source))
+        if !inPlace, let last = BuildManifest.read(from: manifestURL), last.inputs == inputs,
+           last.outputs == BuildManifest.outputs(in: options.output) {
+            timer.lap("compare with the last build")
+            return (.success(BuildSummary(pages: last.pages, files: last.outputs.count, rendered: 0, warnings: last.warnings, timings: timer.timings)), memo)
+        }
         let (result, loadMemo) = await load(options, memo: memo, timer: &timer)
         var next = loadMemo
         let loaded: LoadedSite
@@ -97,8 +105,14 @@ public enum SiteBuilder {
             do {
                 let rendered = try await SiteRenderer.render(loaded, memo: reusable, emit: staging.write)
                 timer.lap("render and write")
+                try? FileManager.default.removeItem(at: manifestURL)
                 try staging.commit(keeping: rendered.paths)
                 timer.lap(inPlace ? "prune" : "swap")
+                if !inPlace {
+                    let manifest = BuildManifest(inputs: inputs, outputs: BuildManifest.outputs(in: options.output) ?? [],
+                                                 pages: rendered.pages, warnings: loaded.warnings.sortedForDisplay())
+                    try? manifest.write(to: manifestURL)
+                }
                 next.render = inPlace ? rendered.memo : RenderMemo()
                 return (.success(BuildSummary(pages: rendered.pages, files: rendered.paths.count, rendered: rendered.rendered,
                                               warnings: loaded.warnings.sortedForDisplay(), timings: timer.timings)), next)
