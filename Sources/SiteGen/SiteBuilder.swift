@@ -53,8 +53,15 @@ public struct BuildMemo: Sendable {
     var content = ContentFileCache()
     var glossary = GlossaryMemo()
     var render = RenderMemo()
+    /// Whether a build keeps what it read and linked for the next one. A plain build or a
+    /// check has no next one and would only hold every body twice while it renders.
+    var recordsNext = true
 
     public init() {}
+
+    init(recordsNext: Bool) {
+        self.recordsNext = recordsNext
+    }
 }
 
 /// The whole pipeline: load → model → render → write. `load` alone is what a check runs.
@@ -62,13 +69,13 @@ public enum SiteBuilder {
     /// Stages 1 and 2: reads and checks everything; writes nothing.
     public static func load(_ options: BuildOptions) async throws(BuildFailure) -> LoadedSite {
         var timer = StageTimer()
-        return try await load(options, memo: BuildMemo(), timer: &timer).0.get()
+        return try await load(options, memo: BuildMemo(recordsNext: false), timer: &timer).0.get()
     }
 
     /// All four stages. A failure leaves the output folder as it was: the site is written
     /// beside it and swapped in.
     public static func build(_ options: BuildOptions) async throws(BuildFailure) -> BuildSummary {
-        try await run(options, memo: BuildMemo(), inPlace: false).0.get()
+        try await run(options, memo: BuildMemo(recordsNext: false), inPlace: false).0.get()
     }
 
     /// A build that reuses what `memo` holds from the last build into the same output, and
@@ -135,7 +142,7 @@ public enum SiteBuilder {
         async let inputsKey = Fingerprint.of(SiteInputs.fingerprint(files), options.baseURL, options.includeDrafts)
         let (templates, templateProblems) = TemplateLoader.load(files, language: config?.language ?? "da")
         let (content, contentProblems, contentCache) = await loadedContent
-        next.content = contentCache
+        if memo.recordsNext { next.content = contentCache }
         let (outlines, outlineProblems) = CountryOutlinesLoader.load(files)
         timer.lap("load")
         var diagnostics = configProblems + templateProblems + contentProblems + outlineProblems
@@ -153,7 +160,7 @@ public enum SiteBuilder {
         // After the model (and the map model, which reads ```map blocks): a body's links depend
         // on every term. The fenced blocks are still code blocks here, so their HTML is never linked.
         let (site, glossaryProblems, glossaryMemo) = await GlossaryLinking.link(model, reusing: memo.glossary)
-        next.glossary = glossaryMemo
+        if memo.recordsNext { next.glossary = glossaryMemo }
         diagnostics += glossaryProblems
         timer.lap("glossary")
         guard !diagnostics.hasErrors, !(options.strict && !diagnostics.isEmpty) else { return (.failure(BuildFailure(diagnostics)), next) }
