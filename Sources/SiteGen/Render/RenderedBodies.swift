@@ -21,12 +21,18 @@ struct RenderedBodies: Sendable {
         _ site: Site, transforms: [BodyTransform] = [], keys: ReuseKeys, memo: RenderMemo, into next: inout [Int: Fragment]
     ) async -> RenderedBodies {
         let renderer = BodyRenderer(config: site.config, transforms: transforms)
-        let bodies = site.bodies.map(\.body)
-        let memoKeys = bodies.map { Fingerprint.of("body", $0.stamp, keys.global) }
+        let bodies = site.bodies
+        let memoKeys = bodies.map { Fingerprint.of("body", $0.body.stamp, keys.global) }
         let fragments = await memo.fragments(memoKeys, into: &next, isCurrent: { $0.embedsKey == keys.embeds($0.embeds) }) { chunk in
             chunk.map { number in
-                let kinds = bodies[number].embeds
-                return Fragment(renderer.render(bodies[number]), embeds: kinds, embedsKey: keys.embeds(kinds))
+                let body = bodies[number].body
+                let kinds = body.embeds
+                // An event's text is also in the exports, with absolute links: rendered once for both.
+                guard case .event = bodies[number].owner else { return Fragment(renderer.render(body), embeds: kinds, embedsKey: keys.embeds(kinds)) }
+                let (page, export) = renderer.renderForPagesAndExports(body)
+                var fragment = Fragment(page, embeds: kinds, embedsKey: keys.embeds(kinds))
+                fragment.export = export
+                return fragment
             }
         }
         return RenderedBodies(fragments: fragments, numbers: site.bodyNumbers)
