@@ -55,8 +55,15 @@ public struct BuildMemo: Sendable {
     var content = ContentFileCache()
     var glossary = GlossaryMemo()
     var render = RenderMemo()
+    /// Whether a build keeps what it read and linked for the next one. A plain build or a
+    /// check has no next one and would only hold every body twice while it renders.
+    var recordsNext = true
 
     public init() {}
+
+    init(recordsNext: Bool) {
+        self.recordsNext = recordsNext
+    }
 }
 
 /// The whole pipeline: load → model → render → write. `load` alone is what a check runs.
@@ -64,13 +71,13 @@ public enum SiteBuilder {
     /// Stages 1 and 2: reads and checks everything; writes nothing.
     public static func load(_ options: BuildOptions) async throws(BuildFailure) -> LoadedSite {
         var timer = StageTimer()
-        return try await load(options, memo: BuildMemo(), timer: &timer).0.get()
+        return try await load(options, memo: BuildMemo(recordsNext: false), timer: &timer).0.get()
     }
 
     /// All four stages. A failure leaves the output folder as it was: the site is written
     /// beside it and swapped in.
     public static func build(_ options: BuildOptions) async throws(BuildFailure) -> BuildSummary {
-        try await run(options, memo: BuildMemo(), inPlace: false).0.get()
+        try await run(options, memo: BuildMemo(recordsNext: false), inPlace: false).0.get()
     }
 
     /// A build that reuses what `memo` holds from the last build into the same output, and
@@ -89,6 +96,18 @@ public enum SiteBuilder {
         case .failure(let refusal): return (.failure(refusal), memo)
         }
         var timer = StageTimer()
+        // A plain build whose inputs and output are as the last one left them has nothing to do.
+        let manifestURL = BuildManifest.url(for: options.output)
+        let inputs = inPlace ? [] : BuildManifest.inputs(of: options, files: SiteFiles(root: options.source))
+        if !inPlace, let last = BuildManifest.read(from: manifestURL), last.inputs == inputs,
+           last.outputs == BuildManifest.outputs(in: options.output) {
+            // What killed builds left beside the output is cleared even when there is nothing to build.
+            WorkingFolders(output: options.output).clearStale()
+            timer.lap("compare with the last build")
+            // The output's own list of files is sitegen's bookkeeping, not a file of the site.
+            let files = last.outputs.filter { !$0.hasPrefix(OutputManifest.fileName + "\t") }.count
+            return (.success(BuildSummary(pages: last.pages, files: files, rendered: 0, warnings: last.warnings, timings: timer.timings)), memo)
+        }
         let (result, loadMemo) = await load(options, memo: memo, timer: &timer)
         var next = loadMemo
         let loaded: LoadedSite
@@ -105,8 +124,14 @@ public enum SiteBuilder {
             do {
                 let rendered = try await SiteRenderer.render(loaded, memo: reusable, emit: staging.write)
                 timer.lap("render and write")
+                try? FileManager.default.removeItem(at: manifestURL)
                 try staging.commit(keeping: rendered.paths)
                 timer.lap(inPlace ? "prune" : "swap")
+                if !inPlace {
+                    let manifest = BuildManifest(inputs: inputs, outputs: BuildManifest.outputs(in: options.output) ?? [],
+                                                 pages: rendered.pages, warnings: loaded.warnings.sortedForDisplay())
+                    try? manifest.write(to: manifestURL)
+                }
                 next.render = inPlace ? rendered.memo : RenderMemo()
                 return (.success(BuildSummary(pages: rendered.pages, files: rendered.paths.count, rendered: rendered.rendered,
                                               warnings: loaded.warnings.sortedForDisplay(), timings: timer.timings)), next)
@@ -129,7 +154,7 @@ public enum SiteBuilder {
         async let inputsKey = Fingerprint.of(SiteInputs.fingerprint(files), options.baseURL, options.includeDrafts)
         let (templates, templateProblems) = TemplateLoader.load(files, language: config?.language ?? "da")
         let (content, contentProblems, contentCache) = await loadedContent
-        next.content = contentCache
+        if memo.recordsNext { next.content = contentCache }
         let (outlines, outlineProblems) = CountryOutlinesLoader.load(files)
         timer.lap("load")
         var diagnostics = configProblems + templateProblems + contentProblems + outlineProblems
@@ -148,7 +173,7 @@ public enum SiteBuilder {
         // After the model (and the map model, which reads ```map blocks): a body's links depend
         // on every term. The fenced blocks are still code blocks here, so their HTML is never linked.
         let (site, glossaryProblems, glossaryMemo) = await GlossaryLinking.link(model, reusing: memo.glossary)
-        next.glossary = glossaryMemo
+        if memo.recordsNext { next.glossary = glossaryMemo }
         diagnostics += glossaryProblems
         timer.lap("glossary")
         guard !diagnostics.hasErrors, !(options.strict && !diagnostics.isEmpty) else { return (.failure(BuildFailure(diagnostics)), next) }

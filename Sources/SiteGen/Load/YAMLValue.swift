@@ -40,7 +40,9 @@ struct YAMLEntry: Sendable {
 enum YAMLParser {
     static func parse(_ yaml: String, path: String, firstLine: Int) -> Result<YAMLValue?, Diagnostic> {
         do {
-            guard let node = try Yams.compose(yaml: yaml) else { return .success(nil) }
+            // Every scalar is read as text (`FieldReader` reads the types), so no tags are resolved;
+            // and the encoding is given, as Yams's default reads the whole environment on every call.
+            guard let node = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else { return .success(nil) }
             return .success(convert(node, path: path, firstLine: firstLine))
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, path: path, firstLine: firstLine))

@@ -1,3 +1,4 @@
+import Foundation
 import Markdown
 
 /// A change to a body's node tree before it is rendered, e.g. a fenced block of a known
@@ -15,11 +16,13 @@ struct BodyRenderer: Sendable {
     var transforms: [BodyTransform] = []
     /// Ids the templates write themselves (`TemplateSet.reservedIDs`), which no heading may take.
     var reservedIDs: Set<String> = []
+    private let config: SiteConfig
 
     /// `absoluteLinks` writes site links with the whole base URL, for text read on other sites.
     init(config: SiteConfig, transforms: [BodyTransform] = [], reservedIDs: Set<String> = [], absoluteLinks: Bool = false) {
         self.transforms = transforms
         self.reservedIDs = reservedIDs
+        self.config = config
         let basePath = absoluteLinks ? config.baseURL : config.basePath
         renderer = HTMLRenderer(allowsRawHTML: config.allowsRawHTML) { destination in
             Self.resolve(destination, basePath: basePath)
@@ -30,8 +33,36 @@ struct BodyRenderer: Sendable {
     /// texts on one page); `taken` are more ids the page has (the sources page's sources).
     func render(_ body: Body, idPrefix: String = "", taken: Set<String> = []) -> String {
         let blocks = transforms.reduce(body.document.blocks) { blocks, transform in transform(blocks) }
-        let anchored = HeadingAnchors.assign(blocks, reserved: reservedIDs.union(taken), prefix: idPrefix)
-        return renderer.render(MarkdownDocument(blocks: anchored))
+        return renderer.render(MarkdownDocument(blocks: anchored(blocks, idPrefix: idPrefix, taken: taken)))
+    }
+
+    private func anchored(_ blocks: [BlockNode], idPrefix: String, taken: Set<String> = []) -> [BlockNode] {
+        HeadingAnchors.assign(blocks, reserved: reservedIDs.union(taken), prefix: idPrefix)
+    }
+
+    /// An event's text for its pages and, with site links from the whole base URL, for the
+    /// exports other sites show, from one rendering: the renderer leaves a mark where the base
+    /// goes, and each copy puts its base there. A body with embedded blocks (drawn for pages
+    /// only), or whose text happens to hold the mark, is rendered twice.
+    func renderForPagesAndExports(_ body: Body, idPrefix: String = "") -> (page: String, export: String) {
+        let exportRenderer = BodyRenderer(config: config, reservedIDs: reservedIDs, absoluteLinks: true)
+        let separately = { (render(body, idPrefix: idPrefix), exportRenderer.render(body, idPrefix: idPrefix)) }
+        guard body.embeds.isEmpty else { return separately() }
+        let mark = "\u{E000}"
+        let marked = HTMLRenderer(allowsRawHTML: config.allowsRawHTML) { destination in Self.resolve(destination, basePath: mark) }
+            .render(MarkdownDocument(blocks: anchored(body.document.blocks, idPrefix: idPrefix)))
+        var siteLinks = 0
+        body.document.blocks.forEachInline { inline in
+            switch inline {
+            case .link(let destination, _, _, _), .image(let destination, _, _, _):
+                if destination.hasPrefix("/"), !destination.hasPrefix("//") { siteLinks += 1 }
+            default: break
+            }
+        }
+        let escapedMark = HTMLEscaping.escapeURL(mark)
+        guard marked.components(separatedBy: escapedMark).count - 1 == siteLinks else { return separately() }
+        return (marked.replacingOccurrences(of: escapedMark, with: HTMLEscaping.escapeURL(config.basePath)),
+                marked.replacingOccurrences(of: escapedMark, with: HTMLEscaping.escapeURL(config.baseURL)))
     }
 
     /// Site-absolute links (`/tidslinje/`) get the base path so they work under a subpath;
@@ -84,4 +115,3 @@ enum ExplicitID {
     }
 }
 
-import Foundation

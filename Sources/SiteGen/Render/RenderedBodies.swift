@@ -16,27 +16,35 @@ struct RenderedBodies: Sendable {
 
     /// `transforms` are the body tree transforms for embedded blocks (see `BodyRenderer`).
     /// A body `memo` holds under the same file version and site is reused, unless it embeds a
-    /// timeline or a map whose events or places changed since.
-    /// `reservedIDs` are the ids the templates write (`TemplateSet.reservedIDs`), which no heading takes.
+    /// timeline or a map whose events or places changed since. `reservedIDs` are the ids the
+    /// templates write (`TemplateSet.reservedIDs`), which no heading takes.
     static func render(
         _ site: Site, transforms: [BodyTransform] = [], reservedIDs: Set<String> = [], keys: ReuseKeys, memo: RenderMemo,
         into next: inout [Int: Fragment]
     ) async -> RenderedBodies {
         let renderer = BodyRenderer(config: site.config, transforms: transforms, reservedIDs: reservedIDs)
-        let entries = site.bodies
-        let memoKeys = entries.map { Fingerprint.of("body", $0.body.stamp, keys.global) }
+        let bodies = site.bodies
         let sourceAnchors = Set(site.sources.map(\.anchor))
+        let memoKeys = bodies.map { Fingerprint.of("body", $0.body.stamp, keys.global) }
         let fragments = await memo.fragments(memoKeys, into: &next, isCurrent: { $0.embedsKey == keys.embeds($0.embeds) }) { chunk in
             chunk.map { number in
-                let (owner, body) = (entries[number].owner, entries[number].body)
-                let html: String
-                switch owner {
-                // The timeline shows many events' texts on one page: each event's ids start with its own.
-                case .event(let index): html = renderer.render(body, idPrefix: site.events[index].id + "-")
-                case .sourcesPage: html = renderer.render(body, taken: sourceAnchors)
-                default: html = renderer.render(body)
+                let body = bodies[number].body
+                let kinds = body.embeds
+                let fragment = { (html: String) in Fragment(html, embeds: kinds, embedsKey: keys.embeds(kinds)) }
+                switch bodies[number].owner {
+                case .event(let index):
+                    // An event's text is also in the exports, with absolute links: rendered once for both. The
+                    // timeline shows many events' texts on one page: each event's ids start with its own.
+                    let (page, export) = renderer.renderForPagesAndExports(body, idPrefix: site.events[index].id + "-")
+                    var rendered = fragment(page)
+                    rendered.export = export
+                    return rendered
+                case .sourcesPage:
+                    // The sources page's text keeps clear of the sources' anchors.
+                    return fragment(renderer.render(body, taken: sourceAnchors))
+                default:
+                    return fragment(renderer.render(body))
                 }
-                return Fragment(html, embeds: body.embeds, embedsKey: keys.embeds(body.embeds))
             }
         }
         return RenderedBodies(fragments: fragments, numbers: site.bodyNumbers)

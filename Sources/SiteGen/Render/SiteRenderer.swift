@@ -61,7 +61,7 @@ enum SiteRenderer {
         for chunk in chunks { rendered += try chunk.written.get() }
         for (path, key) in zip(paths, chunks.flatMap(\.keys)) { next.files[path] = key }
 
-        let exportBodies = await TimelineExports.bodies(site, keys: keys, memo: memo, into: &next.fragments)
+        let exportBodies = TimelineExports.bodies(models)
         let exports = await TimelineExports.entries(models, bodies: exportBodies, keys: keys, memo: memo, into: &next.fragments)
         let others = otherFiles(loaded, models: models, exports: exports, keys: keys, jobs: jobs, pagePaths: paths)
         let staleOthers = others.filter { memo.files[$0.path] != $0.key }

@@ -5,12 +5,13 @@ import Markdown
 /// Times are on the event's local clock, as on the pages; TimelineJS has no time zones, so
 /// `display_date` names the clock in words.
 enum TimelineExports {
-    /// The events' text with absolute links: the exports are shown on other sites.
-    static func bodies(_ site: Site, keys: ReuseKeys, memo: RenderMemo, into next: inout [Int: Fragment]) async -> [Fragment] {
-        let renderer = BodyRenderer(config: site.config, absoluteLinks: true)
-        let events = site.events
-        let memoKeys = events.map { Fingerprint.of("export", $0.body.stamp, keys.global) }
-        return await memo.fragments(memoKeys, into: &next) { chunk in chunk.map { Fragment(renderer.render(events[$0].body)) } }
+    /// The events' text with absolute links, as the exports are shown on other sites: made
+    /// with the pages' text (`RenderedBodies`).
+    static func bodies(_ models: ViewModels) -> [Fragment] {
+        let renderer = BodyRenderer(config: models.site.config, absoluteLinks: true)
+        return models.site.events.indices.map { index in
+            Fragment(models.bodies[.event(index)].export ?? renderer.render(models.site.events[index].body, idPrefix: models.site.events[index].id + "-"))
+        }
     }
 
     /// Each event's TimelineJS slide and spreadsheet row, made once and kept while the event
