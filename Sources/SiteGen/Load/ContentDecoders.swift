@@ -150,7 +150,7 @@ enum ContentDecoders {
                 source.rejectUnknownKeys(["name", "url", "via"])
                 let name = source.string("name")
                 let via = source.strings("via")
-                let url = source.string("url")
+                let url = source.url("url")
                 if name == nil, source.value("name") == nil {
                     let hint = via.isEmpty ? "" : "; the original source goes in `name` and `via: \(via.joined(separator: ", "))` names who passed it on"
                     source.report(.error(item.location, "a source needs a `name`\(hint)"))

@@ -16,17 +16,21 @@ enum DataFileDecoders {
             fields.absorb(markdown)
         }
         let map = MapSettings.decode(&fields)
-        let written = fields.string("baseURL")
-        let baseURL = baseURLOverride ?? written
-        guard let baseURL else {
-            fields.report(.error(fields.location, "missing `baseURL`; add the address the site is published at, e.g. `baseURL: https://example.org/kasakhstan/`"))
-            return nil
+        let baseURL: SafeURL?
+        if let override = baseURLOverride {
+            switch SafeURL.check(override, key: "--base-url", kind: .siteAddress) {
+            case .success(let url): baseURL = url
+            case .failure(let problem):
+                fields.report(.error(fields.location, problem.message))
+                baseURL = nil
+            }
+        } else {
+            baseURL = fields.url("baseURL", kind: .siteAddress)
+            if fields.value("baseURL") == nil {
+                fields.report(.error(fields.location, "missing `baseURL`; add the address the site is published at, e.g. `baseURL: https://example.org/kasakhstan/`"))
+            }
         }
-        guard baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://"), baseURL.count > 8 else {
-            let location = baseURLOverride == nil ? fields.value("baseURL")!.location : fields.location
-            fields.report(.error(location, "`baseURL` must be a full address starting with https://, e.g. `https://example.org/kasakhstan/`"))
-            return nil
-        }
+        guard let baseURL = baseURL?.text else { return nil }
         guard let title else { return nil }
         return SiteConfig(
             title: title, description: fields.string("description") ?? "", language: language,
@@ -75,7 +79,7 @@ enum DataFileDecoders {
             defer { fields.absorb(source) }
             source.rejectUnknownKeys(sourceKeys)
             guard let name = source.requiredString("name", example: "Reuters") else { return nil }
-            return SourceDescription(id: entry.key, name: name, url: source.string("url"),
+            return SourceDescription(id: entry.key, name: name, url: source.url("url"),
                                      description: source.string("description") ?? "", location: entry.keyLocation)
         }
     }

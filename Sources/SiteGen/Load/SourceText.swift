@@ -58,4 +58,9 @@ enum SourceText {
     }
 }
 
+extension Unicode.Scalar {
+    /// `U+0007`: how a diagnostic names a character that cannot be shown.
+    var codePoint: String { String(format: "U+%04X", value) }
+}
+
 import Foundation

@@ -141,7 +141,7 @@ struct PageContexts {
             ]
             if let description = entry.description {
                 value["description"] = description.description
-                if let url = description.url { value["url"] = url }
+                if let url = description.url { value["url"] = url.text }
             }
             return value
         }

@@ -99,7 +99,7 @@ struct ViewModels {
         sources.map { source in
             var value: [String: Any] = ["name": source.name, "href": href(routes.source(Slug.make(source.name)))]
             value["via"] = source.via.map { ["name": $0, "href": href(routes.source(Slug.make($0)))] }
-            if let url = source.url { value["originalURL"] = url }
+            if let url = source.url { value["originalURL"] = url.text }
             return value
         }
     }
