@@ -46,6 +46,7 @@ enum DataFileDecoders {
                 return nil
             }
             seen[entry.key] = entry.keyLocation
+            if !WebNames.isPlaceID(entry.key) { fields.report(.error(entry.keyLocation, WebNames.placeIDMessage(entry.key))) }
             var place = FieldReader(entry.value, fallback: entry.keyLocation, what: "place `\(entry.key)`")
             defer { fields.absorb(place) }
             place.rejectUnknownKeys(placeKeys)
