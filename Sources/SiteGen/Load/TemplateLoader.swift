@@ -32,7 +32,7 @@ enum TemplateLoader {
             return (nil, [.error(SourceLocation(path: "Templates"), "no Templates/ folder; copy the default Templates/ from sitegen into the site folder")])
         }
         var library = MustacheLibrary()
-        var references: [(name: String, location: SourceLocation)] = []
+        var references: [String: [TemplateCycles.Reference]] = [:]
         for path in paths where path.hasSuffix(".mustache") {
             let name = String(path.dropFirst("Templates/".count).dropLast(".mustache".count))
             guard let bytes = files.read(path) else { continue }
@@ -45,7 +45,7 @@ enum TemplateLoader {
             }
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
-                references += partialReferences(in: text, path: path)
+                references[name] = partialReferences(in: text, path: path)
             } catch let error as MustacheTemplate.ParserError {
                 var location = SourceLocation(path: path, line: error.context.lineNumber, column: max(1, error.context.columnNumber))
                 // swift-mustache notices an unclosed section at the end of the file; the editor needs its opening tag.
@@ -63,10 +63,11 @@ enum TemplateLoader {
             diagnostics.append(.error(SourceLocation(path: "Templates/\(name).mustache"),
                 "missing template `\(name)`, which renders \(renders); restore Templates/\(name).mustache from sitegen's default templates"))
         }
-        for reference in references where !names.contains(reference.name) {
+        for reference in references.keys.sorted().flatMap({ references[$0]! }) where !names.contains(reference.name) {
             diagnostics.append(.error(reference.location,
                 "no template named `\(reference.name)`\(Suggestion.didYouMean(reference.name, among: names)); templates are the .mustache files in Templates/, named without the extension"))
         }
+        diagnostics += TemplateCycles.check(references)
         let (strings, stringProblems) = StringsLoader.load(files, language: language)
         diagnostics += stringProblems
         let staticFiles = paths.filter { $0.hasPrefix("Templates/static/") }
@@ -75,8 +76,8 @@ enum TemplateLoader {
     }
 
     /// `{{> name}}` and `{{< name}}` with where they stand; swift-mustache renders a missing one as nothing.
-    private static func partialReferences(in text: String, path: String) -> [(name: String, location: SourceLocation)] {
-        var found: [(String, SourceLocation)] = []
+    private static func partialReferences(in text: String, path: String) -> [TemplateCycles.Reference] {
+        var found: [TemplateCycles.Reference] = []
         for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var rest = line[...]
             while let open = rest.range(of: "{{") {
@@ -88,7 +89,7 @@ enum TemplateLoader {
                 }
                 let name = afterOpen[afterOpen.index(after: afterOpen.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
                 let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                found.append((name, SourceLocation(path: path, line: lineIndex + 1, column: column)))
+                found.append(TemplateCycles.Reference(name: name, marker: marker, location: SourceLocation(path: path, line: lineIndex + 1, column: column)))
                 rest = afterOpen[close.upperBound...]
             }
         }
