@@ -7,7 +7,7 @@ enum DataFileDecoders {
     static func site(_ fields: inout FieldReader, baseURLOverride: String?) -> SiteConfig? {
         fields.rejectUnknownKeys(siteKeys)
         let title = fields.requiredString("title", example: "Uroen i Kasakhstan")
-        let language = fields.string("language") ?? "da"
+        let language = self.language(&fields)
         let zone = ContentDecoders.timeZone(&fields) ?? "Europe/Copenhagen"
         var unsafe = false
         if var markdown = fields.group("markdown") {
@@ -34,8 +34,19 @@ enum DataFileDecoders {
         guard let title else { return nil }
         return SiteConfig(
             title: title, description: fields.string("description") ?? "", language: language,
+            languageLocation: fields.value("language")?.location ?? fields.location,
             baseURL: baseURL.hasSuffix("/") ? baseURL : baseURL + "/", timeZone: zone,
             publisher: fields.string("publisher") ?? "", allowsRawHTML: unsafe, map: map)
+    }
+
+    /// A BCP 47 tag (`da`, `en-GB`): it names a file in Templates/strings/ and stands in `<html lang>`.
+    private static func language(_ fields: inout FieldReader) -> String {
+        guard let tag = fields.string("language") else { return "da" }
+        guard tag.wholeMatch(of: /[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*/) != nil else {
+            fields.report(.error(fields.value("language")!.location, "`language` must be a language tag such as `da` or `en-GB`, not `\(tag)`"))
+            return "da"
+        }
+        return tag
     }
 
     static func places(_ fields: inout FieldReader) -> [Place] {

@@ -25,7 +25,7 @@ enum TemplateLoader {
         ("partials/mention", "a page in a glossary entry's list of mentions"),
     ]
 
-    static func load(_ files: SiteFiles, language: String) -> (TemplateSet?, [Diagnostic]) {
+    static func load(_ files: SiteFiles, language: String, languageLocation: SourceLocation = SourceLocation(path: "site.yaml")) -> (TemplateSet?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let paths = files.files(under: "Templates")
         guard !paths.isEmpty else {
@@ -68,7 +68,7 @@ enum TemplateLoader {
                 "no template named `\(reference.name)`\(Suggestion.didYouMean(reference.name, among: names)); templates are the .mustache files in Templates/, named without the extension"))
         }
         diagnostics += TemplateCycles.check(references)
-        let (strings, stringProblems) = StringsLoader.load(files, language: language)
+        let (strings, stringProblems) = StringsLoader.load(files, language: language, languageLocation: languageLocation)
         diagnostics += stringProblems
         let staticFiles = paths.filter { $0.hasPrefix("Templates/static/") }
         guard let strings else { return (nil, diagnostics) }
