@@ -30,6 +30,14 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // `sitegen extract`: reads agency copy, writes draft events, places and terms. It reads text
+        // and a few content files, never the site model, and only it loads the gazetteer. It uses
+        // SiteGen's values (Slug, ContentDate, ZoneOffsets), so ids and dates are made as a build reads them.
+        .target(
+            name: "Extract",
+            dependencies: ["SiteGen", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources/gazetteer.tsv")]
+        ),
         // The preview server: only `sitegen serve` needs an HTTP server, so SiteGen stays free of it.
         .target(
             name: "SiteServer",
@@ -40,6 +48,7 @@ let package = Package(
             dependencies: [
                 "SiteGen",
                 "SiteServer",
+                "Extract",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +59,12 @@ let package = Package(
             dependencies: ["SiteGen", "SiteGenTestSupport"],
             // Sites and expected output the tests read from the source tree (see RepositoryPaths).
             exclude: ["Fixtures", "Golden"]
+        ),
+        .testTarget(
+            name: "ExtractTests",
+            dependencies: ["Extract", "SiteGen", "SiteGenTestSupport"],
+            // Input texts with the events an editor lists and the extractor's recorded output.
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "SiteServerTests",

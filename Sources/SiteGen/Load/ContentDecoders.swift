@@ -5,7 +5,7 @@ import Markdown
 enum ContentDecoders {
     static let pageKeys = ["title", "summary", "date", "updated", "glossary"]
     static let articleKeys = ["title", "date", "updated", "summary", "tags", "places", "draft", "corrections", "glossary"]
-    static let eventKeys = ["title", "date", "end", "timezone", "place", "lat", "lon", "sources", "status", "key", "tags",
+    static let eventKeys = ["title", "date", "end", "timezone", "place", "places", "lat", "lon", "sources", "status", "key", "tags",
                             "draft", "updated", "corrections", "glossary"]
     /// Events in a YAML data file name themselves and carry their text.
     static let eventDataKeys = eventKeys + ["id", "body"]
@@ -41,12 +41,13 @@ enum ContentDecoders {
         let timeZone = self.timeZone(&fields)
         let date = required(fields.date("date", timeZone: timeZone), "date", example: "2022-01-05T14:00:00+06:00", in: &fields)
         let body = glossarySetting(&fields, body)
+        let places = placeList(&fields)
         let event = Event(
             id: id, title: title ?? "", date: date ?? placeholderDate, end: fields.date("end", timeZone: timeZone).map { Located(value: $0, location: fields.value("end")!.location) },
-            timeZone: timeZone, placeReference: placeReference(&fields), sources: sources(&fields),
+            timeZone: timeZone, placeReference: places.first.map { .id($0) } ?? placeReference(&fields), sources: sources(&fields),
             status: status(&fields), isKey: fields.bool("key") ?? false, tags: fields.tags(),
             draft: fields.bool("draft") ?? false, updated: fields.date("updated", timeZone: timeZone),
-            corrections: corrections(&fields), body: body, location: fields.location)
+            corrections: corrections(&fields), body: body, location: fields.location, morePlaceIDs: Array(places.dropFirst()))
         return title == nil || date == nil ? nil : event
     }
 
@@ -99,6 +100,20 @@ enum ContentDecoders {
             ?? "; use one of \(names.map { "`\($0)`" }.joined(separator: ", "))"
         fields.report(.error(fields.value("status")!.location, "unknown status `\(text)`\(hint)"))
         return .reported
+    }
+
+    /// `places: [almaty, mangistau]`, for an event that happened in several places; never with `place`.
+    private static func placeList(_ fields: inout FieldReader) -> [Located<String>] {
+        guard let value = fields.value("places") else { return [] }
+        if fields.value("place") != nil || fields.value("lat") != nil {
+            fields.report(.error(fields.keyLocation("places"), "an event has `place` (one place, or `lat`/`lon`) or `places` (several), not both"))
+            return []
+        }
+        let places = fields.locatedStrings("places")
+        if places.isEmpty, case .sequence = value.kind {
+            fields.report(.error(value.location, "`places` is empty; name at least one place id from content/places.yaml"))
+        }
+        return places
     }
 
     private static func placeReference(_ fields: inout FieldReader) -> Event.PlaceReference? {

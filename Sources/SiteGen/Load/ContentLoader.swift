@@ -117,7 +117,7 @@ enum ContentLoader {
         case .term: item = ContentDecoders.term(&fields, slug: slug, body: body).map(Item.term)
         default: item = nil
         }
-        return LoadedFile(item: named == nil ? nil : item, diagnostics: fields.diagnostics)
+        return LoadedFile(item: named == nil ? nil : item, diagnostics: fields.diagnostics + body.nestingWarnings(path: path))
     }
 
     private static func loadData(_ text: String, path: String, kind: ContentKind) -> LoadedFile {
@@ -163,7 +163,7 @@ private enum EventDataFile {
             if let event = ContentDecoders.event(&fields, id: id ?? "", body: body, keys: ContentDecoders.eventDataKeys), id != nil {
                 events.append(event)
             }
-            diagnostics += fields.diagnostics
+            diagnostics += fields.diagnostics + body.nestingWarnings(path: path)
         }
         return (events, diagnostics)
     }

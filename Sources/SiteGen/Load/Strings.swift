@@ -8,26 +8,6 @@ public struct Strings: Sendable {
     public subscript(_ key: String) -> String {
         text[key] ?? key
     }
-
-    /// The nested form that templates read as `{{t.nav.timeline}}`.
-    public var templateValue: [String: Any] {
-        var root: [String: Any] = [:]
-        for (key, value) in text {
-            insert(value, at: key.split(separator: ".").map(String.init)[...], into: &root)
-        }
-        return root
-    }
-
-    private func insert(_ value: String, at path: ArraySlice<String>, into node: inout [String: Any]) {
-        guard let head = path.first else { return }
-        if path.count == 1 {
-            node[head] = value
-            return
-        }
-        var child = node[head] as? [String: Any] ?? [:]
-        insert(value, at: path.dropFirst(), into: &child)
-        node[head] = child
-    }
 }
 
 enum StringsLoader {

@@ -13,18 +13,6 @@ public struct TemplateSet: Sendable {
 /// Stage 1c: loads and checks the templates before any page is rendered, so a typo in a
 /// template is a diagnostic with its line, not an empty page.
 enum TemplateLoader {
-    /// The templates the renderer asks for, by name, with what each renders.
-    static let required: [(name: String, renders: String)] = [
-        ("layout", "the frame of every page"), ("index", "the front page"), ("page", "standalone pages"),
-        ("article", "articles"), ("event", "event pages"), ("timeline", "the timeline"),
-        ("glossary", "the glossary index"), ("term", "glossary term pages"), ("sources", "the sources page"),
-        ("tags", "the list of tags"), ("tag", "tag pages"), ("404", "the not-found page"),
-        ("articles", "the list of articles"), ("map", "the map page"), ("map-place", "the map page of each place"),
-        ("partials/article-summary", "an article in lists"), ("partials/event-summary", "an event in lists"),
-        ("partials/timeline-event", "an event in the timeline"),
-        ("partials/mention", "a page in a glossary entry's list of mentions"),
-    ]
-
     static func load(_ files: SiteFiles, language: String, languageLocation: SourceLocation = SourceLocation(path: "site.yaml")) -> (TemplateSet?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let paths = files.files(under: "Templates")
@@ -32,7 +20,8 @@ enum TemplateLoader {
             return (nil, [.error(SourceLocation(path: "Templates"), "no Templates/ folder; copy the default Templates/ from sitegen into the site folder")])
         }
         var library = MustacheLibrary()
-        var references: [String: [TemplateCycles.Reference]] = [:]
+        var tags: [String: [TemplateTag]] = [:]
+        var parsed: [String: (path: String, text: String)] = [:]
         for path in paths where path.hasSuffix(".mustache") {
             let name = String(path.dropFirst("Templates/".count).dropLast(".mustache".count))
             guard let bytes = files.read(path) else { continue }
@@ -45,7 +34,8 @@ enum TemplateLoader {
             }
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
-                references[name] = partialReferences(in: text, path: path)
+                parsed[name] = (path, text)
+                tags[name] = TemplateTag.scan(text, path: path)
             } catch let error as MustacheTemplate.ParserError {
                 var location = SourceLocation(path: path, line: error.context.lineNumber, column: max(1, error.context.columnNumber))
                 // swift-mustache notices an unclosed section at the end of the file; the editor needs its opening tag.
@@ -59,41 +49,22 @@ enum TemplateLoader {
             }
         }
         let names = paths.filter { $0.hasSuffix(".mustache") }.map { String($0.dropFirst("Templates/".count).dropLast(".mustache".count)) }
-        for (name, renders) in required where !names.contains(name) {
-            diagnostics.append(.error(SourceLocation(path: "Templates/\(name).mustache"),
-                "missing template `\(name)`, which renders \(renders); restore Templates/\(name).mustache from sitegen's default templates"))
+        for template in Templates.all where !names.contains(template.name) {
+            diagnostics.append(.error(SourceLocation(path: "Templates/\(template.name).mustache"),
+                "missing template `\(template.name)`, which renders \(template.renders); restore Templates/\(template.name).mustache from sitegen's default templates"))
         }
-        for reference in references.keys.sorted().flatMap({ references[$0]! }) where !names.contains(reference.name) {
+        let references = tags.keys.sorted().flatMap { tags[$0]! }.filter { $0.kind == .partial || $0.kind == .parent }
+        for reference in references where !names.contains(reference.name) {
             diagnostics.append(.error(reference.location,
                 "no template named `\(reference.name)`\(Suggestion.didYouMean(reference.name, among: names)); templates are the .mustache files in Templates/, named without the extension"))
         }
-        diagnostics += TemplateCycles.check(references)
+        diagnostics += TemplateCycles.check(tags)
         let (strings, stringProblems) = StringsLoader.load(files, language: language, languageLocation: languageLocation)
         diagnostics += stringProblems
         let staticFiles = paths.filter { $0.hasPrefix("Templates/static/") }
         guard let strings else { return (nil, diagnostics) }
+        diagnostics += TemplateCheck.check(parsed, strings: strings)
         return (TemplateSet(library: library, strings: strings, staticFiles: staticFiles), diagnostics)
-    }
-
-    /// `{{> name}}` and `{{< name}}` with where they stand; swift-mustache renders a missing one as nothing.
-    private static func partialReferences(in text: String, path: String) -> [TemplateCycles.Reference] {
-        var found: [TemplateCycles.Reference] = []
-        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            while let open = rest.range(of: "{{") {
-                let afterOpen = rest[open.upperBound...].drop(while: { $0 == " " })
-                guard let marker = afterOpen.first, marker == ">" || marker == "<",
-                      let close = afterOpen.range(of: "}}") else {
-                    rest = rest[open.upperBound...]
-                    continue
-                }
-                let name = afterOpen[afterOpen.index(after: afterOpen.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                found.append(TemplateCycles.Reference(name: name, marker: marker, location: SourceLocation(path: path, line: lineIndex + 1, column: column)))
-                rest = afterOpen[close.upperBound...]
-            }
-        }
-        return found
     }
 
     static func describe(_ error: Error) -> String {

@@ -7,22 +7,25 @@ enum GeoJSONExport {
     static func render(_ site: Site, models: ViewModels) -> String {
         var features: [String] = []
         for event in site.events {
-            let place = site.place(of: event)
             let firstParagraph = event.body.document.blocks.lazy.compactMap { block -> String? in
                 if case .paragraph(let inlines) = block { return inlines.plainText }
                 return nil
             }.first ?? ""
-            features.append(feature(geometry: place.map(point), properties: [
-                ("kind", string("event")),
-                ("name", string(place?.name ?? event.title)),
-                ("title", string(event.title)),
-                ("description", string(firstParagraph)),
-                ("start", string(timestamp(site.localDate(of: event), event: event, site: site))),
-                ("place", place.map { string($0.id) } ?? "null"),
-                ("precision", place.map { string($0.precision.rawValue) } ?? "null"),
-                ("status", string(event.status.rawValue)),
-                ("url", string(site.config.absoluteURL(site.routes.event(event.id)))),
-            ]))
+            // A Point for each place, so an event in two provinces shows in both.
+            let places = site.places(of: event)
+            for place in places.isEmpty ? [nil] : places.map(Optional.some) {
+                features.append(feature(geometry: place.map(point), properties: [
+                    ("kind", string("event")),
+                    ("name", string(place?.name ?? event.title)),
+                    ("title", string(event.title)),
+                    ("description", string(firstParagraph)),
+                    ("start", string(timestamp(site.localDate(of: event), event: event, site: site))),
+                    ("place", place.map { string($0.id) } ?? "null"),
+                    ("precision", place.map { string($0.precision.rawValue) } ?? "null"),
+                    ("status", string(event.status.rawValue)),
+                    ("url", string(site.config.absoluteURL(site.routes.event(event.id)))),
+                ]))
+            }
         }
         for entry in site.map?.places ?? [] {
             let place = entry.place

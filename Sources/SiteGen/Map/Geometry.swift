@@ -147,6 +147,10 @@ struct ScreenRect: Sendable, Hashable {
         (minX...maxX).contains(point.x) && (minY...maxY).contains(point.y)
     }
 
+    func union(_ other: ScreenRect) -> ScreenRect {
+        ScreenRect(minX: min(minX, other.minX), minY: min(minY, other.minY), maxX: max(maxX, other.maxX), maxY: max(maxY, other.maxY))
+    }
+
     func insetBy(_ amount: Double) -> ScreenRect {
         ScreenRect(minX: minX + amount, minY: minY + amount, maxX: maxX - amount, maxY: maxY - amount)
     }

@@ -22,17 +22,25 @@ struct MapRequest: Sendable {
     var main: Country?
     var home: Country?
     var creditText: String
-    var width: Double = 480
+    /// The words of the legend for region markers ("Område (omtrentlig midte)").
+    var regionLegend: String
+    /// In SVG units; at a phone's 390 px one unit is about one pixel, so the font sizes below
+    /// are what a reader gets there (12 px and up).
+    var width: Double = 400
 }
 
 /// Draws a locator map as inline SVG: water, land, the story's country highlighted,
 /// neighbours named, markers with labels that do not collide, an inset, a scale bar and
 /// the credit of the outline data. Everything is decided at build time; no script runs.
+/// Colours are not written here: every part carries a `map-*` class that the stylesheet
+/// paints, so a designer (and dark mode) can change them.
 enum MapDrawing {
-    static let placeFont = 15.0
-    static let countryFont = 12.0
-    static let land = "#e8e4da", mainLand = "#fbf6e6", water = "#cfe2ef", border = "#fff", mainBorder = "#8a7a55"
-    static let marker = "#b3261e", ink = "#222", muted = "#6b6b6b"
+    static let placeFont = 14.0
+    static let countryFont = 13.0
+    static let mainCountryFont = 14.0
+    static let smallFont = 12.5
+    /// Half the side of a marker's tap target: 24 x 24 at the least.
+    static let targetRadius = 12.0
 
     static func svg(_ request: MapRequest) -> String {
         let frame = MapFrame(fitting: request.box, width: request.width, aspect: 0.62...0.9)
@@ -47,12 +55,20 @@ enum MapDrawing {
 
         // Furniture first, in corners without markers, so labels keep clear of it.
         let credit = "\(request.creditText)"
-        let creditBox = LabelPlacer.box(credit, x: rect.maxX - 6, y: rect.maxY - 6, anchor: "end", fontSize: 9)
+        let creditBox = LabelPlacer.box(credit, x: rect.maxX - 6, y: rect.maxY - 6, anchor: "end", fontSize: smallFont)
         placer.reserve(creditBox)
         let scale = ScaleBar(kilometresPerUnit: frame.kilometresPerUnit, origin: ScreenPoint(x: rect.minX + 10, y: rect.maxY - 10))
         placer.reserve(scale.box)
-        let inset = Inset.place(in: rect, markers: markers.map(\.point), request: request, mainBox: frame.box)
-        if let inset { placer.reserve(inset.frame.rect.insetBy(-4)) }
+        let hasRegions = markers.contains { $0.marker.isRegion && !$0.marker.isFocus }
+        let legend = hasRegions ? RegionLegend(text: request.regionLegend, origin: ScreenPoint(x: rect.minX + 10, y: scale.box.minY - 8)) : nil
+        if let legend { placer.reserve(legend.box) }
+        let countries = Landmass.visible(request.outlines, frame: frame)
+        let mainPieces = countries.first { $0.country.id == request.main?.id }?.pieces ?? []
+        let inset = Inset.place(in: rect, avoiding: markers.map(\.point), mainPieces: mainPieces, reserved: placer.taken,
+                                request: request, mainBox: frame.box)
+        if let inset, inset.isInside { placer.reserve(inset.frame.rect.insetBy(-4)) }
+        // An inset that found no free corner stands below the map, which grows to hold it.
+        let drawing = inset.map { $0.isInside ? rect : rect.union($0.frame.rect.insetBy(-6)) } ?? rect
 
         var labels: [(LabelPlacer.Label, Int)] = []
         let order = markers.indices.sorted {
@@ -66,40 +82,46 @@ enum MapDrawing {
             }
         }
 
-        var svg = "<svg class=\"map\" viewBox=\"\(SVGText.number(rect.minX)) \(SVGText.number(rect.minY)) \(SVGText.number(rect.width)) \(SVGText.number(rect.height))\""
-        svg += " role=\"img\" font-family=\"Helvetica,Arial,sans-serif\">"
+        // Not role="img": the map holds links, and an image cannot (axe: nested-interactive).
+        // The title names it and the description says in words what it shows.
+        var svg = "<svg class=\"map\" viewBox=\"\(SVGText.number(drawing.minX)) \(SVGText.number(drawing.minY)) \(SVGText.number(drawing.width)) \(SVGText.number(drawing.height))\""
+        svg += " font-family=\"system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif\">"
         svg += "<title>\(SVGText.escape(request.title))</title><desc>\(SVGText.escape(request.description))</desc>"
-        svg += "<rect x=\"\(SVGText.number(rect.minX))\" y=\"\(SVGText.number(rect.minY))\" width=\"\(SVGText.number(rect.width))\" height=\"\(SVGText.number(rect.height))\" fill=\"\(water)\"/>"
-        let countries = Landmass.visible(request.outlines, frame: frame)
+        svg += "<rect class=\"map-water\" x=\"\(SVGText.number(rect.minX))\" y=\"\(SVGText.number(rect.minY))\" width=\"\(SVGText.number(rect.width))\" height=\"\(SVGText.number(rect.height))\"/>"
         // A world view has many small coastlines; a coarser step keeps it light.
         let step = frame.box.longitudeSpan > 90 ? 1.5 : 0.8
         svg += Landmass.draw(countries, main: request.main?.id, home: nil, minimumStep: step)
         svg += countryLabels(countries, request: request, placer: &placer)
-        svg += "<g fill=\"\(marker)\" stroke=\"#fff\" stroke-width=\"1.5\">"
+        svg += "<g class=\"map-markers\" stroke-width=\"1.5\">"
         for item in markers {
             let (x, y, r) = (SVGText.number(item.point.x), SVGText.number(item.point.y), SVGText.number(item.radius))
             let shape = item.marker.isRegion && !item.marker.isFocus
-                ? "<circle cx=\"\(x)\" cy=\"\(y)\" r=\"\(r)\" fill=\"\(marker)\" fill-opacity=\"0.25\" stroke=\"\(marker)\" stroke-dasharray=\"2 2\"/>"
+                ? "<circle class=\"map-region\" cx=\"\(x)\" cy=\"\(y)\" r=\"\(r)\" stroke-dasharray=\"2 2\"/>"
                 : "<circle cx=\"\(x)\" cy=\"\(y)\" r=\"\(r)\"/>"
-            svg += "<a href=\"\(SVGText.escape(item.marker.href))\">\(shape)</a>"
+            // An invisible disc around the marker makes a target a finger can hit.
+            let target = "<circle class=\"map-target\" cx=\"\(x)\" cy=\"\(y)\" r=\"\(SVGText.number(max(targetRadius, item.radius)))\"/>"
+            svg += "<a href=\"\(SVGText.escape(item.marker.href))\" aria-label=\"\(SVGText.escape(item.marker.name))\">\(target)\(shape)</a>"
         }
-        // A white halo under each label keeps it legible over borders; drawn as a copy of the
+        // A halo under each label keeps it legible over borders; drawn as a copy of the
         // text beneath, since the HTML checker does not know SVG 2's paint-order.
         let sortedLabels = labels.sorted { $0.1 < $1.1 }
         let texts = sortedLabels.map { label, index in
             let weight = markers[index].marker.isFocus ? " font-weight=\"bold\"" : ""
             return "<text x=\"\(SVGText.number(label.x))\" y=\"\(SVGText.number(label.y))\"\(anchor(label.anchor))\(weight)>\(SVGText.escape(label.text))</text>"
         }
-        svg += "</g><g font-size=\"\(SVGText.number(placeFont))\" fill=\"#fff\" stroke=\"#fff\" stroke-width=\"3\" stroke-linejoin=\"round\" aria-hidden=\"true\">"
+        svg += "</g><g class=\"map-halo\" font-size=\"\(SVGText.number(placeFont))\" stroke-width=\"3\" stroke-linejoin=\"round\" aria-hidden=\"true\">"
         svg += texts.joined()
-        svg += "</g><g font-size=\"\(SVGText.number(placeFont))\" fill=\"\(ink)\">"
+        // The labels link too, for fingers; the marker's link already names the place, so
+        // they are left out of the tab order and of what a screen reader reads.
+        svg += "</g><g class=\"map-labels\" font-size=\"\(SVGText.number(placeFont))\" aria-hidden=\"true\">"
         for ((_, index), text) in zip(sortedLabels, texts) {
-            svg += "<a href=\"\(SVGText.escape(markers[index].marker.href))\">\(text)</a>"
+            svg += "<a href=\"\(SVGText.escape(markers[index].marker.href))\" tabindex=\"-1\">\(text)</a>"
         }
         svg += "</g>"
         if let inset { svg += inset.draw() }
+        if let legend { svg += legend.draw() }
         svg += scale.draw()
-        svg += "<text x=\"\(SVGText.number(rect.maxX - 6))\" y=\"\(SVGText.number(rect.maxY - 6))\" text-anchor=\"end\" font-size=\"9\" fill=\"\(muted)\">\(SVGText.escape(credit))</text>"
+        svg += "<text class=\"map-credit\" x=\"\(SVGText.number(rect.maxX - 6))\" y=\"\(SVGText.number(rect.maxY - 6))\" text-anchor=\"end\" font-size=\"\(SVGText.number(smallFont))\">\(SVGText.escape(credit))</text>"
         return svg + "</svg>"
     }
 
@@ -120,7 +142,7 @@ enum MapDrawing {
             guard let piece = visible.largestPiece else { continue }
             let isMain = visible.country.id == request.main?.id
             let name = isMain ? visible.country.name(language: request.language).uppercased() : visible.country.name(language: request.language)
-            let size = isMain ? 13.0 : countryFont
+            let size = isMain ? mainCountryFont : countryFont
             let spacing = isMain ? 2.0 : 0
             let width = LabelPlacer.width(of: name, fontSize: size, letterSpacing: spacing)
             guard abs(visible.largestArea) > width * size * 2 else { continue }
@@ -128,8 +150,8 @@ enum MapDrawing {
             guard let label = placer.place(name, around: ScreenPoint(x: centre.x, y: centre.y + size * 0.35), fontSize: size,
                                            letterSpacing: spacing, accepts: { PolygonMath.contains(piece, $0) }) else { continue }
             let style = isMain
-                ? " font-size=\"13\" letter-spacing=\"2\" fill=\"\(mainBorder)\""
-                : " font-size=\"\(SVGText.number(countryFont))\" font-style=\"italic\" fill=\"\(muted)\""
+                ? " class=\"map-country-main\" font-size=\"\(SVGText.number(mainCountryFont))\" letter-spacing=\"2\""
+                : " class=\"map-country\" font-size=\"\(SVGText.number(countryFont))\" font-style=\"italic\""
             svg += "<text x=\"\(SVGText.number(label.x))\" y=\"\(SVGText.number(label.y))\" text-anchor=\"middle\"\(style)>\(SVGText.escape(name))</text>"
         }
         return svg
@@ -158,7 +180,7 @@ enum Landmass {
     }
 
     static func draw(_ countries: [Visible], main: String?, home: String?, strokeWidth: Double = 0.8, minimumStep: Double = 0.8) -> String {
-        var svg = "<g fill=\"\(MapDrawing.land)\" stroke=\"\(MapDrawing.border)\" stroke-width=\"\(SVGText.number(strokeWidth))\" stroke-linejoin=\"round\" fill-rule=\"evenodd\">"
+        var svg = "<g class=\"map-land\" stroke-width=\"\(SVGText.number(strokeWidth))\" stroke-linejoin=\"round\" fill-rule=\"evenodd\">"
         var mainPath = ""
         for visible in countries {
             let d = SVGText.path(visible.pieces, minimumStep: minimumStep)
@@ -166,14 +188,14 @@ enum Landmass {
             if visible.country.id == main {
                 mainPath = d
             } else if visible.country.id == home {
-                svg += "<path d=\"\(d)\" fill=\"\(MapDrawing.muted)\"/>"
+                svg += "<path class=\"map-home\" d=\"\(d)\"/>"
             } else {
                 svg += "<path d=\"\(d)\"/>"
             }
         }
         svg += "</g>"
         if !mainPath.isEmpty {
-            svg += "<path d=\"\(mainPath)\" fill=\"\(MapDrawing.mainLand)\" stroke=\"\(MapDrawing.mainBorder)\" stroke-width=\"\(SVGText.number(strokeWidth * 1.5))\" stroke-linejoin=\"round\" fill-rule=\"evenodd\"/>"
+            svg += "<path class=\"map-main\" d=\"\(mainPath)\" stroke-width=\"\(SVGText.number(strokeWidth * 1.5))\" stroke-linejoin=\"round\" fill-rule=\"evenodd\"/>"
         }
         return svg
     }
@@ -199,7 +221,7 @@ struct ScaleBar {
     var text: String { "\(kilometres) km" }
 
     var box: ScreenRect {
-        ScreenRect(minX: origin.x - 2, minY: origin.y - 18, maxX: origin.x + max(length, LabelPlacer.width(of: text, fontSize: 11)) + 2, maxY: origin.y + 2)
+        ScreenRect(minX: origin.x - 2, minY: origin.y - 8 - MapDrawing.smallFont, maxX: origin.x + max(length, LabelPlacer.width(of: text, fontSize: MapDrawing.smallFont)) + 2, maxY: origin.y + 2)
     }
 
     func draw() -> String {
@@ -207,9 +229,9 @@ struct ScaleBar {
         let y = SVGText.number(origin.y)
         let top = SVGText.number(origin.y - 5)
         let textY = SVGText.number(origin.y - 8)
-        let bar = "<path d=\"M\(x) \(top)V\(y)h\(SVGText.number(length))v-5\" fill=\"none\" stroke=\"\(MapDrawing.ink)\" stroke-width=\"1.5\"/>"
-        let label = "<text x=\"\(x)\" y=\"\(textY)\" font-size=\"11\" fill=\"\(MapDrawing.ink)\">\(text)</text>"
-        return bar + label
+        let bar = "<path class=\"map-scale\" d=\"M\(x) \(top)V\(y)h\(SVGText.number(length))v-5\" fill=\"none\" stroke-width=\"1.5\"/>"
+        let label = "<text class=\"map-ink\" x=\"\(x)\" y=\"\(textY)\" font-size=\"\(SVGText.number(MapDrawing.smallFont))\">\(text)</text>"
+        return "<g class=\"map-furniture\">" + bar + label + "</g>"
     }
 }
 
@@ -223,44 +245,94 @@ struct Inset {
     var main: String?
     var home: String?
     var homeName: String?
+    /// In a corner of the map; false when every corner would cover the story's country, a
+    /// marker or the furniture, and the inset stands below the map instead.
+    var isInside: Bool
 
-    static func place(in rect: ScreenRect, markers: [ScreenPoint], request: MapRequest, mainBox: GeoBox) -> Inset? {
+    static func place(in rect: ScreenRect, avoiding markers: [ScreenPoint], mainPieces: [[ScreenPoint]],
+                      reserved: [ScreenRect], request: MapRequest, mainBox: GeoBox) -> Inset? {
         // A map of half the world is its own overview.
         guard mainBox.longitudeSpan <= 90 else { return nil }
         var region = request.main?.box ?? mainBox
         if let home = request.home { region = region.union(home.box) }
         region = region.union(mainBox).padded(fraction: 0.08, minimum: mainBox.latitudeSpan * 3)
         let width = (rect.width * 0.27).rounded()
-        // Top right, else top left: the corner with fewer markers under it.
-        let corners = [ScreenPoint(x: rect.maxX - width - 6, y: rect.minY + 6), ScreenPoint(x: rect.minX + 6, y: rect.minY + 6)]
+        let top = rect.minY + 6, left = rect.minX + 6
+        let corners = [
+            ScreenPoint(x: rect.maxX - width - 6, y: top), ScreenPoint(x: left, y: top),
+        ]
         let frames = corners.map { MapFrame(fitting: region, width: width, aspect: 0.55...0.85, origin: $0) }
-        guard let frame = frames.min(by: { a, b in
-            markers.filter { a.rect.insetBy(-10).contains($0) }.count < markers.filter { b.rect.insetBy(-10).contains($0) }.count
-        }) else { return nil }
-        let ring = mainBox.ring
-        return Inset(frame: frame, countries: Landmass.visible(request.outlines, frame: frame, margin: 0, minimumArea: 1.5),
-                     area: frame.pieces(of: ring).map { PolygonMath.clip($0, to: frame.rect) }, main: request.main?.id, home: request.home?.id,
-                     homeName: request.home?.name(language: request.language))
+        // Bottom corners too, measured once the inset's height is known.
+        let bottoms = frames.map { frame in
+            MapFrame(fitting: region, width: width, aspect: 0.55...0.85,
+                     origin: ScreenPoint(x: frame.rect.minX, y: rect.maxY - frame.rect.height - 6))
+        }
+        let free = (frames + bottoms).first { frame in
+            let area = frame.rect.insetBy(-8)
+            return !markers.contains { area.contains($0) }
+                && !reserved.contains { $0.intersects(area) }
+                && !Self.covers(area, mainPieces)
+        }
+        let chosen = free ?? MapFrame(fitting: region, width: width, aspect: 0.55...0.85,
+                                      origin: ScreenPoint(x: rect.maxX - width - 6, y: rect.maxY + 8))
+        return Inset(frame: chosen, countries: Landmass.visible(request.outlines, frame: chosen, margin: 0, minimumArea: 1.5),
+                     area: chosen.pieces(of: mainBox.ring).map { PolygonMath.clip($0, to: chosen.rect) }, main: request.main?.id,
+                     home: request.home?.id, homeName: request.home?.name(language: request.language), isInside: free != nil)
+    }
+
+    /// Whether any of a grid of points over `rect` falls on the story's country.
+    private static func covers(_ rect: ScreenRect, _ pieces: [[ScreenPoint]]) -> Bool {
+        guard !pieces.isEmpty else { return false }
+        let steps = 8
+        for i in 0...steps {
+            for j in 0...steps {
+                let point = ScreenPoint(x: rect.minX + rect.width * Double(i) / Double(steps),
+                                        y: rect.minY + rect.height * Double(j) / Double(steps))
+                if pieces.contains(where: { PolygonMath.contains($0, point) }) { return true }
+            }
+        }
+        return false
     }
 
     func draw() -> String {
         let rect = frame.rect
         let box = "x=\"\(SVGText.number(rect.minX))\" y=\"\(SVGText.number(rect.minY))\" width=\"\(SVGText.number(rect.width))\" height=\"\(SVGText.number(rect.height))\""
-        var svg = "<g class=\"map-inset\"><rect \(box) fill=\"\(MapDrawing.water)\"/>"
+        var svg = "<g class=\"map-inset\"><rect class=\"map-water\" \(box)/>"
         svg += Landmass.draw(countries, main: main, home: home, strokeWidth: 0.4, minimumStep: 1.5)
-        svg += "<path d=\"\(SVGText.path(area, minimumStep: 0.5))\" fill=\"none\" stroke=\"\(MapDrawing.marker)\" stroke-width=\"1.5\"/>"
+        svg += "<path class=\"map-area\" d=\"\(SVGText.path(area, minimumStep: 0.5))\" fill=\"none\" stroke-width=\"1.5\"/>"
         // The readers' own country, named, so the inset says "this far from home".
         if let home = countries.first(where: { $0.country.id == self.home }), let piece = home.largestPiece, let homeName {
             let centre = PolygonMath.centroid(piece)
-            let box = LabelPlacer.box(homeName, x: centre.x + 4, y: centre.y + 3, anchor: "start", fontSize: 9)
+            let size = MapDrawing.smallFont
+            let box = LabelPlacer.box(homeName, x: centre.x + 4, y: centre.y + 4, anchor: "start", fontSize: size)
             let anchor = rect.insetBy(2).contains(box) ? "start" : "end"
             let x = anchor == "start" ? centre.x + 4 : centre.x - 4
-            let text = "x=\"\(SVGText.number(x))\" y=\"\(SVGText.number(centre.y + 3))\"\(anchor == "end" ? " text-anchor=\"end\"" : "")"
-            svg += "<text \(text) font-size=\"9\" fill=\"#fff\" stroke=\"#fff\" stroke-width=\"2.5\" aria-hidden=\"true\">\(SVGText.escape(homeName))</text>"
-            svg += "<text \(text) font-size=\"9\" fill=\"\(MapDrawing.ink)\">\(SVGText.escape(homeName))</text>"
-            svg += "<circle cx=\"\(SVGText.number(centre.x))\" cy=\"\(SVGText.number(centre.y))\" r=\"2\" fill=\"\(MapDrawing.ink)\"/>"
+            let text = "x=\"\(SVGText.number(x))\" y=\"\(SVGText.number(centre.y + 4))\"\(anchor == "end" ? " text-anchor=\"end\"" : "") font-size=\"\(SVGText.number(size))\""
+            svg += "<text class=\"map-halo\" \(text) stroke-width=\"3\" aria-hidden=\"true\">\(SVGText.escape(homeName))</text>"
+            svg += "<text class=\"map-ink\" \(text)>\(SVGText.escape(homeName))</text>"
+            svg += "<circle class=\"map-dot\" cx=\"\(SVGText.number(centre.x))\" cy=\"\(SVGText.number(centre.y))\" r=\"2\"/>"
         }
-        svg += "<rect \(box) fill=\"none\" stroke=\"\(MapDrawing.ink)\" stroke-width=\"1\"/></g>"
+        svg += "<rect class=\"map-inset-frame\" \(box) fill=\"none\" stroke-width=\"1\"/></g>"
         return svg
+    }
+}
+
+/// Says what the open, dashed ring means: a region, marked at an approximate middle.
+struct RegionLegend {
+    var text: String
+    var origin: ScreenPoint
+
+    private var radius: Double { 6 }
+
+    var box: ScreenRect {
+        ScreenRect(minX: origin.x - 2, minY: origin.y - MapDrawing.smallFont, maxX: origin.x + radius * 2 + 6
+                   + LabelPlacer.width(of: text, fontSize: MapDrawing.smallFont) + 2, maxY: origin.y + 4)
+    }
+
+    func draw() -> String {
+        let cx = SVGText.number(origin.x + radius), cy = SVGText.number(origin.y - MapDrawing.smallFont * 0.35)
+        let ring = "<circle class=\"map-region\" cx=\"\(cx)\" cy=\"\(cy)\" r=\"\(SVGText.number(radius))\" stroke-width=\"1.5\" stroke-dasharray=\"2 2\"/>"
+        let label = "<text class=\"map-ink\" x=\"\(SVGText.number(origin.x + radius * 2 + 6))\" y=\"\(SVGText.number(origin.y))\" font-size=\"\(SVGText.number(MapDrawing.smallFont))\">\(SVGText.escape(text))</text>"
+        return "<g class=\"map-legend\">" + ring + label + "</g>"
     }
 }

@@ -37,7 +37,8 @@ enum MapEmbeds {
     /// Every map block in the site, parsed, with its problems.
     static func all(in site: Site) -> [(embed: MapEmbed?, diagnostics: [Diagnostic])] {
         var found: [(embed: MapEmbed?, diagnostics: [Diagnostic])] = []
-        for (path, body) in bodies(of: site) where body.embeds.contains(.map) {
+        for entry in site.bodies where entry.body.embeds.contains(.map) {
+            let (path, body) = (entry.location.path, entry.body)
             visitMapBlocks(body.document.blocks) { code, position in
                 // Body lines count from 1 at `firstLine`; the block's YAML starts after its fence.
                 let fenceLine = body.firstLine + position.line - 1
@@ -62,57 +63,31 @@ enum MapEmbeds {
         Set(embeds.flatMap { $0.embed?.places.map(\.value) ?? [] })
     }
 
-    static func contains(_ blocks: [BlockNode]) -> Bool {
-        var found = false
-        visitMapBlocks(blocks) { _, _ in found = true }
-        return found
-    }
-
     static func placeIDs(in site: Site) -> Set<String> {
         placeIDs(in: all(in: site))
     }
 
     /// The tree transform the body renderer applies: each ```map block becomes a figure.
     static func transform(_ site: Site) -> BodyTransform {
-        { blocks in blocks.map { replace($0, site: site) } }
-    }
-
-    private static func replace(_ block: BlockNode, site: Site) -> BlockNode {
-        switch block {
-        case .codeBlock(let info, let code, let position) where isMap(info):
-            guard let embed = MapEmbed.parse(code, path: "", firstLine: position.line + 1, fenceLine: position.line).0 else { return block }
-            return .trustedHTML(MapPages.figure(embed, site: site))
-        case .blockQuote(let children):
-            return .blockQuote(children.map { replace($0, site: site) })
-        case .list(let kind, let tight, let items):
-            return .list(kind: kind, tight: tight, items: items.map { $0.map { replace($0, site: site) } })
-        default:
-            return block
+        { blocks in
+            blocks.rewritingBlocks { block in
+                guard case .codeBlock(let info, let code, let position) = block, isMap(info),
+                      let embed = MapEmbed.parse(code, path: "", firstLine: position.line + 1, fenceLine: position.line).0
+                else { return nil }
+                return [.trustedHTML(MapPages.figure(embed, site: site))]
+            }
         }
     }
 
-    private static func isMap(_ info: String) -> Bool {
+    static func isMap(_ info: String) -> Bool {
         info.split(separator: " ").first == "map"
     }
 
     /// Calls `found` for each ```map block, in blockquotes and lists too, without building
     /// arrays on the way: this walks every body of the site.
     private static func visitMapBlocks(_ blocks: [BlockNode], _ found: (String, SourcePosition) -> Void) {
-        for block in blocks {
-            switch block {
-            case .codeBlock(let info, let code, let position) where isMap(info): found(code, position)
-            case .blockQuote(let children): visitMapBlocks(children, found)
-            case .list(_, _, let items): for item in items { visitMapBlocks(item, found) }
-            default: break
-            }
+        blocks.forEachBlock { block in
+            if case .codeBlock(let info, let code, let position) = block, isMap(info) { found(code, position) }
         }
-    }
-
-    private static func bodies(of site: Site) -> [(String, Body)] {
-        [(site.frontPage.location.path, site.frontPage.body)]
-            + site.pages.map { ($0.location.path, $0.body) }
-            + site.articles.map { ($0.location.path, $0.body) }
-            + site.events.map { ($0.location.path, $0.body) }
-            + site.terms.map { ($0.location.path, $0.body) }
     }
 }

@@ -77,8 +77,9 @@ enum MapModelBuilder {
     private static func mapPlaces(_ site: Site, embedded: Set<String>) -> [MapPlace] {
         var byID: [String: MapPlace] = [:]
         for (index, event) in site.events.enumerated() {
-            guard let place = site.place(of: event), !place.id.isEmpty else { continue }
-            byID[place.id, default: MapPlace(place: place, eventIndices: [], articleIndices: [])].eventIndices.append(index)
+            for place in site.places(of: event) where !place.id.isEmpty {
+                byID[place.id, default: MapPlace(place: place, eventIndices: [], articleIndices: [])].eventIndices.append(index)
+            }
         }
         for (index, article) in site.articles.enumerated() {
             for id in Set(article.placeIDs.map(\.value)) {

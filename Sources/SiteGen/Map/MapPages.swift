@@ -24,7 +24,8 @@ enum MapPages {
         if let area { description = strings["map.descriptionArea"].replacingOccurrences(of: "{area}", with: area) + " " + description }
         return MapRequest(box: box, markers: markers, title: title, description: description, language: site.config.language,
                           outlines: map.outlines, main: map.country, home: map.home,
-                          creditText: strings["map.credit"].replacingOccurrences(of: "{credit}", with: map.outlines.credit))
+                          creditText: strings["map.credit"].replacingOccurrences(of: "{credit}", with: map.outlines.credit),
+                          regionLegend: strings["map.regionLegend"])
     }
 
     static func box(_ places: [Place], extent: Double) -> GeoBox {
@@ -34,8 +35,12 @@ enum MapPages {
 
     static func overviewSVG(_ site: Site, map: SiteMap) -> String {
         let markers = markers(map.places, site: site)
-        return MapDrawing.svg(request(site, map: map, box: box(map.places.map(\.place), extent: overviewExtent),
-                                      markers: markers, title: site.strings["map.title"]))
+        var box = box(map.places.map(\.place), extent: overviewExtent)
+        // When the story stays inside its country, the overview shows all of the country.
+        if let country = map.country, markers.allSatisfy({ country.box.contains($0.point) }) {
+            box = box.union(country.box.padded(fraction: 0.03, minimum: 0))
+        }
+        return MapDrawing.svg(request(site, map: map, box: box, markers: markers, title: site.strings["map.title"]))
     }
 
     static func placeSVG(_ index: Int, site: Site, map: SiteMap) -> String {

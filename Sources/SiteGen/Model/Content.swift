@@ -102,6 +102,15 @@ public struct Event: Sendable {
     public var corrections: [Correction]
     public var body: Body
     public var location: SourceLocation
+    /// `places: [a, b]` names the places after the first; the first is `placeReference`, so
+    /// whatever reads an event's one place (its clock, its JSON-LD) reads the first.
+    public var morePlaceIDs: [Located<String>] = []
+
+    /// Every place id the event names, `place` or `places`, in the order written.
+    public var placeIDs: [Located<String>] {
+        guard case .id(let first) = placeReference else { return [] }
+        return [first] + morePlaceIDs
+    }
 }
 
 public struct GlossaryTerm: Sendable {

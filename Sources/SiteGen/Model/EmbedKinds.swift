@@ -10,8 +10,12 @@ struct EmbedKinds: OptionSet, Sendable, Hashable {
 extension EmbedKinds {
     /// The fenced blocks in a text that draw on other content.
     init(in document: MarkdownDocument) {
-        self = []
-        if !TimelineEmbed.blocks(in: document.blocks, firstLine: 1).isEmpty { insert(.timeline) }
-        if MapEmbeds.contains(document.blocks) { insert(.map) }
+        var kinds: EmbedKinds = []
+        document.blocks.forEachBlock { block in
+            guard case .codeBlock(let info, _, _) = block else { return }
+            if TimelineEmbed.isTimeline(info: info) { kinds.insert(.timeline) }
+            if MapEmbeds.isMap(info) { kinds.insert(.map) }
+        }
+        self = kinds
     }
 }

@@ -8,17 +8,11 @@ extension Site {
     /// Ids from places.yaml that at least one event names, sorted so pages come in a fixed order.
     /// Inline places (coordinates in the event) have no id to put in a URL, so they get no page.
     public var eventPlaceIDs: [String] {
-        Set(events.compactMap { event -> String? in
-            if case .id(let id) = event.placeReference, places[id.value] != nil { return id.value }
-            return nil
-        }).sorted()
+        Set(events.flatMap { $0.placeIDs.map(\.value) }.filter { places[$0] != nil }).sorted()
     }
 
     public func eventIndices(atPlace id: String) -> [Int] {
-        events.indices.filter {
-            if case .id(let reference) = events[$0].placeReference { return reference.value == id }
-            return false
-        }
+        events.indices.filter { events[$0].placeIDs.contains { $0.value == id } }
     }
 
     /// Tags that at least one event carries, as indices into `tags`.

@@ -38,6 +38,11 @@ public struct Site: Sendable {
         case nil: nil
         }
     }
+
+    /// Every place of an event: its one place, or all those `places` names.
+    public func places(of event: Event) -> [Place] {
+        (place(of: event).map { [$0] } ?? []) + event.morePlaceIDs.compactMap { places[$0.value] }
+    }
 }
 
 /// A source as the sources page lists it: its description, if any, and the events that cite it.

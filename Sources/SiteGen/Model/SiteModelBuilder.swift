@@ -1,3 +1,5 @@
+import Markdown
+
 /// Stage 2: checks the references between content files and arranges everything in
 /// reading order. Returns every problem it finds, not just the first.
 enum SiteModelBuilder {
@@ -8,21 +10,20 @@ enum SiteModelBuilder {
         let events = EventOrder.chronological(content.events.filter { includeDrafts || !$0.draft }, places: places, siteZone: config.timeZone)
         diagnostics += checkPlaces(articles: articles, events: events, places: places)
         diagnostics += checkEvents(events)
-        let bodies = ([content.frontPage].compactMap { $0 } + content.pages).map { ($0.body, $0.location.path) }
-            + articles.map { ($0.body, $0.location.path) } + events.map { ($0.body, $0.location.path) }
-            + content.terms.map { ($0.body, $0.location.path) }
-        diagnostics += TimelineEmbed.check(bodies, events: events, places: places)
         let routes = Routes(basePath: config.basePath, strings: strings)
         let terms = Collation.sorted(content.terms, language: config.language) { $0.title }
-        diagnostics += OutputPaths.collisions(pages: content.pages, articles: articles, events: events, terms: terms, routes: routes)
-        guard let frontPage = content.frontPage else { return (nil, diagnostics) }
+        // Without content/index.md (already reported) the rest is still checked, as a site with an empty front page.
+        let frontPage = content.frontPage ?? Page(slug: "", title: "", summary: "", body: Body(document: MarkdownDocument(blocks: []), firstLine: 1),
+                                                  location: SourceLocation(path: "content/index.md"))
         let site = Site(
             config: config, strings: strings, routes: routes, frontPage: frontPage, pages: content.pages,
             articles: articles, events: events, terms: terms, places: places,
             sources: SourceIndex.entries(events: events, descriptions: content.sources, language: config.language),
             tags: tags(articles: articles, events: events, language: config.language),
             lastUpdated: newestDate(frontPage: frontPage, articles: articles, events: events))
-        return (site, diagnostics)
+        diagnostics += OutputPaths.collisions(site)
+        diagnostics += TimelineEmbed.check(site.bodies, events: events, places: places)
+        return (content.frontPage == nil ? nil : site, diagnostics)
     }
 
     /// Newest first, the slug breaking ties. The keys are computed once and indices sorted,
@@ -45,10 +46,7 @@ enum SiteModelBuilder {
 
     private static func checkPlaces(articles: [Article], events: [Event], places: [String: Place]) -> [Diagnostic] {
         let ids = places.keys.sorted()
-        let references = articles.flatMap(\.placeIDs) + events.compactMap {
-            if case .id(let id) = $0.placeReference { return id }
-            return nil
-        }
+        let references = articles.flatMap(\.placeIDs) + events.flatMap(\.placeIDs)
         return references.filter { places[$0.value] == nil }.map { reference in
             // "; did you mean `y`?" ends a sentence itself; without it the sentence needs its full stop.
             let hint = Suggestion.didYouMean(reference.value, among: ids)
@@ -167,13 +165,14 @@ enum SourceIndex {
 
 /// Two pieces of content that would write the same file: the later one would silently win.
 enum OutputPaths {
-    static func collisions(pages: [Page], articles: [Article], events: [Event], terms: [GlossaryTerm], routes: Routes) -> [Diagnostic] {
+    static func collisions(_ site: Site) -> [Diagnostic] {
+        let routes = site.routes
         let reserved = [routes.timeline, routes.glossary, routes.sources, routes.tags, routes.articles, routes.map] + routes.timelineReserved
-        let claims: [(path: String, location: SourceLocation, eventID: String?)] =
-            pages.map { (routes.page($0.slug), $0.location, nil) }
-            + articles.map { (routes.article($0.slug), $0.location, nil) }
-            + events.map { (routes.event($0.id), $0.location, $0.id) }
-            + terms.map { (routes.term($0.slug), $0.location, nil) }
+        // Every page with a text of its own; the front page's path is its own.
+        let claims: [(path: String, location: SourceLocation, eventID: String?)] = site.bodies.dropFirst().map { entry in
+            if case .event(let index) = entry.owner { return (site.path(of: entry.owner), entry.location, site.events[index].id) }
+            return (site.path(of: entry.owner), entry.location, nil)
+        }
         var first: [String: (location: SourceLocation, eventID: String?)] = [:]
         var diagnostics: [Diagnostic] = []
         for claim in claims {

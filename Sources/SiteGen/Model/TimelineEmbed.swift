@@ -31,7 +31,7 @@ public struct TimelineFilter: Sendable, Equatable {
             if keyOnly, !event.isKey { return false }
             if !tagSlugs.isEmpty, tagSlugs.isDisjoint(with: event.tags.map(Slug.make)) { return false }
             if !places.isEmpty {
-                guard case .id(let id) = event.placeReference, places.contains(id.value) else { return false }
+                guard event.placeIDs.contains(where: { places.contains($0.value) }) else { return false }
             }
             let local = site.localDate(of: event)
             if let from, !Self.isOnOrAfter(local, from) { return false }
@@ -101,30 +101,24 @@ enum TimelineEmbed {
 
     static func blocks(in blocks: [BlockNode], firstLine: Int) -> [(code: String, firstLine: Int)] {
         var found: [(String, Int)] = []
-        func visit(_ blocks: [BlockNode]) {
-            for block in blocks {
-                switch block {
-                case .codeBlock(let info, let code, let position) where isTimeline(info: info):
-                    found.append((code, firstLine + position.line))
-                case .blockQuote(let children): visit(children)
-                case .list(_, _, let items): items.forEach(visit)
-                default: break
-                }
+        blocks.forEachBlock { block in
+            if case .codeBlock(let info, let code, let position) = block, isTimeline(info: info) {
+                found.append((code, firstLine + position.line))
             }
         }
-        visit(blocks)
         return found
     }
 
     /// Checks every block in the site's bodies; places and tags are checked against the site.
-    static func check(_ bodies: [(body: Body, path: String)], events: [Event], places: [String: Place]) -> [Diagnostic] {
+    static func check(_ bodies: [SiteBody], events: [Event], places: [String: Place]) -> [Diagnostic] {
         let bodies = bodies.filter { $0.body.embeds.contains(.timeline) }
         guard !bodies.isEmpty else { return [] }
         let knownTags = Set(events.flatMap(\.tags).map(Slug.make))
         let allTags = Set(events.flatMap(\.tags)).sorted()
         var diagnostics: [Diagnostic] = []
-        for (body, path) in bodies {
-            for block in blocks(in: body) {
+        for entry in bodies {
+            let path = entry.location.path
+            for block in blocks(in: entry.body) {
                 let (_, problems) = parse(block.code, path: path, firstLine: block.firstLine)
                 diagnostics += problems
                 guard case .success(let yaml?) = YAMLParser.parse(block.code, path: path, firstLine: block.firstLine) else { continue }
@@ -149,19 +143,11 @@ enum TimelineEmbed {
 
     /// Replaces each ```timeline block with the HTML `render` makes for its filter.
     static func replace(_ blocks: [BlockNode], render: (TimelineFilter) -> String) -> [BlockNode] {
-        blocks.map { block in
-            switch block {
-            case .codeBlock(let info, let code, _) where isTimeline(info: info):
-                // Checked in the model stage; a block that failed never gets this far.
-                let filter = parse(code, path: "", firstLine: 1).0 ?? TimelineFilter()
-                return .trustedHTML(render(filter))
-            case .blockQuote(let children):
-                return .blockQuote(replace(children, render: render))
-            case .list(let kind, let tight, let items):
-                return .list(kind: kind, tight: tight, items: items.map { replace($0, render: render) })
-            default:
-                return block
-            }
+        blocks.rewritingBlocks { block in
+            guard case .codeBlock(let info, let code, _) = block, isTimeline(info: info) else { return nil }
+            // Checked in the model stage; a block that failed never gets this far.
+            let filter = parse(code, path: "", firstLine: 1).0 ?? TimelineFilter()
+            return [.trustedHTML(render(filter))]
         }
     }
 }

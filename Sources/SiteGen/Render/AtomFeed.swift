@@ -47,12 +47,12 @@ enum AtomFeed {
         case .article(let index):
             let article = site.articles[index]
             return entry(title: article.title, url: site.config.absoluteURL(site.routes.article(article.slug)), summary: article.summary,
-                         html: models.bodies.articles[index].html, published: article.date, updated: article.updated ?? article.date, offset: offset)
+                         html: models.bodies[.article(index)].html, published: article.date, updated: article.updated ?? article.date, offset: offset)
         case .event(let index):
             let event = site.events[index]
             let summary = "\(models.dates.eventWhen(site.localDate(of: event), placeName: site.clockName(of: event))). \(site.strings["status.\(event.status.rawValue).label"])."
             return entry(title: event.title, url: site.config.absoluteURL(site.routes.event(event.id)), summary: summary,
-                         html: models.bodies.events[index].html, published: event.date, updated: event.updated ?? event.date, offset: offset)
+                         html: models.bodies[.event(index)].html, published: event.date, updated: event.updated ?? event.date, offset: offset)
         }
     }
 

@@ -41,22 +41,12 @@ struct BodyRenderer: Sendable {
 enum HeadingAnchors {
     static func assign(_ blocks: [BlockNode]) -> [BlockNode] {
         var used: [String: Int] = [:]
-        return blocks.map { assign($0, used: &used) }
-    }
-
-    private static func assign(_ block: BlockNode, used: inout [String: Int]) -> BlockNode {
-        switch block {
-        case .heading(let level, let content, let id, let position) where id.isEmpty:
+        return blocks.rewritingBlocks { block in
+            guard case .heading(let level, let content, let id, let position) = block, id.isEmpty else { return nil }
             let base = Slug.make(content.plainText).isEmpty ? "afsnit" : Slug.make(content.plainText)
             let count = used[base, default: 0] + 1
             used[base] = count
-            return .heading(level: level, content: content, id: count == 1 ? base : "\(base)-\(count)", position: position)
-        case .blockQuote(let children):
-            return .blockQuote(children.map { assign($0, used: &used) })
-        case .list(let kind, let tight, let items):
-            return .list(kind: kind, tight: tight, items: items.map { $0.map { assign($0, used: &used) } })
-        default:
-            return block
+            return [.heading(level: level, content: content, id: count == 1 ? base : "\(base)-\(count)", position: position)]
         }
     }
 }

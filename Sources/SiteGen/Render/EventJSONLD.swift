@@ -13,8 +13,8 @@ enum EventJSONLD {
             "url": .string(site.config.absoluteURL(site.routes.event(event.id))),
         ]
         if let end = site.localEnd(of: event) { value["endDate"] = .string(end.iso8601) }
-        if let place = site.place(of: event) {
-            value["location"] = .object([
+        let locations = site.places(of: event).map { place in
+            JSONValue.object([
                 "@type": .string("Place"),
                 "name": .string(place.name),
                 "geo": .object([
@@ -24,6 +24,7 @@ enum EventJSONLD {
                 ]),
             ])
         }
+        if locations.count == 1 { value["location"] = locations[0] } else if locations.count > 1 { value["location"] = .array(locations) }
         return JSONValue.object(value).text
     }
 }

@@ -16,10 +16,10 @@ struct ListFragments: Sendable {
     var articleMentions: [Fragment] = []
     var eventMentions: [Fragment] = []
 
-    static let articlePartial = "partials/article-summary"
-    static let eventPartial = "partials/event-summary"
-    static let timelinePartial = "partials/timeline-event"
-    static let mentionPartial = "partials/mention"
+    /// Mentions stand inside an `<li>` of the term page's own layout.
+    private static func mentionFragment(_ rendered: String) -> Fragment {
+        Fragment(rendered.hasSuffix("\n") ? String(rendered.dropLast()) : rendered)
+    }
 
     /// An entry shows its item's front matter and, in the timeline, its text: an entry is
     /// reused while those and the site stay the same.
@@ -27,14 +27,12 @@ struct ListFragments: Sendable {
         _ models: ViewModels, library: MustacheLibrary, keys: ReuseKeys, memo: RenderMemo, into next: inout [Int: Fragment]
     ) async -> [Fragment] {
         let events = models.site.events
-        let memoKeys = events.indices.map { Fingerprint.of(timelinePartial, events[$0].body.stamp.meta, models.bodies.events[$0].hash, keys.global) }
+        let memoKeys = events.indices.map { Fingerprint.of(Templates.timelineEvent.name, events[$0].body.stamp.meta, models.bodies[.event($0)].hash, keys.global) }
+        let shared = EntryStrings(t: models.strings)
         return await memo.fragments(memoKeys, into: &next) { chunk in
-            let strings = models.site.strings.templateValue
-            return chunk.map { index in
-                var context = models.event(index, withBody: true)
-                context["t"] = strings
+            chunk.map { index in
+                let html = library.render(EntryContext(shared: shared, own: models.event(index, withBody: true)), with: Templates.timelineEvent)
                 // The timeline template puts each entry on a line of its own.
-                let html = library.render(context, withTemplate: timelinePartial) ?? ""
                 return Fragment(html.hasSuffix("\n") ? String(html.dropLast()) : html)
             }
         }
@@ -50,27 +48,25 @@ struct ListFragments: Sendable {
             + articles.map(Item.articleMention) + events.map(Item.eventMention)
         let memoKeys = items.map { item in
             switch item {
-            case .article(let index): Fingerprint.of(articlePartial, site.articles[index].body.stamp.meta, keys.global)
-            case .event(let index): Fingerprint.of(eventPartial, site.events[index].body.stamp.meta, keys.global)
-            case .articleMention(let index): Fingerprint.of(mentionPartial, site.articles[index].body.stamp.meta, keys.global)
-            case .eventMention(let index): Fingerprint.of(mentionPartial, 1, site.events[index].body.stamp.meta, keys.global)
+            case .article(let index): Fingerprint.of(Templates.articleSummary.name, site.articles[index].body.stamp.meta, keys.global)
+            case .event(let index): Fingerprint.of(Templates.eventSummary.name, site.events[index].body.stamp.meta, keys.global)
+            case .articleMention(let index): Fingerprint.of(Templates.mention.name, site.articles[index].body.stamp.meta, keys.global)
+            case .eventMention(let index): Fingerprint.of(Templates.mention.name, 1, site.events[index].body.stamp.meta, keys.global)
             }
         }
+        let shared = EntryStrings(t: models.strings)
         let html = await memo.fragments(memoKeys, into: &next) { chunk in
-            let strings = site.strings.templateValue
-            return chunk.map { number in
-                let (context, partial): ([String: Any], String) = switch items[number] {
-                case .article(let index): (models.articleSummary(index), articlePartial)
-                case .event(let index): (models.event(index, withBody: false), eventPartial)
-                case .articleMention(let index): (models.mention(article: index), mentionPartial)
-                case .eventMention(let index): (models.mention(event: index), mentionPartial)
+            chunk.map { number in
+                switch items[number] {
+                case .article(let index):
+                    return Fragment(library.render(EntryContext(shared: shared, own: models.articleSummary(index)), with: Templates.articleSummary))
+                case .event(let index):
+                    return Fragment(library.render(EntryContext(shared: shared, own: models.event(index, withBody: false)), with: Templates.eventSummary))
+                case .articleMention(let index):
+                    return mentionFragment(library.render(EntryContext(shared: shared, own: models.mention(article: index)), with: Templates.mention))
+                case .eventMention(let index):
+                    return mentionFragment(library.render(EntryContext(shared: shared, own: models.mention(event: index)), with: Templates.mention))
                 }
-                var withStrings = context
-                withStrings["t"] = strings
-                let rendered = library.render(withStrings, withTemplate: partial) ?? ""
-                // Mentions stand inside an `<li>` of the term page's own layout.
-                guard partial == mentionPartial, rendered.hasSuffix("\n") else { return Fragment(rendered) }
-                return Fragment(String(rendered.dropLast()))
             }
         }
         var rest = html[...]

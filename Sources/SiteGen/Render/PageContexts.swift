@@ -1,39 +1,20 @@
-/// The template context of each page: what every page shares (site, strings, navigation,
-/// meta tags) plus what the page's own template lists.
+import Mustache
+
+/// Renders each page: what every page shares (site, strings, navigation, meta tags) plus
+/// what the page's own template shows, as the typed value of its template (`Templates`).
 struct PageContexts {
     let models: ViewModels
     let fragments: ListFragments
-    /// The strings as templates read them, built once per renderer rather than per page.
-    let strings: [String: Any]
 
-    init(models: ViewModels, fragments: ListFragments) {
-        self.models = models
-        self.fragments = fragments
-        strings = models.site.strings.templateValue
+    private func articleItems(_ indices: some Sequence<Int>) -> [RenderedEntry] {
+        indices.map { RenderedEntry(html: fragments.articles[$0].html) }
     }
 
-    private func articleItems(_ indices: some Sequence<Int>) -> [[String: Any]] {
-        indices.map { ["html": fragments.articles[$0].html] }
-    }
-
-    private func eventItems(_ indices: some Sequence<Int>) -> [[String: Any]] {
-        indices.map { ["html": fragments.events[$0].html] }
+    private func eventItems(_ indices: some Sequence<Int>) -> [RenderedEntry] {
+        indices.map { RenderedEntry(html: fragments.events[$0].html) }
     }
 
     private var site: Site { models.site }
-
-    func context(for job: PageJob) -> [String: Any] {
-        let (meta, own) = content(for: job)
-        var context = own
-        context["site"] = siteValues
-        context["t"] = strings
-        context["page"] = pageValues(job: job, meta: meta)
-        context["nav"] = navigation(current: job.path(in: site))
-        if let updated = site.lastUpdated {
-            context["lastUpdated"] = models.time(updated, text: models.dates.stamp(updated))
-        }
-        return context
-    }
 
     private struct Meta {
         var title: String
@@ -41,114 +22,106 @@ struct PageContexts {
         var type = "website"
     }
 
-    private func content(for job: PageJob) -> (Meta, [String: Any]) {
+    func render(_ job: PageJob, library: MustacheLibrary) -> String {
+        func page<Own>(_ meta: Meta, _ own: Own, _ template: Template<PageContext<Own>>) -> String {
+            library.render(PageContext(shared: layout(job: job, meta: meta), own: own), with: template)
+        }
         let strings = site.strings
         switch job {
         case .home:
-            let page = site.frontPage
-            return (Meta(title: page.title, description: page.summary), [
-                "title": page.title, "summary": page.summary, "body": models.bodies.frontPage.html,
-                "articles": articleItems(site.articles.indices.prefix(10)),
-                "keyEvents": eventItems(site.events.indices.filter { site.events[$0].isKey }),
-                "timelineHref": models.href(site.routes.timeline),
-            ])
+            let front = site.frontPage
+            return page(Meta(title: front.title, description: front.summary), HomePage(
+                title: front.title, summary: front.summary, body: models.bodies[.frontPage].html,
+                articles: articleItems(site.articles.indices.prefix(10)),
+                keyEvents: eventItems(site.events.indices.filter { site.events[$0].isKey }),
+                timelineHref: models.href(site.routes.timeline)), Templates.home)
         case .page(let index):
-            let page = site.pages[index]
-            return (Meta(title: page.title, description: page.summary),
-                    ["title": page.title, "summary": page.summary, "body": models.bodies.pages[index].html])
+            let standalone = site.pages[index]
+            return page(Meta(title: standalone.title, description: standalone.summary),
+                        StandalonePage(title: standalone.title, summary: standalone.summary, body: models.bodies[.page(index)].html), Templates.page)
         case .articles:
-            return (Meta(title: strings["articles.title"], description: site.config.description),
-                    ["articles": articleItems(site.articles.indices)])
+            return page(Meta(title: strings["articles.title"], description: site.config.description),
+                        ArticleListPage(articles: articleItems(site.articles.indices)), Templates.articles)
         case .article(let index):
             let article = site.articles[index]
-            return (Meta(title: article.title, description: article.summary, type: "article"), ["article": models.article(index)])
+            return page(Meta(title: article.title, description: article.summary, type: "article"), ArticlePage(article: models.article(index)), Templates.article)
         case .event(let index):
             let event = site.events[index]
             let date = site.localDate(of: event)
-            var own: [String: Any] = ["event": models.event(index, withBody: true), "timelineHref": models.href(site.routes.timeline),
-                                      "jsonLD": EventJSONLD.json(index, site: site)]
-            if index > 0 { own["previous"] = models.eventMention(index - 1) }
-            if index + 1 < site.events.count { own["next"] = models.eventMention(index + 1) }
-            return (Meta(title: event.title, description: "\(models.dates.day(date)): \(event.title)", type: "article"), own)
+            let own = EventPage(
+                event: models.event(index, withBody: true), timelineHref: models.href(site.routes.timeline),
+                jsonLD: EventJSONLD.json(index, site: site),
+                previous: index > 0 ? models.eventMention(index - 1) : nil,
+                next: index + 1 < site.events.count ? models.eventMention(index + 1) : nil)
+            return page(Meta(title: event.title, description: "\(models.dates.day(date)): \(event.title)", type: "article"), own, Templates.event)
         case .timeline, .keyTimeline, .placeTimeline, .tagTimeline:
             let view = TimelineView(job: job, site: site)
-            return (Meta(title: view.title, description: view.intro), view.context(models, entries: fragments.timeline.map(\.html)))
+            return page(Meta(title: view.title, description: view.intro), view.page(models, entries: fragments.timeline.map(\.html)), Templates.timeline)
         case .glossary:
             let (letters, groups) = models.glossaryIndex()
-            return (Meta(title: strings["glossary.title"], description: site.config.description),
-                    ["letters": letters, "groups": groups, "jsonLD": StructuredData.definedTermSet(site)])
+            return page(Meta(title: strings["glossary.title"], description: site.config.description),
+                        GlossaryPage(letters: letters, groups: groups, jsonLD: StructuredData.definedTermSet(site)), Templates.glossary)
         case .term(let index):
             let term = site.terms[index]
-            return (Meta(title: term.title, description: term.short),
-                    ["term": models.term(index, withBody: true, mentions: fragments), "glossaryHref": models.href(site.routes.glossary),
-                     "jsonLD": StructuredData.definedTerm(index, site: site)])
+            return page(Meta(title: term.title, description: term.short), TermPage(
+                term: models.term(index, withBody: true, mentions: fragments), glossaryHref: models.href(site.routes.glossary),
+                jsonLD: StructuredData.definedTerm(index, site: site)), Templates.term)
         case .sources:
-            return (Meta(title: strings["sources.title"], description: site.config.description), ["sources": sources()])
+            return page(Meta(title: strings["sources.title"], description: site.config.description), SourcesPage(sources: sources()), Templates.sources)
         case .tags:
-            return (Meta(title: strings["tags.title"], description: site.config.description), ["tags": site.tags.map(tagSummary)])
+            return page(Meta(title: strings["tags.title"], description: site.config.description), TagListPage(tags: site.tags.map(tagSummary)), Templates.tags)
         case .tag(let index):
             let tag = site.tags[index]
-            return (Meta(title: tag.name, description: site.config.description), [
-                "tag": tagSummary(tag),
-                "articles": articleItems(tag.articleIndices),
-                "events": eventItems(tag.eventIndices),
-            ])
+            return page(Meta(title: tag.name, description: site.config.description), TagPage(
+                tag: tagSummary(tag), articles: articleItems(tag.articleIndices), events: eventItems(tag.eventIndices)), Templates.tag)
         case .notFound:
-            return (Meta(title: strings["notFound.title"], description: site.config.description), [:])
+            return page(Meta(title: strings["notFound.title"], description: site.config.description), NotFoundPage(), Templates.notFound)
         case .map:
-            return (Meta(title: strings["map.title"], description: strings["map.intro"]), models.mapOverview())
+            return page(Meta(title: strings["map.title"], description: strings["map.intro"]), models.mapOverview(), Templates.map)
         case .mapPlace(let index):
             let name = site.map!.places[index].place.name
-            return (Meta(title: name, description: "\(strings["map.title"]): \(name)"), models.mapPlacePage(index))
+            return page(Meta(title: name, description: "\(strings["map.title"]): \(name)"), models.mapPlacePage(index), Templates.mapPlace)
         }
     }
 
-    private var siteValues: [String: Any] {
-        let config = site.config
-        return [
-            "title": config.title, "description": config.description, "language": config.language,
-            "publisher": config.publisher, "home": models.href(""), "feed": models.href(site.routes.feed),
-            "stylesheet": models.href("style.css"), "locale": ogLocale(config.language),
-        ]
-    }
-
-    private func pageValues(job: PageJob, meta: Meta) -> [String: Any] {
+    private func layout(job: PageJob, meta: Meta) -> LayoutView {
         let path = job.path(in: site)
-        let isHome = path == ""
-        var values: [String: Any] = [
-            "title": meta.title, "description": meta.description.isEmpty ? site.config.description : meta.description,
-            "fullTitle": isHome ? meta.title : "\(meta.title) – \(site.config.title)",
-            "ogType": meta.type, "isHome": isHome,
-        ]
-        if let path { values["canonical"] = site.config.absoluteURL(path) }
-        return values
+        return LayoutView(site: siteValues, t: models.strings, page: pageValues(path: path, meta: meta), nav: navigation(current: path),
+                          lastUpdated: site.lastUpdated.map { models.time($0, text: models.dates.stamp($0)) })
     }
 
-    private func navigation(current: String?) -> [[String: Any]] {
+    private var siteValues: SiteView {
+        let config = site.config
+        return SiteView(title: config.title, description: config.description, language: config.language, publisher: config.publisher,
+                        home: models.href(""), feed: models.href(site.routes.feed), stylesheet: models.href("style.css"),
+                        locale: ogLocale(config.language))
+    }
+
+    private func pageValues(path: String?, meta: Meta) -> PageMetaView {
+        let isHome = path == ""
+        return PageMetaView(title: meta.title, description: meta.description.isEmpty ? site.config.description : meta.description,
+                            fullTitle: isHome ? meta.title : "\(meta.title) – \(site.config.title)", ogType: meta.type, isHome: isHome,
+                            canonical: path.map(site.config.absoluteURL))
+    }
+
+    private func navigation(current: String?) -> [LabelledLink] {
         let routes = site.routes
         let items = [("nav.home", routes.home), ("nav.articles", routes.articles), ("nav.timeline", routes.timeline),
                      ("nav.glossary", routes.glossary), ("nav.sources", routes.sources), ("nav.map", routes.map)]
         return items.map { key, path in
-            ["label": site.strings[key], "href": models.href(path), "current": current == path]
+            LabelledLink(label: site.strings[key], href: models.href(path), current: current == path)
         }
     }
 
-    private func sources() -> [[String: Any]] {
+    private func sources() -> [SourceSection] {
         site.sources.map { entry in
-            var value: [String: Any] = [
-                "name": entry.name, "anchor": entry.anchor,
-                "events": entry.eventIndices.map(models.eventMention),
-            ]
-            if let description = entry.description {
-                value["description"] = description.description
-                if let url = description.url { value["url"] = url.text }
-            }
-            return value
+            SourceSection(name: entry.name, anchor: entry.anchor, events: entry.eventIndices.map(models.eventMention),
+                          description: entry.description?.description, url: entry.description?.url?.text)
         }
     }
 
-    private func tagSummary(_ tag: Tag) -> [String: Any] {
-        ["name": tag.name, "href": models.href(site.routes.tag(tag.slug)), "count": tag.articleIndices.count + tag.eventIndices.count]
+    private func tagSummary(_ tag: Tag) -> TagSummaryView {
+        TagSummaryView(name: tag.name, href: models.href(site.routes.tag(tag.slug)), count: tag.articleIndices.count + tag.eventIndices.count)
     }
 
     /// Open Graph wants `da_DK`, not BCP 47's `da`.
@@ -160,30 +133,21 @@ struct PageContexts {
 
 /// The timeline's day headings, each with its events in order.
 enum TimelineDays {
-    static func group(_ models: ViewModels, indices: [Int]? = nil, entries: [String]) -> [[String: Any]] {
-        var days: [[String: Any]] = []
+    static func group(_ models: ViewModels, indices: [Int]? = nil, entries: [String]) -> [TimelineDay] {
+        var days: [TimelineDay] = []
         var currentKey = ""
-        var current: [[String: Any]] = []
-        var heading: [String: Any] = [:]
-        func flush() {
-            guard !current.isEmpty else { return }
-            var day = heading
-            day["events"] = current
-            days.append(day)
-        }
         for index in indices ?? Array(models.site.events.indices) {
             let event = models.site.events[index]
             let date = models.site.localDate(of: event)
             let key = date.precision >= .day ? String(date.iso8601.prefix(10)) : String(date.iso8601.prefix(7))
             if key != currentKey {
-                flush()
-                current = []
                 currentKey = key
-                heading = ["heading": models.dates.dayHeading(date), "iso": key, "anchor": "d" + key]
+                days.append(TimelineDay(heading: models.dates.dayHeading(date), iso: key, anchor: "d" + key, events: []))
             }
-            current.append(["html": entries[index]])
+            days[days.count - 1].events.append(RenderedEntry(html: entries[index]))
         }
-        flush()
         return days
     }
 }
+
+import Foundation

@@ -3,14 +3,16 @@ import Markdown
 /// Every Markdown body rendered to HTML once, in parallel, before any page uses it:
 /// an event's text shows on its own page and in the timeline.
 struct RenderedBodies: Sendable {
-    var frontPage: Fragment
-    var pages: [Fragment]
-    var articles: [Fragment]
-    var events: [Fragment]
-    var terms: [Fragment]
+    /// In the order of `Site.bodies`.
+    private var fragments: [Fragment]
+    private let numbers: BodyNumbers
 
     /// No bodies: for the list entries, which never show one.
-    static let none = RenderedBodies(frontPage: Fragment(""), pages: [], articles: [], events: [], terms: [])
+    static let none = RenderedBodies(fragments: [], numbers: BodyNumbers(pages: 0, articles: 0, events: 0))
+
+    subscript(_ owner: BodyOwner) -> Fragment {
+        fragments[numbers.number(of: owner)]
+    }
 
     /// `transforms` are the body tree transforms for embedded blocks (see `BodyRenderer`).
     /// A body `memo` holds under the same file version and site is reused, unless it embeds a
@@ -19,21 +21,14 @@ struct RenderedBodies: Sendable {
         _ site: Site, transforms: [BodyTransform] = [], keys: ReuseKeys, memo: RenderMemo, into next: inout [Int: Fragment]
     ) async -> RenderedBodies {
         let renderer = BodyRenderer(config: site.config, transforms: transforms)
-        let bodies = [site.frontPage.body] + site.pages.map(\.body) + site.articles.map(\.body)
-            + site.events.map(\.body) + site.terms.map(\.body)
+        let bodies = site.bodies.map(\.body)
         let memoKeys = bodies.map { Fingerprint.of("body", $0.stamp, keys.global) }
-        var html = await memo.fragments(memoKeys, into: &next, isCurrent: { $0.embedsKey == keys.embeds($0.embeds) }) { chunk in
+        let fragments = await memo.fragments(memoKeys, into: &next, isCurrent: { $0.embedsKey == keys.embeds($0.embeds) }) { chunk in
             chunk.map { number in
                 let kinds = bodies[number].embeds
                 return Fragment(renderer.render(bodies[number]), embeds: kinds, embedsKey: keys.embeds(kinds))
             }
-        }[...]
-        func take(_ count: Int) -> [Fragment] {
-            defer { html = html.dropFirst(count) }
-            return Array(html.prefix(count))
         }
-        let front = take(1)[0]
-        return RenderedBodies(frontPage: front, pages: take(site.pages.count), articles: take(site.articles.count),
-                              events: take(site.events.count), terms: take(site.terms.count))
+        return RenderedBodies(fragments: fragments, numbers: site.bodyNumbers)
     }
 }

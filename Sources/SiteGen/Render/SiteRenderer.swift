@@ -51,7 +51,7 @@ enum SiteRenderer {
         let results = await stale.concurrentChunks { chunk -> [Result<Int, Error>] in
             let contexts = PageContexts(models: models, fragments: fragments)
             let files = chunk.map { job in
-                OutputFile(path: job.path, contents: .text(library.render(contexts.context(for: job.job), withTemplate: job.job.template) ?? ""))
+                OutputFile(path: job.path, contents: .text(contexts.render(job.job, library: library)))
             }
             return [Result { try emit(files); return files.count }]
         }

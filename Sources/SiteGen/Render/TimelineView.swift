@@ -24,24 +24,23 @@ struct TimelineView {
         }
     }
 
-    func context(_ models: ViewModels, entries: [String]) -> [String: Any] {
+    func page(_ models: ViewModels, entries: [String]) -> TimelinePage {
         let site = models.site
         let routes = site.routes
-        func link(_ label: String, _ target: String) -> [String: Any] {
-            ["label": label, "href": models.href(target), "current": target == path]
+        func link(_ label: String, _ target: String) -> LabelledLink {
+            LabelledLink(label: label, href: models.href(target), current: target == path)
         }
-        return [
-            "intro": intro,
-            "days": TimelineDays.group(models, indices: indices, entries: entries),
-            "views": [link(site.strings["timeline.all"], routes.timeline), link(site.strings["timeline.keyOnly"], routes.timelineKey)],
-            "places": site.eventPlaceIDs.map { link(site.places[$0]?.name ?? $0, routes.timelinePlace($0)) },
-            "tags": site.eventTagIndices.map { link(site.tags[$0].name, routes.timelineTag(site.tags[$0].slug)) },
-            "exports": [
+        return TimelinePage(
+            intro: intro,
+            days: TimelineDays.group(models, indices: indices, entries: entries),
+            views: [link(site.strings["timeline.all"], routes.timeline), link(site.strings["timeline.keyOnly"], routes.timelineKey)],
+            places: site.eventPlaceIDs.map { link(site.places[$0]?.name ?? $0, routes.timelinePlace($0)) },
+            tags: site.eventTagIndices.map { link(site.tags[$0].name, routes.timelineTag(site.tags[$0].slug)) },
+            exports: [
                 link(site.strings["timeline.json"], routes.timelineJSON),
                 link(site.strings["timeline.csv"], routes.timelineCSV),
                 link(site.strings["timeline.feed"], routes.timelineFeed),
             ],
-            "timelineFeed": models.href(routes.timelineFeed),
-        ]
+            timelineFeed: models.href(routes.timelineFeed))
     }
 }

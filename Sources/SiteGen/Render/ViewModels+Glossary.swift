@@ -2,49 +2,47 @@
 /// terms and the pages that link to it.
 extension ViewModels {
     /// `mentions` are the rendered "Nævnt i" entries (`ListFragments`); nil leaves them out.
-    func term(_ index: Int, withBody: Bool, mentions fragments: ListFragments? = nil) -> [String: Any] {
+    func term(_ index: Int, withBody: Bool, mentions fragments: ListFragments? = nil) -> TermView {
         let term = site.terms[index]
         let related = site.glossary.related.indices.contains(index) ? site.glossary.related[index] : []
-        var value: [String: Any] = [
-            "slug": term.slug, "title": term.title, "href": href(routes.term(term.slug)),
-            "short": term.short, "aliases": term.aliases.map(\.value),
-            "related": related.map { ["title": site.terms[$0].title, "href": href(routes.term(site.terms[$0].slug))] },
-        ]
-        if let expansion = term.expansion { value["expansion"] = expansion }
-        if withBody { value["body"] = bodies.terms[index].html }
-        if let fragments { value["mentions"] = mentions(of: index, fragments: fragments) }
-        return value
+        return TermView(
+            slug: term.slug, title: term.title, href: href(routes.term(term.slug)), short: term.short,
+            aliases: term.aliases.map(\.value),
+            related: related.map { TitledLink(title: site.terms[$0].title, href: href(routes.term(site.terms[$0].slug))) },
+            expansion: term.expansion,
+            body: withBody ? bodies[.term(index)].html : nil,
+            mentions: fragments.map { mentions(of: index, fragments: $0) })
     }
 
     /// The articles and events that link to a term, in the order the site lists them.
-    func mentions(of index: Int, fragments: ListFragments) -> [[String: Any]] {
+    func mentions(of index: Int, fragments: ListFragments) -> [RenderedEntry] {
         guard site.glossary.mentions.indices.contains(index) else { return [] }
         return site.glossary.mentions[index].map { mention in
             switch mention {
-            case .article(let number): ["html": fragments.articleMentions[number].html]
-            case .event(let number): ["html": fragments.eventMentions[number].html]
+            case .article(let number): RenderedEntry(html: fragments.articleMentions[number].html)
+            case .event(let number): RenderedEntry(html: fragments.eventMentions[number].html)
             }
         }
     }
 
     /// An article or event as a glossary entry's "Nævnt i" lists it: title, link and day.
-    func mention(article number: Int) -> [String: Any] {
+    func mention(article number: Int) -> MentionView {
         let article = site.articles[number]
-        return ["title": article.title, "href": href(routes.article(article.slug)),
-                "date": time(article.date, text: dates.day(dates.inSiteZone(article.date)))]
+        return MentionView(title: article.title, href: href(routes.article(article.slug)),
+                           date: time(article.date, text: dates.day(dates.inSiteZone(article.date))))
     }
 
-    func mention(event number: Int) -> [String: Any] {
+    func mention(event number: Int) -> MentionView {
         let event = site.events[number]
         let date = site.localDate(of: event)
-        return ["title": event.title, "href": href(routes.event(event.id)), "date": time(date, text: dates.day(date))]
+        return MentionView(title: event.title, href: href(routes.event(event.id)), date: time(date, text: dates.day(date)))
     }
 
     /// The glossary index: a bar of the alphabet (`glossary.alphabet` in the strings file)
     /// whose letters in use link to their group, and the terms grouped by initial.
-    func glossaryIndex() -> (letters: [[String: Any]], groups: [[String: Any]]) {
+    func glossaryIndex() -> (letters: [LetterLink], groups: [LetterGroup]) {
         let language = site.config.language
-        var groups: [(letter: String, terms: [[String: Any]])] = []
+        var groups: [(letter: String, terms: [TermView])] = []
         for index in site.terms.indices {
             let letter = Collation.initial(site.terms[index].title, language: language)
             if groups.last?.letter != letter { groups.append((letter, [])) }
@@ -54,8 +52,8 @@ extension ViewModels {
         let alphabet = (site.strings.text["glossary.alphabet"] ?? "").map { String($0).uppercased() }
         let bar = Collation.sorted(Array(inUse.union(alphabet)), language: language) { $0 }
         return (
-            bar.map { ["letter": $0, "href": "#" + letterAnchor($0), "inUse": inUse.contains($0)] },
-            groups.map { ["letter": $0.letter, "anchor": letterAnchor($0.letter), "terms": $0.terms] }
+            bar.map { LetterLink(letter: $0, href: "#" + letterAnchor($0), inUse: inUse.contains($0)) },
+            groups.map { LetterGroup(letter: $0.letter, anchor: letterAnchor($0.letter), terms: $0.terms) }
         )
     }
 

@@ -25,22 +25,22 @@ struct PageKeys: Sendable {
         switch job {
         case .home:
             key.add(site.frontPage.body.stamp.meta)
-            key.add(bodies.frontPage.hash)
+            key.add(bodies[.frontPage].hash)
             key.add(site.articles.indices.prefix(10).map { fragments.articles[$0].hash })
             key.add(site.keyEventIndices.map { fragments.events[$0].hash })
         case .page(let index):
             key.add(site.pages[index].body.stamp.meta)
-            key.add(bodies.pages[index].hash)
+            key.add(bodies[.page(index)].hash)
         case .articles:
             key.add(fragments.articles.map(\.hash))
         case .article(let index):
             key.add(site.articles[index].body.stamp.meta)
-            key.add(bodies.articles[index].hash)
+            key.add(bodies[.article(index)].hash)
         case .event(let index):
             // The page names the events before and after it.
             key.add(eventMeta(index - 1))
             key.add(site.events[index].body.stamp.meta)
-            key.add(bodies.events[index].hash)
+            key.add(bodies[.event(index)].hash)
             key.add(eventMeta(index + 1))
         case .timeline, .keyTimeline, .placeTimeline, .tagTimeline:
             key.add(timelineNavigation)
@@ -52,7 +52,7 @@ struct PageKeys: Sendable {
             break // the terms and the site are in `keys.global`
         case .term(let index):
             key.add(site.terms[index].body.stamp.meta)
-            key.add(bodies.terms[index].hash)
+            key.add(bodies[.term(index)].hash)
             for mention in site.glossary.mentions.indices.contains(index) ? site.glossary.mentions[index] : [] {
                 switch mention {
                 case .article(let number): key.add(fragments.articleMentions[number].hash)
@@ -102,14 +102,14 @@ struct PageKeys: Sendable {
         key.add(keys.global)
         key.add(eventsOnly)
         if !eventsOnly {
-            for (article, body) in zip(site.articles, bodies.articles) {
-                key.add(article.body.stamp.meta)
-                key.add(body.hash)
+            for index in site.articles.indices {
+                key.add(site.articles[index].body.stamp.meta)
+                key.add(bodies[.article(index)].hash)
             }
         }
-        for (event, body) in zip(site.events, bodies.events) {
-            key.add(event.body.stamp.meta)
-            key.add(body.hash)
+        for index in site.events.indices {
+            key.add(site.events[index].body.stamp.meta)
+            key.add(bodies[.event(index)].hash)
         }
         return key.value
     }

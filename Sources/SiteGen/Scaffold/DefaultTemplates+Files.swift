@@ -12,6 +12,473 @@ extension DefaultTemplates {
 {{/layout}}
 
 """#),
+        ("README.md", #"""
+# Template fields
+
+<!-- Generated from the view models in Sources/SiteGen/Render/Contract/ (TemplateReference.swift); do not edit.
+     After changing them: RECORD_GOLDEN=1 swift test --filter TemplateContract, then python3 scripts/embed-templates.py. -->
+
+Each template is rendered with one value. `{{name}}` may name any of its fields and, inside
+`{{#name}}…{{/name}}`, the fields of that field's value too (a list's section shows once per entry,
+and `{{^last()}}, {{/last()}}` knows the last). A name that is not there is an error at its line
+when the templates load (`sitegen build`, `check` and `serve`), and so is text written unescaped or
+HTML written escaped: write text as `{{title}}` and HTML, which sitegen made safe, as `{{{body}}}`.
+An optional field is absent on some values; `{{#name}}…{{/name}}` shows only when it is there.
+Partials (`{{>partials/status}}`) read the fields where they are used.
+
+| Template | Renders | Fields |
+|---|---|---|
+| `layout.mustache` | the frame of every page | [`LayoutView`](#layoutview) |
+| `index.mustache` | the front page | [`LayoutView`](#layoutview) and [`HomePage`](#homepage) |
+| `page.mustache` | standalone pages | [`LayoutView`](#layoutview) and [`StandalonePage`](#standalonepage) |
+| `article.mustache` | articles | [`LayoutView`](#layoutview) and [`ArticlePage`](#articlepage) |
+| `event.mustache` | event pages | [`LayoutView`](#layoutview) and [`EventPage`](#eventpage) |
+| `timeline.mustache` | the timeline | [`LayoutView`](#layoutview) and [`TimelinePage`](#timelinepage) |
+| `glossary.mustache` | the glossary index | [`LayoutView`](#layoutview) and [`GlossaryPage`](#glossarypage) |
+| `term.mustache` | glossary term pages | [`LayoutView`](#layoutview) and [`TermPage`](#termpage) |
+| `sources.mustache` | the sources page | [`LayoutView`](#layoutview) and [`SourcesPage`](#sourcespage) |
+| `tags.mustache` | the list of tags | [`LayoutView`](#layoutview) and [`TagListPage`](#taglistpage) |
+| `tag.mustache` | tag pages | [`LayoutView`](#layoutview) and [`TagPage`](#tagpage) |
+| `404.mustache` | the not-found page | [`LayoutView`](#layoutview) and [`NotFoundPage`](#notfoundpage) |
+| `articles.mustache` | the list of articles | [`LayoutView`](#layoutview) and [`ArticleListPage`](#articlelistpage) |
+| `map.mustache` | the map page | [`LayoutView`](#layoutview) and [`MapPage`](#mappage) |
+| `map-place.mustache` | the map page of each place | [`LayoutView`](#layoutview) and [`MapPlacePage`](#mapplacepage) |
+| `partials/article-summary.mustache` | an article in lists | [`EntryStrings`](#entrystrings) and [`ArticleSummaryView`](#articlesummaryview) |
+| `partials/event-summary.mustache` | an event in lists | [`EntryStrings`](#entrystrings) and [`EventView`](#eventview) |
+| `partials/timeline-event.mustache` | an event in the timeline | [`EntryStrings`](#entrystrings) and [`EventView`](#eventview) |
+| `partials/mention.mustache` | a page in a glossary entry's list of mentions | [`EntryStrings`](#entrystrings) and [`MentionView`](#mentionview) |
+
+## `LayoutView`
+
+What every page has: the site, the interface words, the page and the navigation.
+
+| Field | Kind | What |
+|---|---|---|
+| `site` | [`SiteView`](#siteview) | The site. |
+| `t` | strings | The interface words of `Templates/strings/<language>.yaml`, by dotted key: `{{t.nav.home}}`. |
+| `page` | [`PageMetaView`](#pagemetaview) | The page shown. |
+| `nav` | list of [`LabelledLink`](#labelledlink) | The site's navigation. |
+| `lastUpdated` | [`TimeView`](#timeview), optional | The newest date in the content, if any. |
+
+## `HomePage`
+
+The front page (content/index.md).
+
+| Field | Kind | What |
+|---|---|---|
+| `title` | text | Its title. |
+| `summary` | text | Its summary; may be empty. |
+| `body` | HTML | Its text. |
+| `articles` | list of [`RenderedEntry`](#renderedentry) | The ten newest articles (`partials/article-summary`). |
+| `keyEvents` | list of [`RenderedEntry`](#renderedentry) | The key moments (`partials/event-summary`). |
+| `timelineHref` | text | The timeline's URL. |
+
+## `StandalonePage`
+
+A page of its own (content/om.md).
+
+| Field | Kind | What |
+|---|---|---|
+| `title` | text | Its title. |
+| `summary` | text | Its summary; may be empty. |
+| `body` | HTML | Its text. |
+
+## `ArticlePage`
+
+An article.
+
+| Field | Kind | What |
+|---|---|---|
+| `article` | [`ArticleView`](#articleview) | The article. |
+
+## `EventPage`
+
+An event's page.
+
+| Field | Kind | What |
+|---|---|---|
+| `event` | [`EventView`](#eventview) | The event, with its text. |
+| `timelineHref` | text | The timeline's URL. |
+| `jsonLD` | HTML | Its schema.org `Event` as JSON-LD, for a `<script>` element. |
+| `previous` | [`EventMentionView`](#eventmentionview), optional | The event before it in the timeline, if any. |
+| `next` | [`EventMentionView`](#eventmentionview), optional | The event after it, if any. |
+
+## `TimelinePage`
+
+The timeline and each view of it: the key moments, a place's events, a tag's.
+
+| Field | Kind | What |
+|---|---|---|
+| `intro` | text | What the view shows. |
+| `days` | list of [`TimelineDay`](#timelineday) | Its events by day. |
+| `views` | list of [`LabelledLink`](#labelledlink) | Links to the whole timeline and the key moments. |
+| `places` | list of [`LabelledLink`](#labelledlink) | Links to the view of each place that has events. |
+| `tags` | list of [`LabelledLink`](#labelledlink) | Links to the view of each tag that events have. |
+| `exports` | list of [`LabelledLink`](#labelledlink) | Links to the TimelineJS JSON, the CSV and the events' feed. |
+| `timelineFeed` | text | The events' Atom feed. |
+
+## `GlossaryPage`
+
+The glossary.
+
+| Field | Kind | What |
+|---|---|---|
+| `letters` | list of [`LetterLink`](#letterlink) | The alphabet bar (`glossary.alphabet` in the strings file, and every initial in use). |
+| `groups` | list of [`LetterGroup`](#lettergroup) | The terms by initial. |
+| `jsonLD` | HTML | The schema.org `DefinedTermSet` as JSON-LD. |
+
+## `TermPage`
+
+A glossary term's page.
+
+| Field | Kind | What |
+|---|---|---|
+| `term` | [`TermView`](#termview) | The term, with its entry and mentions. |
+| `glossaryHref` | text | The glossary's URL. |
+| `jsonLD` | HTML | The schema.org `DefinedTerm` as JSON-LD. |
+
+## `SourcesPage`
+
+The sources page.
+
+| Field | Kind | What |
+|---|---|---|
+| `sources` | list of [`SourceSection`](#sourcesection) | Every source events cite, in the language's order. |
+
+## `TagListPage`
+
+The list of tags.
+
+| Field | Kind | What |
+|---|---|---|
+| `tags` | list of [`TagSummaryView`](#tagsummaryview) | Every tag, in the language's order. |
+
+## `TagPage`
+
+A tag's page.
+
+| Field | Kind | What |
+|---|---|---|
+| `tag` | [`TagSummaryView`](#tagsummaryview) | The tag. |
+| `articles` | list of [`RenderedEntry`](#renderedentry) | Its articles, newest first (`partials/article-summary`). |
+| `events` | list of [`RenderedEntry`](#renderedentry) | Its events, in timeline order (`partials/event-summary`). |
+
+## `NotFoundPage`
+
+The not-found page: only what every page has.
+
+No fields of its own.
+
+## `ArticleListPage`
+
+The list of articles.
+
+| Field | Kind | What |
+|---|---|---|
+| `articles` | list of [`RenderedEntry`](#renderedentry) | Every article, newest first (`partials/article-summary`). |
+
+## `MapPage`
+
+The map.
+
+| Field | Kind | What |
+|---|---|---|
+| `svg` | HTML | The map as inline SVG. |
+| `places` | list of [`MapPlaceView`](#mapplaceview) | Every place on it, by id. |
+| `geojsonHref` | text | The GeoJSON export's URL. |
+
+## `MapPlacePage`
+
+A place's page on the map.
+
+| Field | Kind | What |
+|---|---|---|
+| `svg` | HTML | The map around the place as inline SVG. |
+| `place` | [`MapPlaceView`](#mapplaceview) | The place. |
+| `mapHref` | text | The whole map's URL. Inside `{{#place}}`, `{{mapHref}}` is the place's own. |
+
+## `EntryStrings`
+
+What every list entry has.
+
+| Field | Kind | What |
+|---|---|---|
+| `t` | strings | The interface words, as on pages. |
+
+## `ArticleSummaryView`
+
+An article as lists show it.
+
+| Field | Kind | What |
+|---|---|---|
+| `title` | text | The article's title. |
+| `href` | text | Its URL. |
+| `summary` | text | Its `summary`; may be empty. |
+| `date` | [`TimeView`](#timeview) | When it was published. |
+| `tags` | list of [`NamedLink`](#namedlink) | Its tags, each linked to its tag page. |
+| `updated` | [`TimeView`](#timeview), optional | When it was last updated, if it was. |
+
+## `EventView`
+
+An event of the timeline.
+
+| Field | Kind | What |
+|---|---|---|
+| `id` | text | The event's id (its file name, or `id` in a data file): the anchor of its timeline entry. |
+| `title` | text | Its title. |
+| `href` | text | Its page. |
+| `when` | [`TimeView`](#timeview) | When it happened, on the local clock, in words (with the readers' time). |
+| `isNew` | true or false | Whether it was added or updated in the 24 hours before the build time. |
+| `day` | text | Its day in words. |
+| `isKey` | true or false | Whether it is a key moment (`key: true`). |
+| `status` | [`StatusView`](#statusview) | How far it is verified. |
+| `sources` | list of [`SourceCredit`](#sourcecredit) | Who reported it. |
+| `tags` | list of [`NamedLink`](#namedlink) | Its tags, each linked to its tag page. |
+| `corrections` | list of [`CorrectionView`](#correctionview) | Its corrections, oldest first. |
+| `time` | text, optional | Its clock time in words; absent for an event dated by day or month. |
+| `end` | [`TimeView`](#timeview), optional | When it ended, if `end` is given. |
+| `updated` | [`TimeView`](#timeview), optional | When it was last updated, if it was. |
+| `place` | list of [`PlaceView`](#placeview) | Where it happened: its place, or each of its `places`; empty when it has none. |
+| `body` | HTML, optional | Its text: on its page and in the timeline, not in lists. |
+
+## `MentionView`
+
+An article or event as a glossary entry's "Nævnt i" lists it.
+
+| Field | Kind | What |
+|---|---|---|
+| `title` | text | Its title. |
+| `href` | text | Its page. |
+| `date` | [`TimeView`](#timeview) | Its day. |
+
+## `SiteView`
+
+The site, from site.yaml.
+
+| Field | Kind | What |
+|---|---|---|
+| `title` | text | `title`. |
+| `description` | text | `description`. |
+| `language` | text | `language` (BCP 47), for `lang`. |
+| `publisher` | text | `publisher`; may be empty. |
+| `home` | text | The front page's URL. |
+| `feed` | text | The Atom feed's URL. |
+| `stylesheet` | text | The stylesheet's URL. |
+| `locale` | text | The language as Open Graph wants it (`da_DK`). |
+
+## `PageMetaView`
+
+The page shown, for the head and the header.
+
+| Field | Kind | What |
+|---|---|---|
+| `title` | text | The page's title. |
+| `description` | text | Its description: its summary, else the site's. |
+| `fullTitle` | text | The title for `<title>`: the page's, then the site's. |
+| `ogType` | text | `website` or `article`, for Open Graph. |
+| `isHome` | true or false | Whether it is the front page. |
+| `canonical` | text, optional | Its absolute URL; absent on the not-found page. |
+
+## `LabelledLink`
+
+A link in a menu: the site's navigation, the views of the timeline.
+
+| Field | Kind | What |
+|---|---|---|
+| `label` | text | What the link shows. |
+| `href` | text | Where it goes, with the site's base path. |
+| `current` | true or false | Whether it is the page shown, for `aria-current`. |
+
+## `TimeView`
+
+A date, for a `<time>` element.
+
+| Field | Kind | What |
+|---|---|---|
+| `iso` | text | The date as ISO 8601, for `datetime`. |
+| `text` | text | The date in words of the site's language. |
+
+## `RenderedEntry`
+
+An entry of a list, already rendered by its partial.
+
+| Field | Kind | What |
+|---|---|---|
+| `html` | HTML | The entry's HTML. |
+
+## `ArticleView`
+
+An article on its own page: its list entry's fields and its text.
+
+| Field | Kind | What |
+|---|---|---|
+| `title` | text | The article's title. |
+| `href` | text | Its URL. |
+| `summary` | text | Its `summary`; may be empty. |
+| `date` | [`TimeView`](#timeview) | When it was published. |
+| `tags` | list of [`NamedLink`](#namedlink) | Its tags, each linked to its tag page. |
+| `updated` | [`TimeView`](#timeview), optional | When it was last updated, if it was. |
+| `body` | HTML | The article's text. |
+| `corrections` | list of [`CorrectionView`](#correctionview) | Its corrections, oldest first. |
+| `places` | list of [`NamedLink`](#namedlink) | The places it names in `places`, each linked to its map page. |
+
+## `EventMentionView`
+
+An event named in passing: the next and previous event, a source's events, a place's.
+
+| Field | Kind | What |
+|---|---|---|
+| `title` | text | The event's title. |
+| `href` | text | Its page. |
+| `day` | text | Its day in words. |
+| `status` | [`StatusView`](#statusview) | How far it is verified. |
+
+## `TimelineDay`
+
+A day of the timeline (a month, for events dated by month).
+
+| Field | Kind | What |
+|---|---|---|
+| `heading` | text | The day in words, capitalised. |
+| `iso` | text | The day (or month) as ISO 8601. |
+| `anchor` | text | The day's id. |
+| `events` | list of [`RenderedEntry`](#renderedentry) | Its events, each rendered by `partials/timeline-event`. |
+
+## `LetterLink`
+
+A letter of the glossary's alphabet bar.
+
+| Field | Kind | What |
+|---|---|---|
+| `letter` | text | The letter. |
+| `href` | text | The anchor of its group of terms. |
+| `inUse` | true or false | Whether any term starts with it. |
+
+## `LetterGroup`
+
+The terms of the glossary that start with one letter.
+
+| Field | Kind | What |
+|---|---|---|
+| `letter` | text | The letter. |
+| `anchor` | text | The group's id. |
+| `terms` | list of [`TermView`](#termview) | Its terms in the language's order, without `body` and `mentions`. |
+
+## `TermView`
+
+A glossary term.
+
+| Field | Kind | What |
+|---|---|---|
+| `slug` | text | The term's file name: its anchor in the glossary. |
+| `title` | text | The term. |
+| `href` | text | Its page. |
+| `short` | text | Its short explanation (`short`). |
+| `aliases` | list of text | Its other names (`aliases`), each as `{{.}}`. |
+| `related` | list of [`TitledLink`](#titledlink) | Its `related` terms, linked. |
+| `expansion` | text, optional | What an acronym stands for (`expansion`), if given. |
+| `body` | HTML, optional | Its full entry: on its own page only. |
+| `mentions` | list of [`RenderedEntry`](#renderedentry), optional | The articles and events that link to it (`partials/mention`): on its own page only. |
+
+## `SourceSection`
+
+A source on the sources page.
+
+| Field | Kind | What |
+|---|---|---|
+| `name` | text | The source's name. |
+| `anchor` | text | Its id, which events link to. |
+| `events` | list of [`EventMentionView`](#eventmentionview) | The events that cite it, in timeline order. |
+| `description` | text, optional | Its description in content/sources.yaml, if it has one. |
+| `url` | text, optional | Its homepage there, if given. |
+
+## `TagSummaryView`
+
+A tag.
+
+| Field | Kind | What |
+|---|---|---|
+| `name` | text | The tag. |
+| `href` | text | Its page. |
+| `count` | number | How many articles and events have it. |
+
+## `MapPlaceView`
+
+A place on the map, with what happened there: a place's fields and these.
+
+| Field | Kind | What |
+|---|---|---|
+| `name` | text | The place's name. |
+| `lat` | text | Latitude in degrees, to five decimals at most. |
+| `lon` | text | Longitude in degrees, to five decimals at most. |
+| `coordinates` | text | Both in words of the site's language ("43,25° N, 76,92° Ø"). |
+| `mapHref` | text, optional | Its page on the map; absent for a place written inline in an event. |
+| `id` | text | The place's id in content/places.yaml. |
+| `href` | text | Its page on the map. |
+| `events` | list of [`EventMentionView`](#eventmentionview) | The events there, in timeline order. |
+| `articles` | list of [`TitledLink`](#titledlink) | The articles that name it, newest first. |
+
+## `NamedLink`
+
+A link with a name: a tag, a place, a source.
+
+| Field | Kind | What |
+|---|---|---|
+| `name` | text | What the link shows. |
+| `href` | text | Where it goes, with the site's base path. |
+
+## `StatusView`
+
+How far an event is verified.
+
+| Field | Kind | What |
+|---|---|---|
+| `value` | text | `confirmed`, `reported`, `unverified` or `disputed`, for a class name. |
+| `label` | text | The status in words (`status.<value>.label` in the strings file). |
+| `explanation` | text | What the status means (`status.<value>.explanation`); empty when the strings file has none. |
+
+## `SourceCredit`
+
+A source of an event ("Zakon via Reuters").
+
+| Field | Kind | What |
+|---|---|---|
+| `name` | text | The source's name. |
+| `href` | text | Its entry on the sources page. |
+| `via` | list of [`NamedLink`](#namedlink) | Who passed it on, from the source outwards, each linked to the sources page. |
+| `originalURL` | text, optional | The source's own report, when the event links it. |
+
+## `CorrectionView`
+
+A correction to a page, dated.
+
+| Field | Kind | What |
+|---|---|---|
+| `date` | [`TimeView`](#timeview) | When it was corrected. |
+| `text` | text | What changed. |
+
+## `PlaceView`
+
+A place, with its coordinates.
+
+| Field | Kind | What |
+|---|---|---|
+| `name` | text | The place's name. |
+| `lat` | text | Latitude in degrees, to five decimals at most. |
+| `lon` | text | Longitude in degrees, to five decimals at most. |
+| `coordinates` | text | Both in words of the site's language ("43,25° N, 76,92° Ø"). |
+| `mapHref` | text, optional | Its page on the map; absent for a place written inline in an event. |
+
+## `TitledLink`
+
+A link to a page, by its title.
+
+| Field | Kind | What |
+|---|---|---|
+| `title` | text | The page's title. |
+| `href` | text | Its URL, with the site's base path. |
+
+"""#),
         ("article.mustache", #"""
 {{<layout}}
 {{$main}}
@@ -616,6 +1083,34 @@ img { max-width: 100%; height: auto; }
 .map-figure { margin: 1.5rem 0; }
 svg.map { display: block; width: 100%; height: auto; border: 1px solid var(--line); }
 svg.map a:focus-visible { outline: 3px solid var(--accent); }
+/* The map's colours: every part of the SVG carries a class; none is written by sitegen.
+   Text colours keep 4.5:1 against what lies under them, in light and dark. */
+svg.map {
+  --map-water: #cfe2ef; --map-land: #e8e4da; --map-border: #fffffc; --map-main: #fbf6e6;
+  --map-main-border: #8a7a55; --map-main-text: #5c4a1f; --map-country-text: #545450;
+  --map-home: #77756c; --map-marker: #b3261e; --map-ink: #1d1d1b; --map-halo: #fffffc;
+}
+.map-water { fill: var(--map-water); }
+.map-land { fill: var(--map-land); stroke: var(--map-border); }
+.map-main { fill: var(--map-main); stroke: var(--map-main-border); }
+.map-home { fill: var(--map-home); }
+.map-country { fill: var(--map-country-text); }
+.map-country-main { fill: var(--map-main-text); }
+.map-markers circle, .map-legend circle { fill: var(--map-marker); stroke: var(--map-halo); }
+.map-markers circle.map-region, .map-legend circle.map-region { fill: var(--map-marker); fill-opacity: 0.25; stroke: var(--map-marker); }
+.map-markers circle.map-target { fill: transparent; stroke: none; }
+.map-halo { fill: var(--map-halo); stroke: var(--map-halo); }
+.map-labels, .map-ink, .map-credit { fill: var(--map-ink); }
+.map-scale, .map-inset-frame { stroke: var(--map-ink); }
+.map-area { stroke: var(--map-marker); }
+.map-dot { fill: var(--map-ink); }
+@media (prefers-color-scheme: dark) {
+  svg.map {
+    --map-water: #1c2a36; --map-land: #3a3935; --map-border: #1b1b19; --map-main: #4a4538;
+    --map-main-border: #c9b58a; --map-main-text: #e9d9b0; --map-country-text: #cfcdc4;
+    --map-home: #8d8b82; --map-marker: #ff8a7a; --map-ink: #f2f1ea; --map-halo: #1b1b19;
+  }
+}
 .map-figure figcaption { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; font-size: 0.9rem; color: var(--muted); }
 .map-figure figcaption ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0 1rem; }
 section.map-places > ul { padding-left: 0; list-style: none; }
@@ -760,6 +1255,7 @@ map:
   description: "Markerede steder: {places}."
   and: og
   credit: "Kortdata: {credit}"
+  regionLegend: Område (omtrentlig midte)
   places: Stederne på kortet
   events: Begivenheder
   articles: Artikler
@@ -893,6 +1389,7 @@ map:
   description: "Places marked: {places}."
   and: and
   credit: "Map data: {credit}"
+  regionLegend: Region (approximate centre)
   places: The places on the map
   events: Events
   articles: Articles

@@ -24,7 +24,7 @@ struct InvalidSiteTests {
         let required = [
             "missing-front-matter", "unterminated-front-matter", "yaml-syntax-error", "wrong-type", "unknown-key",
             "invalid-date", "latitude-out-of-range", "unknown-place", "unknown-place-no-suggestion", "unknown-status",
-            "same-output-path", "missing-template", "template-unclosed-section", "not-utf8", "time-without-offset", "end-before-date",
+            "same-output-path", "missing-template", "template-unclosed-section", "template-unknown-field", "not-utf8", "time-without-offset", "end-before-date",
             "via-without-name", "several-problems", "duplicate-event-id", "event-without-sources",
             "timeline-embed-unknown-option", "timeline-embed-bad-value",
         ]

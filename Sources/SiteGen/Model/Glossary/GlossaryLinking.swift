@@ -29,39 +29,31 @@ enum GlossaryLinking {
         let termsKey = GlossaryMemo.key(site.terms, routes: site.routes)
         let (index, nameProblems) = memo.termsKey == termsKey ? memo.index! : TermIndex.build(site.terms, routes: site.routes)
         let (related, relatedProblems) = relatedTerms(site.terms)
-        let bodies: [(owner: Int?, body: Body)] = [(nil, site.frontPage.body)] + site.pages.map { (nil, $0.body) }
-            + site.articles.map { (nil, $0.body) } + site.events.map { (nil, $0.body) }
-            + site.terms.indices.map { ($0, site.terms[$0].body) }
-        let keys = bodies.map { Fingerprint.of(termsKey, $0.body.stamp, $0.owner ?? -1) }
+        let bodies = site.bodies
+        // A term's own entry never links to itself.
+        let ownTerms = bodies.map { entry -> Int? in if case .term(let index) = entry.owner { index } else { nil } }
+        let keys = bodies.indices.map { Fingerprint.of(termsKey, bodies[$0].body.stamp, ownTerms[$0] ?? -1) }
         let reused = memo.termsKey == termsKey ? memo.linked : [:]
         let linked = await Array(bodies.indices).concurrentMap { number in
-            reused[keys[number]] ?? TermLinker.link(bodies[number].body, index: index, ownTerm: bodies[number].owner)
-        }[...]
+            reused[keys[number]] ?? TermLinker.link(bodies[number].body, index: index, ownTerm: ownTerms[number])
+        }
         let newMemo = GlossaryMemo(termsKey: termsKey, index: (index, nameProblems),
                                    linked: Dictionary(zip(keys, linked), uniquingKeysWith: { first, _ in first }))
 
-        var site = site
-        var results = linked
-        func take(_ count: Int) -> ArraySlice<LinkedBody> {
-            defer { results = results.dropFirst(count) }
-            return results.prefix(count)
-        }
-        let front = take(1).first!
-        site.frontPage.body = front.body
-        let pages = take(site.pages.count)
-        let articles = take(site.articles.count)
-        let events = take(site.events.count)
-        for (offset, body) in pages.enumerated() { site.pages[offset].body = body.body }
-        for (offset, body) in articles.enumerated() { site.articles[offset].body = body.body }
-        for (offset, body) in events.enumerated() { site.events[offset].body = body.body }
-        for (offset, body) in take(site.terms.count).enumerated() { site.terms[offset].body = body.body }
-
+        var site = site.replacingBodies(linked.map(\.body))
         var mentions = [[GlossaryReferences.Mention]](repeating: [], count: site.terms.count)
-        for (offset, body) in articles.enumerated() { for term in body.mentions { mentions[term].append(.article(offset)) } }
-        for (offset, body) in events.enumerated() { for term in body.mentions { mentions[term].append(.event(offset)) } }
+        var used = Set<Int>()
+        for (entry, body) in zip(bodies, linked) {
+            switch entry.owner {
+            case .article(let number): for term in body.mentions { mentions[term].append(.article(number)) }
+            case .event(let number): for term in body.mentions { mentions[term].append(.event(number)) }
+            case .frontPage, .page: break
+            case .term: continue // an entry that links another does not make it used
+            }
+            used.formUnion(body.mentions)
+        }
         site.glossary = GlossaryReferences(mentions: mentions, related: related, termsKey: termsKey)
 
-        let used = Set(([front] + pages + articles + events).flatMap(\.mentions))
         let unused = site.terms.indices.filter { !used.contains($0) }.map { number in
             let term = site.terms[number]
             return Diagnostic.warning(term.titleLocation,

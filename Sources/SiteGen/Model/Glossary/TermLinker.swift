@@ -21,7 +21,16 @@ struct TermLinker {
     static func link(_ body: Body, index: TermIndex, ownTerm: Int? = nil) -> LinkedBody {
         var linker = TermLinker(index: index, ownTerm: ownTerm, autolinks: body.linksTerms)
         var linkedBody = body
-        if let blocks = linker.link(body.document.blocks) { linkedBody.document = MarkdownDocument(blocks: blocks) }
+        linkedBody.document.blocks = body.document.blocks.rewritingInlines { inlines, container in
+            switch container {
+            case .paragraph:
+                return linker.link(inlines, before: nil, after: nil)
+            case .heading:
+                // Headings are never linked, but a term linked by hand there counts as used.
+                linker.noteLinks(in: inlines)
+                return nil
+            }
+        }
         return LinkedBody(body: linkedBody, mentions: linker.linked.sorted())
     }
 
@@ -32,38 +41,6 @@ struct TermLinker {
     }
 
     // Each function returns nil when it links nothing, so a body without terms is not copied.
-
-    private mutating func link(_ blocks: [BlockNode]) -> [BlockNode]? {
-        var result: [BlockNode]?
-        for (position, block) in blocks.enumerated() {
-            let linked = link(block)
-            if result == nil, linked != nil { result = Array(blocks[..<position]) }
-            result?.append(linked ?? block)
-        }
-        return result
-    }
-
-    private mutating func link(_ block: BlockNode) -> BlockNode? {
-        switch block {
-        case .paragraph(let inlines):
-            return link(inlines, before: nil, after: nil).map(BlockNode.paragraph)
-        case .heading(_, let content, _, _):
-            noteLinks(in: content)
-            return nil
-        case .blockQuote(let children):
-            return link(children).map(BlockNode.blockQuote)
-        case .list(let kind, let tight, let items):
-            var result: [[BlockNode]]?
-            for (position, item) in items.enumerated() {
-                let linked = link(item)
-                if result == nil, linked != nil { result = Array(items[..<position]) }
-                result?.append(linked ?? item)
-            }
-            return result.map { .list(kind: kind, tight: tight, items: $0) }
-        case .codeBlock, .html, .thematicBreak, .trustedHTML:
-            return nil
-        }
-    }
 
     /// `before` and `after` are the characters just outside these inlines, so that a word
     /// boundary holds across emphasis: `**LPG**s` is not a use of `LPG`.
@@ -162,14 +139,9 @@ struct TermLinker {
 
     /// Links written by hand to a term's entry count as its use on this page.
     private mutating func noteLinks(in inlines: [InlineNode]) {
-        for inline in inlines {
-            switch inline {
-            case .link(let destination, _, _, _):
-                if let term = index.term(linkedBy: destination), term != ownTerm { linked.insert(term) }
-            case .emphasis(let children), .strong(let children):
-                noteLinks(in: children)
-            default:
-                break
+        inlines.forEachInline { inline in
+            if case .link(let destination, _, _, _) = inline, let term = index.term(linkedBy: destination), term != ownTerm {
+                linked.insert(term)
             }
         }
     }

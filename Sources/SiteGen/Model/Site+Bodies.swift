@@ -1,0 +1,87 @@
+/// Whose text a Markdown body is.
+public enum BodyOwner: Sendable, Hashable {
+    /// Indices into `Site.pages`, `Site.articles`, `Site.events` and `Site.terms`.
+    case frontPage, page(Int), article(Int), event(Int), term(Int)
+}
+
+/// A body with whose it is and the file it was read from.
+public struct SiteBody: Sendable {
+    public var owner: BodyOwner
+    public var body: Body
+    public var location: SourceLocation
+}
+
+extension Site {
+    /// Every Markdown body of the site in one list, in one order: the front page, the pages,
+    /// the articles, events and terms. Every check, transform and renderer of bodies goes
+    /// through it (the timeline and map checks, glossary links, rendering, the link check), so
+    /// a kind of content with a text is added here and nowhere else.
+    public var bodies: [SiteBody] {
+        var all = [SiteBody(owner: .frontPage, body: frontPage.body, location: frontPage.location)]
+        all.reserveCapacity(1 + pages.count + articles.count + events.count + terms.count)
+        all += pages.indices.map { SiteBody(owner: .page($0), body: pages[$0].body, location: pages[$0].location) }
+        all += articles.indices.map { SiteBody(owner: .article($0), body: articles[$0].body, location: articles[$0].location) }
+        all += events.indices.map { SiteBody(owner: .event($0), body: events[$0].body, location: events[$0].location) }
+        all += terms.indices.map { SiteBody(owner: .term($0), body: terms[$0].body, location: terms[$0].location) }
+        return all
+    }
+
+    var bodyNumbers: BodyNumbers {
+        BodyNumbers(pages: pages.count, articles: articles.count, events: events.count)
+    }
+
+    /// The site path of the page that shows `owner`'s body.
+    func path(of owner: BodyOwner) -> String {
+        switch owner {
+        case .frontPage: routes.home
+        case .page(let index): routes.page(pages[index].slug)
+        case .article(let index): routes.article(articles[index].slug)
+        case .event(let index): routes.event(events[index].id)
+        case .term(let index): routes.term(terms[index].slug)
+        }
+    }
+
+    /// The site with each body replaced by the one at its place in `replacements`, which
+    /// follow the order of `bodies`.
+    func replacingBodies(_ replacements: [Body]) -> Site {
+        var site = self
+        let numbers = bodyNumbers
+        for (number, body) in replacements.enumerated() {
+            switch numbers.owner(of: number) {
+            case .frontPage: site.frontPage.body = body
+            case .page(let index): site.pages[index].body = body
+            case .article(let index): site.articles[index].body = body
+            case .event(let index): site.events[index].body = body
+            case .term(let index): site.terms[index].body = body
+            }
+        }
+        return site
+    }
+}
+
+/// Where each body stands in `Site.bodies`, and whose the body at a place there is.
+struct BodyNumbers: Sendable {
+    let pages: Int
+    let articles: Int
+    let events: Int
+
+    func number(of owner: BodyOwner) -> Int {
+        switch owner {
+        case .frontPage: 0
+        case .page(let index): 1 + index
+        case .article(let index): 1 + pages + index
+        case .event(let index): 1 + pages + articles + index
+        case .term(let index): 1 + pages + articles + events + index
+        }
+    }
+
+    func owner(of number: Int) -> BodyOwner {
+        switch number {
+        case 0: .frontPage
+        case ...pages: .page(number - 1)
+        case ...(pages + articles): .article(number - 1 - pages)
+        case ...(pages + articles + events): .event(number - 1 - pages - articles)
+        default: .term(number - 1 - pages - articles - events)
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Mustache
+
+/// A template the renderer asks for, by name, with the value it is rendered with: the
+/// type binds the name to its view model, so a page cannot be rendered with another's.
+struct Template<Model: TemplateModel>: Sendable {
+    let name: String
+    let renders: String
+
+    var described: TemplateDescription { TemplateDescription(name: name, renders: renders, model: Model.self) }
+}
+
+/// A template of the contract, for the load-time check and Templates/README.md.
+struct TemplateDescription: Sendable {
+    let name: String
+    let renders: String
+    let model: any TemplateModel.Type
+}
+
+/// Every template sitegen renders. A site must have each of them (`TemplateLoader`), and each
+/// may use only the fields of its value (`TemplateCheck`).
+enum Templates {
+    static let layout = Template<LayoutView>(name: "layout", renders: "the frame of every page")
+    static let home = Template<PageContext<HomePage>>(name: "index", renders: "the front page")
+    static let page = Template<PageContext<StandalonePage>>(name: "page", renders: "standalone pages")
+    static let articles = Template<PageContext<ArticleListPage>>(name: "articles", renders: "the list of articles")
+    static let article = Template<PageContext<ArticlePage>>(name: "article", renders: "articles")
+    static let event = Template<PageContext<EventPage>>(name: "event", renders: "event pages")
+    static let timeline = Template<PageContext<TimelinePage>>(name: "timeline", renders: "the timeline")
+    static let glossary = Template<PageContext<GlossaryPage>>(name: "glossary", renders: "the glossary index")
+    static let term = Template<PageContext<TermPage>>(name: "term", renders: "glossary term pages")
+    static let sources = Template<PageContext<SourcesPage>>(name: "sources", renders: "the sources page")
+    static let tags = Template<PageContext<TagListPage>>(name: "tags", renders: "the list of tags")
+    static let tag = Template<PageContext<TagPage>>(name: "tag", renders: "tag pages")
+    static let notFound = Template<PageContext<NotFoundPage>>(name: "404", renders: "the not-found page")
+    static let map = Template<PageContext<MapPage>>(name: "map", renders: "the map page")
+    static let mapPlace = Template<PageContext<MapPlacePage>>(name: "map-place", renders: "the map page of each place")
+    static let articleSummary = Template<EntryContext<ArticleSummaryView>>(name: "partials/article-summary", renders: "an article in lists")
+    static let eventSummary = Template<EntryContext<EventView>>(name: "partials/event-summary", renders: "an event in lists")
+    static let timelineEvent = Template<EntryContext<EventView>>(name: "partials/timeline-event", renders: "an event in the timeline")
+    static let mention = Template<EntryContext<MentionView>>(name: "partials/mention", renders: "a page in a glossary entry's list of mentions")
+
+    static let all: [TemplateDescription] = [
+        layout.described, home.described, page.described, article.described, event.described, timeline.described,
+        glossary.described, term.described, sources.described, tags.described, tag.described, notFound.described,
+        articles.described, map.described, mapPlace.described,
+        articleSummary.described, eventSummary.described, timelineEvent.described, mention.described,
+    ]
+}
+
+extension MustacheLibrary {
+    func render<Model>(_ model: Model, with template: Template<Model>) -> String {
+        render(model, withTemplate: template.name) ?? ""
+    }
+}
