@@ -11,6 +11,8 @@ public struct BuildOptions: Sendable {
     /// The build time for "new since" markers. Passed in, never read from the clock, so a
     /// build stays reproducible; nil means the newest date in the content.
     public var now: ContentDate?
+    /// How the site's files are read: the disk, or a test's stand-in.
+    public var fileAccess = FileAccess.disk
 
     public init(source: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false,
                 now: ContentDate? = nil) {
@@ -79,7 +81,13 @@ public enum SiteBuilder {
     }
 
     private static func run(_ options: BuildOptions, memo: BuildMemo, inPlace: Bool) async -> (Result<BuildSummary, BuildFailure>, BuildMemo) {
-        if let refusal = StagingFolder.check(output: options.output, site: options.source) { return (.failure(BuildFailure([refusal])), memo) }
+        // Before any work: a folder that is not sitegen's to replace is refused at once. A rebuild
+        // of serve's own folder skips the walk for files sitegen did not write.
+        let outputState: OutputFolder.State
+        switch OutputFolder.inspect(options.output, site: options.source, deep: !(inPlace && memo.render.isFilled)) {
+        case .success(let state): outputState = state
+        case .failure(let refusal): return (.failure(refusal), memo)
+        }
         var timer = StageTimer()
         let (result, loadMemo) = await load(options, memo: memo, timer: &timer)
         var next = loadMemo
@@ -91,8 +99,8 @@ public enum SiteBuilder {
         // A memo is only good for the folder it was written into, as that folder was left.
         let reusable = inPlace ? memo.render : RenderMemo(recordsNext: false)
         do {
-            let files = SiteFiles(root: options.source)
-            let staging = try inPlace ? StagingFolder.inPlace(options.output, site: files, previous: reusable)
+            let files = SiteFiles(root: options.source, access: options.fileAccess)
+            let staging = try inPlace ? StagingFolder.inPlace(options.output, site: files, state: outputState, previous: reusable)
                                       : StagingFolder.create(for: options.output, site: files)
             do {
                 let rendered = try await SiteRenderer.render(loaded, memo: reusable, emit: staging.write)
@@ -109,13 +117,13 @@ public enum SiteBuilder {
         } catch {
             // Half-written: nothing of the last build can be trusted to be in the folder.
             next.render = RenderMemo()
-            return (.failure(BuildFailure([.error(SourceLocation(path: "site.yaml"), "cannot write the site to \(options.output.path): \(error)")])), next)
+            return (.failure(StagingFolder.failure(error, output: options.output, site: options.source)), next)
         }
     }
 
     static func load(_ options: BuildOptions, memo: BuildMemo, timer: inout StageTimer) async -> (Result<LoadedSite, BuildFailure>, BuildMemo) {
         var next = memo
-        let files = SiteFiles(root: options.source)
+        let files = SiteFiles(root: options.source, access: options.fileAccess)
         let (config, configProblems) = SiteConfigLoader.load(files, baseURLOverride: options.baseURL)
         async let loadedContent = ContentLoader.load(files, reusing: memo.content)
         async let inputsKey = Fingerprint.of(SiteInputs.fingerprint(files), options.baseURL, options.includeDrafts)

@@ -122,9 +122,9 @@ public final class FolderWatcher: Sendable {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { return [] }
         var found = [path]
-        FolderWalk.walk(path) { child, isFolder in
-            if isFolder { found.append(path + "/" + child) }
-            return isFolder
+        FolderWalk.walk(path) { child, kind in
+            if kind == .folder { found.append(path + "/" + child) }
+            return kind == .folder
         }
         return found
     }

@@ -22,7 +22,7 @@ extension Sitegen {
         @Option(name: .long, help: "The port to listen on (0 picks a free one).")
         var port: UInt16 = 1313
 
-        @Option(name: .long, help: "The address to listen on: 127.0.0.1, ::1, or 0.0.0.0 to let other machines in.")
+        @Option(name: .long, help: "The address to listen on: 127.0.0.1, ::1, localhost, or 0.0.0.0 to let other machines in.")
         var host: String = "127.0.0.1"
 
         @Flag(name: .long, help: "Include pages marked `draft: true`.")
@@ -31,9 +31,18 @@ extension Sitegen {
         @Flag(name: .long, help: "After each build, print how long each stage took.")
         var timings = false
 
+        func validate() throws {
+            if let problem = PreviewServer.problem(withHost: host) { throw ValidationError(problem) }
+        }
+
         func run() async throws {
             let site = URL.resolvingAgainstCurrentFolder(source)
-            let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-serve-\(ProcessInfo.processInfo.processIdentifier)")
+            let scratch: URL
+            do {
+                scratch = try ScratchFolder.make()
+            } catch {
+                throw DiagnosticPrinter.refuse("\(error)")
+            }
             defer { try? FileManager.default.removeItem(at: scratch) }
             let server = PreviewServer(site: site, host: host, port: port, includeDrafts: drafts, output: scratch.appendingPathComponent("public"))
             let task = Task {

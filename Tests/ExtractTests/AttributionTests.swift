@@ -18,7 +18,21 @@ import Testing
         ("Protesters stormed the building, according to Reuters.", ["Reuters"]),
         ("Supporters gathered near the palace, the news website Actu Niger reported, citing witnesses.", ["Actu Niger"]),
         ("Calm had returned to the capital, Reuters reported, citing Zakon.", ["Zakon via Reuters"]),
-        ("The army said 17 soldiers were killed, Agence France-Presse reported.", ["AFP"]),
+        ("The army said 17 soldiers were killed, Agence France-Presse reported.", ["Army via AFP"]),
+        ("Mange betjente blev såret, oplyser indenrigsministeriet ifølge Tass.", ["Indenrigsministeriet via Tass"]),
+        ("Ti er anholdt, siger politiet.", ["Politiet"]),
+        ("Politiet oplyser, at ti er anholdt.", ["Politiet"]),
+        ("Ifølge Almatys politi er ti anholdt.", ["Almatys politi"]),
+        ("On Thursday morning the interior ministry said calm had returned, Reuters reported.", ["Interior ministry via Reuters"]),
+        ("Men onsdag formiddag dansk tid meldte Tass, at præsidenten havde accepteret regeringens afgang.", ["Tass"]),
+        ("Det fremgår af Reuters' oversigt.", ["Reuters"]),
+        ("Ti er anholdt, siger borgmesteren.", []),
+        ("Politiet forsøgte ifølge AFP at presse demonstranterne tilbage.", ["AFP"]),
+        ("Det oplyser Chiles retsmedicinske institut, SML, i en opgørelse tirsdag aften.", ["SML"]),
+        ("Det siger hun til den chilenske tv-station CNN Chile.", ["CNN Chile"]),
+        ("Beboerne slukkede selv flammerne, fortæller lokale til Reuters.", ["Reuters"]),
+        ("The minister told Reuters the fires were under control.", ["Reuters"]),
+        ("Ifølge det chilenske skovvæsen Conaf var der 30 aktive brande.", ["Conaf"]),
         ("Videoer på Instagram viser ifølge Reuters, at bygningen står i flammer.", ["Instagram via Reuters"]),
         ("Skolerne lukkede, skriver avisen Corriere della Sera.", ["Corriere della Sera"]),
         ("- Vi giver ikke op, siger Tokajev.", []),
@@ -28,6 +42,20 @@ import Testing
     @Test(arguments: patterns)
     func readsTheChain(_ sentence: String, _ expected: [String]) {
         #expect(finder.find(in: sentence).chains.map(\.description) == expected, "\(sentence)")
+    }
+
+    @Test func whatASourceReportedIsTheClauseAfterAt() {
+        #expect(finder.find(in: "Men onsdag formiddag dansk tid meldte Tass, at præsidenten havde accepteret regeringens afgang.").report
+                == "præsidenten havde accepteret regeringens afgang.")
+        #expect(finder.find(in: "Tass meldte onsdag, at regeringen var gået af.").report == "regeringen var gået af.")
+        #expect(finder.find(in: "Både AFP og Tass melder, at dele af bygningen brænder.").report == "dele af bygningen brænder.")
+        #expect(finder.find(in: "Reuters reported that protesters had stormed the building.").report == "protesters had stormed the building.")
+        // "organisationen" is the speaker again.
+        #expect(finder.find(in: "Onsdag meddelte FN, at organisationen sender nødhjælp til Syrien.").report == "FN sender nødhjælp til Syrien.")
+        // A person's words are the event; so is a sentence that says more than the report.
+        #expect(finder.find(in: "Tirsdag sagde Tokajev, at regeringen ville gå af.").report == nil)
+        #expect(finder.find(in: "Politiet skød mod demonstranterne, og Tass meldte, at mange var såret.").report == nil)
+        #expect(finder.find(in: "Ifølge Tass er regeringen gået af.").report == nil)
     }
 
     @Test func theDeliveringAgencyEndsEveryChainOnce() {
@@ -68,6 +96,33 @@ import Testing
         #expect(SentenceReading.isElaboration("Oplysningerne er ikke uafhængigt bekræftet."))
         #expect(SentenceReading.isElaboration("Reuters was not able to verify the footage."))
         #expect(SentenceReading.isElaboration("Det betyder udgangsforbud om natten."))
+    }
+
+    static let titles: [(String, String)] = [
+        ("Men onsdag meldte Tass om skud i byen.", "Onsdag meldte Tass om skud i byen"),
+        ("Og dermed var regeringen gået af.", "Dermed var regeringen gået af"),
+        ("Samtidig er større forsamlinger forbudt.", "Større forsamlinger er forbudt"),
+        ("Derudover meddelte regeringen, at prisloftet genindføres.", "Regeringen meddelte, at prisloftet genindføres"),
+        ("Desuden blev mange betjente såret i Almaty.", "Mange betjente blev såret i Almaty"),
+        ("Samtidig har Kasakhstans præsident Kassym-Jomart Tokajev afskediget regeringen.", "Kasakhstans præsident Kassym-Jomart Tokajev har afskediget regeringen"),
+        ("Ifølge det kasakhiske medie Zakon skal demonstranter onsdag have stormet borgmesterkontoret.", "Demonstranter skal onsdag have stormet borgmesterkontoret"),
+        ("Ifølge det italienske civilforsvar er mere end 13.000 mennesker evakueret.", "Mere end 13.000 mennesker er evakueret"),
+        ("Ifølge politiet blev tusindvis af demonstranter anholdt i nat.", "Tusindvis af demonstranter blev anholdt i nat"),
+        // A hedge stays; an opening whose subject is not plain enough stays as it is.
+        ("Ifølge meldinger brændte dele af bygningen natten til onsdag.", "Ifølge meldinger brændte dele af bygningen natten til onsdag"),
+        ("Samtidig med at politiet rykkede ind, flygtede demonstranterne.", "Samtidig med at politiet rykkede ind, flygtede demonstranterne"),
+        ("But protesters returned to the square on Thursday.", "Protesters returned to the square on Thursday"),
+        ("However, the army denied the reports on Thursday.", "The army denied the reports on Thursday"),
+    ]
+
+    @Test(arguments: titles)
+    func titlesLeaveOutWhatTiesThemToTheSentenceBefore(_ sentence: String, _ title: String) {
+        #expect(SentenceReading.title(sentence) == title)
+    }
+
+    @Test func aReportedClauseIsTitledAsAMainClause() {
+        #expect(SentenceReading.title(reported: "præsidenten ikke havde accepteret regeringens afgang.") == "Præsidenten havde ikke accepteret regeringens afgang")
+        #expect(SentenceReading.title(reported: "præsidenten havde accepteret regeringens afgang.") == "Præsidenten havde accepteret regeringens afgang")
     }
 
     @Test func titlesAreTheSentenceWithoutItsAttribution() {
@@ -114,6 +169,45 @@ import Testing
         #expect(article.posts.first?.introduction == "Journalisten delte en video:")
         #expect(article.datelineAgency == "Ritzau")
         #expect(article.language == .danish)
+    }
+
+    static let posts: [(String, String, String, String, String)] = [
+        // The card, as copied from the page: on one line, or in its parts.
+        ("Hanna Liubakova @HannaLiubakova · 4. jan. 2022\nKazakhstan: people want the government to resign.\nVis mere",
+         "Hanna Liubakova", "Twitter", "4. jan. 2022", "Kazakhstan: people want the government to resign."),
+        ("Hanna Liubakova\n@HannaLiubakova\n·\nJan 4, 2022\n\nKazakhstan: people want the government to resign.\n\nShow more",
+         "Hanna Liubakova", "Twitter", "Jan 4, 2022", "Kazakhstan: people want the government to resign."),
+        ("Camila Zárate @camilazarate · 4. feb. 2024\nAsí quedó el Jardín Botánico.", "Camila Zárate", "X", "4. feb. 2024", "Así quedó el Jardín Botánico."),
+        ("Hanna Liubakova\n@HannaLiubakova\nPeople want the government to resign.\n10:41 PM · Jan 4, 2022",
+         "Hanna Liubakova", "Twitter", "Jan 4, 2022", "People want the government to resign."),
+        // Twitter's fallback on one line, Bluesky's with its handle.
+        ("Fuel prices will go down. pic.twitter.com/xyz — Hanna Liubakova (@HannaLiubakova) January 4, 2022",
+         "Hanna Liubakova", "Twitter", "January 4, 2022", "Fuel prices will go down."),
+        ("Fuel prices will go down.\n— Hanna Liubakova (@hanna.bsky.social) January 4, 2025 at 10:00 AM",
+         "Hanna Liubakova", "Bluesky", "January 4, 2025 at 10:00 AM", "Fuel prices will go down."),
+        // Instagram's and Facebook's fallbacks.
+        ("Se dette opslag på Instagram\n\nEt opslag delt af Giorgia Meloni (@giorgiameloni)", "Giorgia Meloni", "Instagram", "", ""),
+        ("View this post on Instagram\n\nA post shared by Giorgia Meloni (@giorgiameloni) on Jan 4, 2022", "Giorgia Meloni", "Instagram", "Jan 4, 2022", ""),
+        ("Vi er i kontakt med kommunerne.\nPosted by Giorgia Meloni on Tuesday, January 4, 2022", "Giorgia Meloni", "Facebook",
+         "Tuesday, January 4, 2022", "Vi er i kontakt med kommunerne."),
+        ("Indlejret indhold fra Telegram\nHanna Liubakova @HannaLiubakova · 4. jan. 2022\nPeople want change.", "Hanna Liubakova", "Telegram", "4. jan. 2022", "People want change."),
+    ]
+
+    @Test(arguments: posts)
+    func readsTheCommonFormsOfEmbeddedPosts(_ text: String, _ author: String, _ platform: String, _ date: String, _ body: String) {
+        let article = ArticleText(input: "t.txt", text: "Demonstranter stormede onsdag bygningen.\n\n" + text + "\n\nPolitiet trak sig tilbage.")
+        #expect(article.posts.count == 1, "\(text)")
+        #expect(article.posts.first?.author == author)
+        #expect(article.posts.first?.platform == platform)
+        #expect((article.posts.first?.dateText ?? "") == date)
+        #expect(article.posts.first?.text == body)
+        // The article's own sentences stay its own, and nothing of the post is one.
+        #expect(article.sentences.map(\.text) == ["Demonstranter stormede onsdag bygningen.", "Politiet trak sig tilbage."], "\(text)")
+    }
+
+    @Test func aNameWithAHandleIsNoPostWithoutADate() {
+        let article = ArticleText(input: "t.txt", text: "Demonstranter stormede onsdag bygningen.\n\nFølg Hanna Liubakova @HannaLiubakova\n\nPolitiet trak sig tilbage.")
+        #expect(article.posts.isEmpty)
     }
 
     @Test func splitsSentencesButNotAbbreviationsOrDates() {

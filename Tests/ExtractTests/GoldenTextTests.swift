@@ -9,7 +9,7 @@ import Testing
 /// recorded: `RECORD_GOLDEN=1`). The tests check the important properties against the editor's
 /// list: events found, every date, status, places within distance, sources, terms.
 @Suite struct GoldenTextTests {
-    static let cases = ["da-jordskaelv", "en-kup", "da-oversvoemmelse", "da-iran"]
+    static let cases = ["da-jordskaelv", "en-kup", "da-oversvoemmelse", "da-iran", "da-chile"]
     static let gazetteer = try! Gazetteer.bundled()
 
     struct Editor: Decodable {

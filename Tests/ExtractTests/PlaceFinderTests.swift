@@ -56,4 +56,22 @@ import Testing
         var finder = finder(["Skolerne lukkede, skriver avisen Corriere della Sera."])
         #expect(places("Skolerne lukkede, skriver avisen Corriere della Sera.", in: &finder).isEmpty)
     }
+
+    @Test func aCountryBeatsItsRegionOfTheSameName() {
+        var finder = finder(["Argentina, Brasilien og Mexico har tilbudt hjælp til Chile."])
+        #expect(places("Argentina, Brasilien og Mexico har tilbudt hjælp til Chile.", in: &finder).map(\.precision) == ["country", "country", "country", "country"])
+    }
+
+    @Test func aPlaceAfterAParticleInsideALongerName() {
+        let text = "Así quedó el Jardín Botánico de Viña del Mar en Chile."
+        var finder = finder([text])
+        #expect(places(text, in: &finder).map(\.id) == ["vina-del-mar", "chile"])
+    }
+
+    @Test func theMainLocalityIsTheCityOrRegionNamedMostInTheTextsCountry() {
+        let sentences = ["Brandene raser i Chile.", "Flammerne nåede Viña del Mar.", "Udgangsforbud i Viña del Mar og Quilpué.", "Hjælp fra Buenos Aires."]
+        var finder = finder(sentences)
+        finder.survey(sentences)
+        #expect(finder.mainLocality().map { finder.places[$0].id } == "vina-del-mar")
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SiteGen
 import Testing
 
 /// Compares a built output folder with a checked-in expected folder, file by file, in the
@@ -23,9 +24,15 @@ public enum GoldenFiles {
         public var matches: Bool { missing.isEmpty && extra.isEmpty && different.isEmpty }
     }
 
+    /// The site's files in a folder, without the manifest sitegen keeps in every output: it
+    /// lists the other files, so it tells nothing a comparison of them does not.
+    static func siteFiles(under folder: URL) throws -> Set<String> {
+        Set(try FileTree.files(under: folder)).subtracting([OutputManifest.fileName])
+    }
+
     public static func compare(_ actual: URL, with expected: URL) throws -> Comparison {
-        let actualFiles = Set(try FileTree.files(under: actual))
-        let expectedFiles = Set(try FileTree.files(under: expected))
+        let actualFiles = try siteFiles(under: actual)
+        let expectedFiles = try siteFiles(under: expected)
         var comparison = Comparison()
         comparison.missing = expectedFiles.subtracting(actualFiles).sorted()
         comparison.extra = actualFiles.subtracting(expectedFiles).sorted()
@@ -73,6 +80,7 @@ public enum GoldenFiles {
         if manager.fileExists(atPath: expected.path) { try manager.removeItem(at: expected) }
         try manager.createDirectory(at: expected.deletingLastPathComponent(), withIntermediateDirectories: true)
         try manager.copyItem(at: actual, to: expected)
+        try? manager.removeItem(at: expected.appendingPathComponent(OutputManifest.fileName))
     }
 
     /// Records an issue unless `actual` holds exactly the files of `expected`, byte for byte.

@@ -41,4 +41,22 @@ struct SitegenInitTests {
         #expect(result.stderr == "error: \(site.source.path) already exists and is not empty; sitegen init only creates new sites\n", "\(result)")
         #expect(try String(contentsOf: site.source.appendingPathComponent("notes.txt"), encoding: .utf8) == "Mine noter.\n")
     }
+
+    /// Failures are told in words, naming the path, not as "NSCocoaErrorDomain error 512".
+    @Test func aFileWhereTheFolderGoesIsRefusedInWords() async throws {
+        let site = try TestSite("""
+            -- notes.txt --
+            Mine noter.
+            """)
+        let file = site.source.appendingPathComponent("notes.txt").path
+
+        let onTheFile = try await SitegenBinary.run(["init", file])
+        #expect(onTheFile.exitCode == 1, "\(onTheFile)")
+        #expect(onTheFile.stderr == "error: \(file) already exists and is not a folder; sitegen init only creates new sites\n", "\(onTheFile)")
+
+        let inTheFile = try await SitegenBinary.run(["init", file + "/ny-side"])
+        #expect(inTheFile.exitCode == 1, "\(inTheFile)")
+        #expect(inTheFile.stderr == "error: cannot write \(file)/ny-side: not a directory\n", "\(inTheFile)")
+        #expect(try String(contentsOf: site.source.appendingPathComponent("notes.txt"), encoding: .utf8) == "Mine noter.\n")
+    }
 }

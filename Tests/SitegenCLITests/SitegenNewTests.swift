@@ -96,4 +96,31 @@ struct SitegenNewTests {
         #expect(result.stderr == "error: invalid --date `2022-13-01`: there is no month 13\n", "\(result)")
         #expect(!FileManager.default.fileExists(atPath: site.source.appendingPathComponent("content/events").path))
     }
+
+    /// The checks a build makes of places.yaml, made before the place is written.
+    @Test(arguments: [
+        (["--lat", "100", "--lon", "51.17"], "error: --lat 100.0 is out of range (-90 to 90); are --lat and --lon swapped?\n"),
+        (["--lat", "43.65", "--lon", "251.17"], "error: --lon 251.17 is out of range (-180 to 180)\n"),
+        (["--lat", "43.65", "--lon", "51.17", "--timezone", "Asia/Aqtua"],
+         "error: unknown time zone `Asia/Aqtua`; did you mean `Asia/Aqtau`? (use an IANA id such as `Asia/Almaty`)\n"),
+    ])
+    func aPlaceOffTheGlobeOrInAnUnknownZoneIsRefused(options: [String], message: String) async throws {
+        let site = try TestSite(Self.site)
+        let result = try await SitegenBinary.run(["new", "place", "Aktau"] + options, in: site.source)
+
+        #expect(result.exitCode == 1, "\(result)")
+        #expect(result.stderr == message, "\(result)")
+        let text = try String(contentsOf: site.source.appendingPathComponent("content/places.yaml"), encoding: .utf8)
+        #expect(text == "almaty: {name: Almaty, lat: 43.25, lon: 76.92}\n")
+    }
+
+    /// Failures are told in words, naming the path, not as "NSCocoaErrorDomain error 516".
+    @Test func aFileErrorIsToldInWords() async throws {
+        let site = try TestSite(Self.site)
+        try site.write("content/articles", "ikke en mappe\n")
+        let result = try await SitegenBinary.run(["new", "article", "Ny artikel"], in: site.source)
+
+        #expect(result.exitCode == 1, "\(result)")
+        #expect(result.stderr == "error: cannot write content/articles: file exists\n", "\(result)")
+    }
 }

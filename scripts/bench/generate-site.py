@@ -125,21 +125,22 @@ class Writer:
         return " ".join(self.sentence() for _ in range(self.r.randint(lo, hi)))
 
     def article_body(self):
-        """About 400-800 words of Markdown."""
+        """About 600-1,200 words of Markdown, as a real explainer: headings, lists, quotes, links."""
         r = self.r
         blocks = [self.paragraph()]
-        for _ in range(r.randint(3, 5)):
+        for _ in range(r.randint(5, 8)):
             blocks.append("## " + " ".join(self.words(2, 5)).capitalize())
             blocks.append(self.paragraph())
             roll = r.random()
-            if roll < 0.30:
-                blocks.append("\n".join(f"- {' '.join(self.words(3, 8))}" for _ in range(r.randint(3, 5))))
-            elif roll < 0.50:
+            if roll < 0.40:
+                blocks.append("\n".join(f"- {' '.join(self.words(3, 8))}" for _ in range(r.randint(3, 6))))
+            elif roll < 0.70:
                 blocks.append("> " + self.paragraph(1, 2) + "\n>\n> — " + r.choice(AGENCIES))
-            elif roll < 0.60:
+            elif roll < 0.80:
                 blocks.append("```yaml\n" + "\n".join(
                     f"{r.choice(['status', 'place', 'date'])}: {r.choice(CODE)}" for _ in range(3)) + "\n```")
-            blocks.append(self.paragraph())
+            if r.random() < 0.5:
+                blocks.append(self.paragraph())
         return "\n\n".join(blocks) + "\n"
 
 

@@ -19,6 +19,8 @@ struct PlaceFinder: Sendable {
     private(set) var focus: [String] = []
     /// Countries the text names, most named first.
     private(set) var mentionedCountries: [String] = []
+    /// How often each place is named in the text `survey` read, and in which order.
+    private var mentionCounts: [(place: Int, count: Int, first: Int)] = []
     private var siteKeys: [String: Int] = [:]
     private var byKey: [String: Int] = [:]
 
@@ -31,17 +33,21 @@ struct PlaceFinder: Sendable {
             }
         }
         var counts: [String: Int] = [:]
+        var order: [String: Int] = [:]
         for text in texts {
             for run in Self.runs(in: text) {
                 for form in Self.forms(of: run.text) {
                     if let hit = gazetteer.lookup(form).first(where: { gazetteer.entries[$0.index].kind == .country }) {
-                        counts[gazetteer.entries[hit.index].country, default: 0] += 1
+                        let country = gazetteer.entries[hit.index].country
+                        counts[country, default: 0] += 1
+                        order[country] = order[country] ?? order.count
                         break
                     }
                 }
             }
         }
-        mentionedCountries = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
+        // Most named first; of equals, the first named.
+        mentionedCountries = counts.sorted { ($0.value, order[$1.key]!) > ($1.value, order[$0.key]!) }.map(\.key)
         focus = (site.country.map { [$0] } ?? []) + mentionedCountries.filter { $0 != site.country }
     }
 
@@ -52,6 +58,19 @@ struct PlaceFinder: Sendable {
             if let mention = resolve(run, in: sentence) { result.append(mention) }
         }
         return result
+    }
+
+    /// Counts the places a text's sentences name, for `mainLocality`.
+    mutating func survey(_ sentences: [String]) {
+        for sentence in sentences {
+            for mention in mentions(in: sentence) {
+                if let index = mentionCounts.firstIndex(where: { $0.place == mention.place }) {
+                    mentionCounts[index].count += 1
+                } else {
+                    mentionCounts.append((mention.place, 1, mentionCounts.count))
+                }
+            }
+        }
     }
 
     // MARK: Candidates
@@ -74,7 +93,6 @@ struct PlaceFinder: Sendable {
         let words = Word.split(sentence)
         var runs: [Run] = []
         var index = 0
-        let particles: Set<String> = ["de", "del", "della", "di", "dei", "la", "al", "el", "es", "da", "do", "dos", "am", "an", "sur", "van", "von"]
         func continues(_ index: Int) -> Bool {
             // Only across spaces: "Hatay. Nobody" and "Almaty, Aktau" are two runs.
             sentence[words[index - 1].range.upperBound..<words[index].range.lowerBound].allSatisfy(\.isWhitespace)
@@ -84,9 +102,15 @@ struct PlaceFinder: Sendable {
             guard words[index].isCapitalised else { index += 1; continue }
             if CommonWords.contains(words[index].text) { index += 1; continue }
             var end = index + 1
-            while end < words.count, end - index < 4 {
+            var particleCount = 0
+            // Up to four names, particles not counted: "Jardín Botánico de Viña del Mar".
+            while end < words.count, end - index - particleCount < 4 {
                 if continues(end) { end += 1; continue }
-                if particles.contains(words[end].text), end + 1 < words.count, words[end + 1].isCapitalised { end += 2; continue }
+                if Self.particles.contains(words[end].text), end + 1 < words.count, words[end + 1].isCapitalised {
+                    end += 2
+                    particleCount += 1
+                    continue
+                }
                 break
             }
             var hint: String?
@@ -99,6 +123,8 @@ struct PlaceFinder: Sendable {
         }
         return runs
     }
+
+    static let particles: Set<String> = ["de", "del", "della", "di", "dei", "la", "al", "el", "es", "da", "do", "dos", "am", "an", "sur", "van", "von"]
 
     /// "al-Hawa", "el-Arish": lower-case Arabic articles that belong to the name.
     private static let nameParticle = Pattern(#"^(?:al|el|ad|ar|as|at|an|az|ash|ul|ibn|bin)-\p{Lu}"#, caseSensitive: true)
@@ -130,12 +156,16 @@ struct PlaceFinder: Sendable {
 
     // MARK: Resolving
 
-    /// The whole run, or a name followed by a generic word ("Almaty Airport"); a person's name
-    /// that holds a place's ("Jordan Peterson") or a place the gazetteer lacks ("Bab al-Hawa") is no place.
+    /// The whole run, or a name followed by a generic word ("Almaty Airport"), or the name after
+    /// a particle ("Jardín Botánico de Viña del Mar"); a person's name that holds a place's
+    /// ("Jordan Peterson") or a place the gazetteer lacks ("Bab al-Hawa") is no place.
     private mutating func resolve(_ run: Run, in sentence: String) -> Mention? {
         var candidates = [run.text]
         let words = run.text.split(separator: " ").map(String.init)
         if words.count > 1, words.dropFirst().allSatisfy({ Self.genericWords.contains($0.lowercased()) }) { candidates.append(words[0]) }
+        for (index, word) in words.enumerated().dropLast() where index > 0 && Self.particles.contains(word) {
+            candidates.append(words[(index + 1)...].joined(separator: " "))
+        }
         for text in candidates {
             if CommonWords.contains(text) { continue }
             let hint = run.regionHint != nil || Self.regionSuffixes.contains { text.lowercased().hasSuffix($0) }
@@ -148,6 +178,20 @@ struct PlaceFinder: Sendable {
         return nil
     }
 
+    /// The city or region in the text's country that its sentences name most (the first named
+    /// of equals): where the story is when an event says nothing else.
+    func mainLocality() -> Int? {
+        let local = mentionCounts.filter { places[$0.place].precision != "country" && isInMainCountry($0.place) }
+        return local.max { ($0.count, -$0.first) < ($1.count, -$1.first) }?.place
+    }
+
+    /// Whether a place lies in the country the text is about (the site's, else the one it names
+    /// most); the site's own places, which do not say, are taken to.
+    func isInMainCountry(_ index: Int) -> Bool {
+        guard let country = places[index].country, let main = focus.first else { return true }
+        return country == main
+    }
+
     /// The country the text names most, as a place: where an event without a place of its own happened.
     mutating func mainCountry() -> Int? {
         guard let code = mentionedCountries.first, let entry = gazetteer.country(code) else { return nil }
@@ -158,7 +202,10 @@ struct PlaceFinder: Sendable {
         let key = NameFold.key(form)
         guard key.count >= 3 else { return nil }
         if let index = siteKeys[key] { return add(site: index) }
-        let hits = gazetteer.lookup(form).filter { allowed($0, regionHint: regionHint, sentenceStart: sentenceStart) }
+        var hits = gazetteer.lookup(form).filter { allowed($0, regionHint: regionHint, sentenceStart: sentenceStart) }
+        // "Mexico" is the country, not its state of the same name, unless the text says region.
+        let countries = Set(hits.map { gazetteer.entries[$0.index] }.filter { $0.kind == .country }.map(\.country))
+        if !regionHint { hits.removeAll { gazetteer.entries[$0.index].kind == .region && countries.contains(gazetteer.entries[$0.index].country) } }
         guard let best = hits.min(by: { rank($0, regionHint: regionHint) < rank($1, regionHint: regionHint) }) else { return nil }
         return add(gazetteer.entries[best.index], form: form, written: written)
     }

@@ -15,7 +15,8 @@ struct ArticleText: Sendable {
     }
 
     /// A post embedded in the article (Twitter's "— Name (@handle) January 4, 2022" signature,
-    /// Instagram's "A post shared by ..."): its own author and date, never the article's events.
+    /// the card "Name @handle · 4. jan. 2022", Instagram's "A post shared by ..."): its own author
+    /// and date, never the article's events.
     struct Post: Sendable {
         var author: String
         var platform: String?
@@ -26,37 +27,58 @@ struct ArticleText: Sendable {
         var paragraph: Int
         /// The article's sentence that introduces the post ("... delte en video fra Almaty:").
         var introduction: String?
+        /// Its index in `sentences`: no event of its own, since it only says what the post shows.
+        var introductionIndex: Int?
+    }
+
+    /// A line that stands where an embedded post was ("Indlejret indhold fra Twitter") with no
+    /// post copied beside it: the editor is told to look at the original.
+    struct MissingEmbed: Sendable {
+        var platform: String?
+        var line: Int
+        var paragraph: Int
     }
 
     var input: String
     var sentences: [Sentence] = []
     var posts: [Post] = []
+    var missingEmbeds: [MissingEmbed] = []
     var language: Language = .danish
     /// The agency named in a dateline ("ALMATY (Reuters) -") or a sign-off ("/ritzau/").
     var datelineAgency: String?
     /// The date a dateline or a "Publiceret ..." line gives, as written.
     var datelineDate: (text: String, line: Int)?
 
+    typealias Line = (number: Int, text: String)
+
     init(input: String, text: String) {
         self.input = input
-        let lines = Self.lines(of: text)
-        let paragraphs = Self.paragraphs(lines)
-        var pending: [(number: Int, text: String)] = []
-        for (index, paragraph) in paragraphs.enumerated() {
-            if let post = postSignature(paragraph, previous: &pending, index: index) {
+        let paragraphs = Self.paragraphs(Self.lines(of: text)).map(Self.postLines)
+        // A paragraph is read once the next one is known not to be the signature whose post it is.
+        var pending: (lines: [Line], index: Int)?
+        var index = 0
+        while index < paragraphs.count {
+            if let post = signedPost(paragraphs[index], index: index, previous: &pending) {
                 posts.append(post)
+                index += 1
                 continue
             }
-            if !pending.isEmpty { read(pending, index: index - 1) }
-            pending = paragraph
+            if let pendingParagraph = pending { read(pendingParagraph.lines, index: pendingParagraph.index) }
+            pending = nil
+            if let consumed = cardPost(paragraphs, at: index) {
+                index += consumed
+                continue
+            }
+            pending = (paragraphs[index], index)
+            index += 1
         }
-        if !pending.isEmpty { read(pending, index: paragraphs.count - 1) }
+        if let pendingParagraph = pending { read(pendingParagraph.lines, index: pendingParagraph.index) }
         language = Self.language(of: sentences.map(\.text).joined(separator: " "))
     }
 
     // MARK: Lines and paragraphs
 
-    private static func lines(of text: String) -> [(number: Int, text: String)] {
+    private static func lines(of text: String) -> [Line] {
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         var lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
@@ -68,9 +90,9 @@ struct ArticleText: Sendable {
         return lines
     }
 
-    private static func paragraphs(_ lines: [(number: Int, text: String)]) -> [[(number: Int, text: String)]] {
-        var result: [[(number: Int, text: String)]] = []
-        var current: [(number: Int, text: String)] = []
+    private static func paragraphs(_ lines: [Line]) -> [[Line]] {
+        var result: [[Line]] = []
+        var current: [Line] = []
         for line in lines {
             let trimmed = line.text.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty {
@@ -84,55 +106,22 @@ struct ArticleText: Sendable {
         return result
     }
 
-    // MARK: Posts
-
-    private static let twitterSignature = Pattern(#"^[—–-]{1,2}\s*(.+?)\s*\(@([A-Za-z0-9_]+)\)\s*(.*)$"#)
-    private static let instagramSignature = Pattern(#"^(?:et opslag delt af|a post shared by)\s+(.+?)\s*(?:\(@([\w.]+)\))?\s*(?:[·-]\s*(.+))?$"#)
-    private static let postChrome = Pattern(#"^(?:se dette opslag på instagram|view this post on instagram|pic\.twitter\.com/\S+|https?://\S+)$"#)
-
-    /// A paragraph that signs an embedded post. The post's text is the lines above the
-    /// signature, or the paragraph before when the signature stands alone.
-    private mutating func postSignature(_ paragraph: [(number: Int, text: String)], previous: inout [(number: Int, text: String)], index: Int) -> Post? {
-        guard let signatureIndex = paragraph.lastIndex(where: {
-            Self.twitterSignature.contains(Self.unquoted($0.text)) || Self.instagramSignature.contains(Self.unquoted($0.text))
-        }) else { return nil }
-        let signature = Self.unquoted(paragraph[signatureIndex].text)
-        var body = Array(paragraph[..<signatureIndex])
-        if body.allSatisfy({ Self.postChrome.contains(Self.unquoted($0.text)) }) {
-            body = previous + body
-            previous = []
-        }
-        body = body.filter { !Self.postChrome.contains(Self.unquoted($0.text)) }
-        let text = body.map { Self.cleaned(Self.unquoted($0.text)) }.joined(separator: " ")
-            .replacingOccurrences(of: #"\s*(?:pic\.twitter\.com/|https?://)\S+"#, with: "", options: .regularExpression)
-        let lowered = (paragraph + body).map(\.text).joined(separator: " ").lowercased()
-        var platform: String?
-        if lowered.contains("instagram") || Self.instagramSignature.contains(signature) { platform = "Instagram" }
-        else if lowered.contains("twitter") || lowered.contains("t.co/") { platform = "Twitter" }
-        else if lowered.contains("x.com/") { platform = "X" }
-        else if lowered.contains("facebook") { platform = "Facebook" }
-        else if lowered.contains("telegram") { platform = "Telegram" }
-        else if Self.twitterSignature.contains(signature) { platform = "Twitter" }
-        let match = Self.twitterSignature.firstMatch(in: signature) ?? Self.instagramSignature.firstMatch(in: signature)!
-        let start = body.first ?? paragraph[signatureIndex]
-        if previous.isEmpty == false { read(previous, index: index - 1); previous = [] }
-        let introduction = sentences.last.flatMap { $0.text.hasSuffix(":") && $0.paragraph >= index - 2 ? $0.text : nil }
-        return Post(author: match[1] ?? "", platform: platform, dateText: match[3].flatMap { $0.isEmpty ? nil : $0 },
-                    text: text, line: start.number, column: 1, paragraph: index, introduction: introduction)
-    }
-
     // MARK: The article's own paragraphs
 
     private static let caption = Pattern(#"\b(?:foto|photo|billede|arkivfoto|image|illustration)\s*:"#)
-    private static let chrome = Pattern(#"^(?:vis mere|vis mindre|læs mere|læs også|se også|read more|show more|related|relateret|annonce|advertisement)\b"#)
+    static let chrome = Pattern(#"^(?:vis mere|vis mindre|læs mere|læs også|se også|read more|show more|related|relateret|annonce|advertisement|oversæt opslag|translate post|translate tweet)\b"#)
     private static let signOff = Pattern(#"^/\s*([a-zæøå]+)\s*/\s*([a-z]*)\s*$"#)
     private static let dateline = Pattern(#"^([A-ZÆØÅ][A-ZÆØÅ .'\-]{2,}),?\s*([^()]{0,30}?)\s*\(([^)]{2,30})\)\s*[-–—:]\s*"#, caseSensitive: true)
     private static let publishedLine = Pattern(#"^(?:publiceret|udgivet|offentliggjort|published|opdateret|updated)\s*:?\s*(.+)$"#)
 
-    private mutating func read(_ paragraph: [(number: Int, text: String)], index: Int) {
-        var lines: [(number: Int, text: String)] = []
+    mutating func read(_ paragraph: [Line], index: Int) {
+        var lines: [Line] = []
         for line in paragraph {
             let text = Self.cleaned(line.text)
+            if let embed = Self.embeddedContent.firstMatch(in: text) {
+                missingEmbeds.append(MissingEmbed(platform: embed[1].flatMap(Self.platformName), line: line.number, paragraph: index))
+                continue
+            }
             if Self.caption.contains(text) || Self.chrome.contains(text) || text.hasPrefix("![") || Self.postChrome.contains(text) { continue }
             if let signOff = Self.signOff.firstMatch(in: text) {
                 datelineAgency = datelineAgency ?? signOff[1].map { $0 == "ritzau" ? "Ritzau" : $0.capitalized }
@@ -176,7 +165,7 @@ struct ArticleText: Sendable {
 
     private static let markdownLink = Pattern(#"!?\[([^\]]*)\]\([^)]*\)"#)
 
-    private static func unquoted(_ line: String) -> String {
+    static func unquoted(_ line: String) -> String {
         var text = Substring(line)
         while text.hasPrefix(">") { text = text.dropFirst().drop { $0 == " " } }
         return String(text)

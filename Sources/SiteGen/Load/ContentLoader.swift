@@ -24,7 +24,7 @@ enum ContentLoader {
 
     /// Reads only the files that changed since `cache` was made and returns the new cache.
     static func load(_ files: SiteFiles, reusing cache: ContentFileCache) async -> (SiteContent, [Diagnostic], ContentFileCache) {
-        let paths = files.files(under: "content")
+        let (paths, listingProblems) = files.listing(under: "content")
         let versioned = await paths.concurrentMap { path -> (FileVersion?, LoadedFile) in
             let version = FileVersion(path: files.path(path))
             if let version, let cached = cache.entries[path], cached.version == version { return (version, cached.loaded) }
@@ -37,7 +37,7 @@ enum ContentLoader {
         }
         let loaded = versioned.map { $0.1 }
         var content = SiteContent()
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = listingProblems
         if !files.exists("content") {
             diagnostics.append(.error(SourceLocation(path: "content"), "no content/ folder; create it with an index.md for the front page"))
         }
@@ -80,8 +80,11 @@ enum ContentLoader {
             return LoadedFile(item: nil, diagnostics: [.warning(SourceLocation(path: path),
                 "this file is not used; Markdown goes in content/articles/, content/events/ or content/glossary/, event data in content/events/*.yaml")])
         }
-        guard let bytes = files.read(path) else {
-            return LoadedFile(item: nil, diagnostics: [.error(SourceLocation(path: path), "cannot read this file")])
+        let bytes: [UInt8]
+        switch files.contents(of: path) {
+        case .success(let read): bytes = read
+        case .failure(let error):
+            return LoadedFile(item: nil, diagnostics: [.error(SourceLocation(path: path), "cannot read this file (\(error.reason)); make it readable (chmod a+r \(path))")])
         }
         let text: String
         switch SourceText.decode(bytes, path: path) {

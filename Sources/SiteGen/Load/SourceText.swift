@@ -67,7 +67,7 @@ enum SourceText {
         return SourceLocation(path: path, line: line, column: 1)
     }
 
-    private static func validSequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
+    static func validSequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
         let lead = bytes[index]
         let length: Int
         switch lead {

@@ -4,7 +4,11 @@ import Mustache
 /// The parsed `Templates/` folder: Mustache templates, the UI strings of the site's
 /// language and the static files (stylesheet) copied to the output.
 public struct TemplateSet: Sendable {
+    /// The templates as swift-mustache reads them: it reports their syntax errors, and it is
+    /// the reference the compiled templates are tested against.
     public var library: MustacheLibrary
+    /// The templates compiled against their view models: what the renderer uses.
+    var compiled: CompiledTemplates
     public var strings: Strings
     /// Paths relative to the site folder, e.g. `Templates/static/style.css`.
     public var staticFiles: [String]
@@ -14,17 +18,20 @@ public struct TemplateSet: Sendable {
 /// template is a diagnostic with its line, not an empty page.
 enum TemplateLoader {
     static func load(_ files: SiteFiles, language: String, languageLocation: SourceLocation = SourceLocation(path: "site.yaml")) -> (TemplateSet?, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        let paths = files.files(under: "Templates")
+        var (paths, diagnostics) = files.listing(under: "Templates")
         guard !paths.isEmpty else {
-            return (nil, [.error(SourceLocation(path: "Templates"), "no Templates/ folder; copy the default Templates/ from sitegen into the site folder")])
+            // An unreadable or linked Templates/ says so rather than "no Templates/ folder".
+            return (nil, diagnostics.isEmpty ? [.error(SourceLocation(path: "Templates"), "no Templates/ folder; copy the default Templates/ from sitegen into the site folder")] : diagnostics)
         }
         var library = MustacheLibrary()
-        var tags: [String: [TemplateTag]] = [:]
-        var parsed: [String: (path: String, text: String)] = [:]
+        var references: [(name: String, location: SourceLocation)] = []
+        var parsed: [String: (path: String, nodes: [MustacheNode])] = [:]
         for path in paths where path.hasSuffix(".mustache") {
             let name = String(path.dropFirst("Templates/".count).dropLast(".mustache".count))
-            guard let bytes = files.read(path) else { continue }
+            guard let bytes = files.read(path) else {
+                diagnostics.append(.error(SourceLocation(path: path), "cannot read this template; make it readable (chmod a+r \(path))"))
+                continue
+            }
             let text: String
             switch SourceText.decode(bytes, path: path) {
             case .success(let decoded): text = decoded
@@ -34,16 +41,19 @@ enum TemplateLoader {
             }
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
-                parsed[name] = (path, text)
-                tags[name] = TemplateTag.scan(text, path: path)
+                let nodes = try MustacheParser.parse(text, path: path)
+                parsed[name] = (path, nodes)
+                references += nodes.partialReferences
             } catch let error as MustacheTemplate.ParserError {
                 var location = SourceLocation(path: path, line: error.context.lineNumber, column: max(1, error.context.columnNumber))
                 // swift-mustache notices an unclosed section at the end of the file; the editor needs its opening tag.
                 if case .expectedSectionEnd? = error.error as? MustacheTemplate.Error,
-                   let opening = TemplateSections.firstUnclosed(in: text, path: path) {
+                   let opening = MustacheParser.unclosedSection(in: text, path: path) {
                     location = opening
                 }
                 diagnostics.append(.error(location, "template syntax error: \(describe(error.error))"))
+            } catch let error as MustacheParser.SyntaxError {
+                diagnostics.append(.error(error.location, "sitegen cannot read this template, though swift-mustache can; please report it with the template"))
             } catch {
                 diagnostics.append(.error(SourceLocation(path: path), "template syntax error: \(error)"))
             }
@@ -53,18 +63,17 @@ enum TemplateLoader {
             diagnostics.append(.error(SourceLocation(path: "Templates/\(template.name).mustache"),
                 "missing template `\(template.name)`, which renders \(template.renders); restore Templates/\(template.name).mustache from sitegen's default templates"))
         }
-        let references = tags.keys.sorted().flatMap { tags[$0]! }.filter { $0.kind == .partial || $0.kind == .parent }
         for reference in references where !names.contains(reference.name) {
             diagnostics.append(.error(reference.location,
                 "no template named `\(reference.name)`\(Suggestion.didYouMean(reference.name, among: names)); templates are the .mustache files in Templates/, named without the extension"))
         }
-        diagnostics += TemplateCycles.check(tags)
         let (strings, stringProblems) = StringsLoader.load(files, language: language, languageLocation: languageLocation)
         diagnostics += stringProblems
         let staticFiles = paths.filter { $0.hasPrefix("Templates/static/") }
         guard let strings else { return (nil, diagnostics) }
-        diagnostics += TemplateCheck.check(parsed, strings: strings)
-        return (TemplateSet(library: library, strings: strings, staticFiles: staticFiles), diagnostics)
+        let (compiled, compileProblems) = TemplateCompiler.compile(parsed, strings: strings)
+        diagnostics += compileProblems
+        return (TemplateSet(library: library, compiled: compiled, strings: strings, staticFiles: staticFiles), diagnostics)
     }
 
     static func describe(_ error: Error) -> String {

@@ -1,5 +1,3 @@
-import Mustache
-
 /// Each article's and event's list entry, rendered once by its partial
 /// (`partials/article-summary`, `partials/event-summary`) and reused by every page that lists
 /// it: on a big site an article shows on the article list, the front page and each of its
@@ -16,67 +14,48 @@ struct ListFragments: Sendable {
     var articleMentions: [Fragment] = []
     var eventMentions: [Fragment] = []
 
-    /// Mentions stand inside an `<li>` of the term page's own layout.
-    private static func mentionFragment(_ rendered: String) -> Fragment {
-        Fragment(rendered.hasSuffix("\n") ? String(rendered.dropLast()) : rendered)
-    }
-
-    /// An entry shows its item's front matter and, in the timeline, its text: an entry is
-    /// reused while those and the site stay the same.
-    static func renderTimeline(
-        _ models: ViewModels, library: MustacheLibrary, keys: ReuseKeys, memo: RenderMemo, into next: inout [Int: Fragment]
-    ) async -> [Fragment] {
-        let events = models.site.events
-        let memoKeys = events.indices.map { Fingerprint.of(Templates.timelineEvent.name, events[$0].body.stamp.meta, models.bodies[.event($0)].hash, keys.global) }
-        let shared = EntryStrings(t: models.strings)
-        return await memo.fragments(memoKeys, into: &next) { chunk in
-            chunk.map { index in
-                let html = library.render(EntryContext(shared: shared, own: models.event(index, withBody: true)), with: Templates.timelineEvent)
-                // The timeline template puts each entry on a line of its own.
-                return Fragment(html.hasSuffix("\n") ? String(html.dropLast()) : html)
-            }
-        }
-    }
-
-    static func render(
-        _ models: ViewModels, library: MustacheLibrary, keys: ReuseKeys, memo: RenderMemo, into next: inout [Int: Fragment]
-    ) async -> ListFragments {
-        enum Item: Sendable { case article(Int), event(Int), articleMention(Int), eventMention(Int) }
+    static func render(_ models: ViewModels, templates: CompiledTemplates, inputs: Int, memo: RenderMemo, into next: inout [Int: Fragment]) async -> ListFragments {
         let site = models.site
-        let (articles, events) = (site.articles.indices, site.events.indices)
-        let items = articles.map(Item.article) + events.map(Item.event)
-            + articles.map(Item.articleMention) + events.map(Item.eventMention)
-        let memoKeys = items.map { item in
-            switch item {
-            case .article(let index): Fingerprint.of(Templates.articleSummary.name, site.articles[index].body.stamp.meta, keys.global)
-            case .event(let index): Fingerprint.of(Templates.eventSummary.name, site.events[index].body.stamp.meta, keys.global)
-            case .articleMention(let index): Fingerprint.of(Templates.mention.name, site.articles[index].body.stamp.meta, keys.global)
-            case .eventMention(let index): Fingerprint.of(Templates.mention.name, 1, site.events[index].body.stamp.meta, keys.global)
-            }
+        let entries = Entries(models: models, templates: templates, inputs: inputs)
+        var fragments = ListFragments(
+            articles: await entries.render(site.articles.count, Templates.articleSummary, memo: memo, into: &next, models.articleSummary),
+            events: await entries.render(site.events.count, Templates.eventSummary, memo: memo, into: &next) { models.event($0, withBody: false) })
+        // Mentions stand inside an `<li>` of the term page's own layout.
+        fragments.articleMentions = await entries.render(site.articles.count, Templates.mention, trimmed: true, memo: memo, into: &next) {
+            models.mention(article: $0)
         }
-        let shared = EntryStrings(t: models.strings)
-        let html = await memo.fragments(memoKeys, into: &next) { chunk in
-            chunk.map { number in
-                switch items[number] {
-                case .article(let index):
-                    return Fragment(library.render(EntryContext(shared: shared, own: models.articleSummary(index)), with: Templates.articleSummary))
-                case .event(let index):
-                    return Fragment(library.render(EntryContext(shared: shared, own: models.event(index, withBody: false)), with: Templates.eventSummary))
-                case .articleMention(let index):
-                    return mentionFragment(library.render(EntryContext(shared: shared, own: models.mention(article: index)), with: Templates.mention))
-                case .eventMention(let index):
-                    return mentionFragment(library.render(EntryContext(shared: shared, own: models.mention(event: index)), with: Templates.mention))
+        fragments.eventMentions = await entries.render(site.events.count, Templates.mention, trimmed: true, memo: memo, into: &next) {
+            models.mention(event: $0)
+        }
+        return fragments
+    }
+
+    /// The timeline entries need the bodies, whose embedded timelines need the list entries.
+    static func renderTimeline(_ models: ViewModels, templates: CompiledTemplates, inputs: Int, memo: RenderMemo, into next: inout [Int: Fragment]) async -> [Fragment] {
+        // The timeline template puts each entry on a line of its own.
+        await Entries(models: models, templates: templates, inputs: inputs)
+            .render(models.site.events.count, Templates.timelineEvent, trimmed: true, memo: memo, into: &next) { models.event($0, withBody: true) }
+    }
+
+    /// Renders the entries whose view model (`Template.key`) the memo has no fragment for.
+    private struct Entries: Sendable {
+        let models: ViewModels
+        let templates: CompiledTemplates
+        let inputs: Int
+
+        func render<Item: ViewModel>(
+            _ count: Int, _ template: Template<EntryContext<Item>>, trimmed: Bool = false, memo: RenderMemo, into next: inout [Int: Fragment],
+            _ item: @escaping @Sendable (Int) -> Item
+        ) async -> [Fragment] {
+            let (shared, inputs, templates) = (EntryStrings(t: models.strings), inputs, templates)
+            let contexts = await Array(0..<count).concurrentMap { EntryContext(shared: shared, own: item($0)) }
+            let keys = await contexts.concurrentMap { template.key(of: $0, inputs: inputs) }
+            return await memo.fragments(keys, into: &next) { chunk in
+                chunk.map { number in
+                    let html = templates.render(contexts[number], with: template)
+                    return Fragment(trimmed && html.hasSuffix("\n") ? String(html.dropLast()) : html)
                 }
             }
         }
-        var rest = html[...]
-        func take(_ count: Int) -> [Fragment] {
-            defer { rest = rest.dropFirst(count) }
-            return Array(rest.prefix(count))
-        }
-        var fragments = ListFragments(articles: take(articles.count), events: take(events.count))
-        fragments.articleMentions = take(articles.count)
-        fragments.eventMentions = take(events.count)
-        return fragments
     }
 }

@@ -1,17 +1,17 @@
-import Mustache
-
 /// Renders each page: what every page shares (site, strings, navigation, meta tags) plus
 /// what the page's own template shows, as the typed value of its template (`Templates`).
 struct PageContexts {
     let models: ViewModels
     let fragments: ListFragments
+    /// The fingerprint of the templates and site.yaml, part of every page's key.
+    let inputs: Int
 
     private func articleItems(_ indices: some Sequence<Int>) -> [RenderedEntry] {
-        indices.map { RenderedEntry(html: fragments.articles[$0].html) }
+        indices.map { RenderedEntry(fragment: fragments.articles[$0]) }
     }
 
     private func eventItems(_ indices: some Sequence<Int>) -> [RenderedEntry] {
-        indices.map { RenderedEntry(html: fragments.events[$0].html) }
+        indices.map { RenderedEntry(fragment: fragments.events[$0]) }
     }
 
     private var site: Site { models.site }
@@ -22,23 +22,27 @@ struct PageContexts {
         var type = "website"
     }
 
-    func render(_ job: PageJob, library: MustacheLibrary) -> String {
-        func page<Own>(_ meta: Meta, _ own: Own, _ template: Template<PageContext<Own>>) -> String {
-            library.render(PageContext(shared: layout(job: job, meta: meta), own: own), with: template)
+    /// A page's key, the fingerprint of its view model (`Template.key`), and its HTML unless
+    /// `isCurrent` accepts the key: the output already holds the page as it would render.
+    func render(_ job: PageJob, templates: CompiledTemplates, isCurrent: (Int) -> Bool = { _ in false }) -> (key: Int, html: String?) {
+        func page<Own>(_ meta: Meta, _ own: Own, _ template: Template<PageContext<Own>>) -> (key: Int, html: String?) {
+            let context = PageContext(shared: layout(job: job, meta: meta), own: own)
+            let key = template.key(of: context, inputs: inputs)
+            return (key, isCurrent(key) ? nil : templates.render(context, with: template))
         }
         let strings = site.strings
         switch job {
         case .home:
             let front = site.frontPage
             return page(Meta(title: front.title, description: front.summary), HomePage(
-                title: front.title, summary: front.summary, body: models.bodies[.frontPage].html,
+                title: front.title, summary: front.summary, body: models.bodies[.frontPage],
                 articles: articleItems(site.articles.indices.prefix(10)),
                 keyEvents: eventItems(site.events.indices.filter { site.events[$0].isKey }),
                 timelineHref: models.href(site.routes.timeline)), Templates.home)
         case .page(let index):
             let standalone = site.pages[index]
             return page(Meta(title: standalone.title, description: standalone.summary),
-                        StandalonePage(title: standalone.title, summary: standalone.summary, body: models.bodies[.page(index)].html), Templates.page)
+                        StandalonePage(title: standalone.title, summary: standalone.summary, body: models.bodies[.page(index)]), Templates.page)
         case .articles:
             return page(Meta(title: strings["articles.title"], description: site.config.description),
                         ArticleListPage(articles: articleItems(site.articles.indices)), Templates.articles)
@@ -56,7 +60,7 @@ struct PageContexts {
             return page(Meta(title: event.title, description: "\(models.dates.day(date)): \(event.title)", type: "article"), own, Templates.event)
         case .timeline, .keyTimeline, .placeTimeline, .tagTimeline:
             let view = TimelineView(job: job, site: site)
-            return page(Meta(title: view.title, description: view.intro), view.page(models, entries: fragments.timeline.map(\.html)), Templates.timeline)
+            return page(Meta(title: view.title, description: view.intro), view.page(models, entries: fragments.timeline), Templates.timeline)
         case .glossary:
             let (letters, groups) = models.glossaryIndex()
             return page(Meta(title: strings["glossary.title"], description: site.config.description),
@@ -133,7 +137,7 @@ struct PageContexts {
 
 /// The timeline's day headings, each with its events in order.
 enum TimelineDays {
-    static func group(_ models: ViewModels, indices: [Int]? = nil, entries: [String]) -> [TimelineDay] {
+    static func group(_ models: ViewModels, indices: [Int]? = nil, entries: [Fragment]) -> [TimelineDay] {
         var days: [TimelineDay] = []
         var currentKey = ""
         for index in indices ?? Array(models.site.events.indices) {
@@ -144,7 +148,7 @@ enum TimelineDays {
                 currentKey = key
                 days.append(TimelineDay(heading: models.dates.dayHeading(date), iso: key, anchor: "d" + key, events: []))
             }
-            days[days.count - 1].events.append(RenderedEntry(html: entries[index]))
+            days[days.count - 1].events.append(RenderedEntry(fragment: entries[index]))
         }
         return days
     }

@@ -55,23 +55,4 @@ enum PageJob: Sendable {
         case .mapPlace(let index): return routes.mapPlace(site.map!.places[index].place.id)
         }
     }
-
-    var template: String {
-        switch self {
-        case .home: "index"
-        case .page: "page"
-        case .articles: "articles"
-        case .article: "article"
-        case .event: "event"
-        case .timeline, .keyTimeline, .placeTimeline, .tagTimeline: "timeline"
-        case .glossary: "glossary"
-        case .term: "term"
-        case .sources: "sources"
-        case .tags: "tags"
-        case .tag: "tag"
-        case .notFound: "404"
-        case .map: "map"
-        case .mapPlace: "map-place"
-        }
-    }
 }

@@ -22,67 +22,69 @@ struct RenderResult: Sendable {
 
 /// Stage 3: renders every page through the templates, in parallel, plus feeds and sitemap.
 /// Each chunk of pages goes to `emit` as soon as it is rendered, so a big site is never
-/// held in memory whole. Pages and files whose key (`PageKeys`) is the one `memo` holds for
-/// their path are not rendered or emitted: the output already holds them.
+/// held in memory whole. Pages and files whose key is the one `memo` holds for their path
+/// are not rendered or emitted: the output already holds them.
 enum SiteRenderer {
     static func render(
         _ loaded: LoadedSite, memo: RenderMemo, emit: @escaping @Sendable ([OutputFile]) throws -> Void
     ) async throws -> RenderResult {
-        let (site, library) = (loaded.site, loaded.templates.library)
+        let (site, templates) = (loaded.site, loaded.templates.compiled)
         let keys = ReuseKeys(site: site, inputs: loaded.inputsKey)
         var next = RenderMemo()
         if memo.recordsNext { next.fragments.reserveCapacity(memo.fragments.count) }
         // List entries first: embedded timelines in bodies are made of them.
-        var listFragments = await ListFragments.render(ViewModels(site: site, bodies: .none), library: library,
-                                                       keys: keys, memo: memo, into: &next.fragments)
+        var listFragments = await ListFragments.render(ViewModels(site: site, bodies: .none), templates: templates,
+                                                       inputs: loaded.inputsKey, memo: memo, into: &next.fragments)
         let embedded = EmbeddedTimeline(site: site, eventFragments: listFragments.events.map(\.html))
         let bodies = await RenderedBodies.render(site, transforms: [TimelineEmbed.transform(embedded.html), MapEmbeds.transform(site)],
                                                  keys: keys, memo: memo, into: &next.fragments)
         let models = ViewModels(site: site, bodies: bodies)
-        listFragments.timeline = await ListFragments.renderTimeline(models, library: library, keys: keys, memo: memo, into: &next.fragments)
+        listFragments.timeline = await ListFragments.renderTimeline(models, templates: templates, inputs: loaded.inputsKey, memo: memo, into: &next.fragments)
         let fragments = listFragments
-        let pageKeys = PageKeys(site: site, keys: keys, bodies: bodies, fragments: fragments)
 
-        let allJobs = PageJob.all(for: site)
-        let jobs = allJobs.map { job in
-            (job: job, path: job.path(in: site).map(Routes.outputFile) ?? "404.html", key: pageKeys.key(for: job))
-        }
-        let stale = jobs.filter { memo.files[$0.path] != $0.key }
-        let results = await stale.concurrentChunks { chunk -> [Result<Int, Error>] in
-            let contexts = PageContexts(models: models, fragments: fragments)
-            let files = chunk.map { job in
-                OutputFile(path: job.path, contents: .text(contexts.render(job.job, library: library)))
+        // Each page's key is the fingerprint of its view model, so every page's model is built;
+        // only a page whose key the output does not hold yet is rendered and emitted.
+        let jobs = PageJob.all(for: site)
+        let paths = jobs.map { $0.path(in: site).map(Routes.outputFile) ?? "404.html" }
+        let chunks = await Array(jobs.indices).concurrentChunks { chunk -> [(keys: [Int], written: Result<Int, Error>)] in
+            let contexts = PageContexts(models: models, fragments: fragments, inputs: loaded.inputsKey)
+            var files: [OutputFile] = []
+            let keys = chunk.map { number in
+                let (key, html) = contexts.render(jobs[number], templates: templates) { memo.files[paths[number]] == $0 }
+                if let html { files.append(OutputFile(path: paths[number], contents: .text(html))) }
+                return key
             }
-            return [Result { try emit(files); return files.count }]
+            return [(keys, Result { try emit(files); return files.count })]
         }
         var rendered = 0
-        for result in results { rendered += try result.get() }
+        for chunk in chunks { rendered += try chunk.written.get() }
+        for (path, key) in zip(paths, chunks.flatMap(\.keys)) { next.files[path] = key }
 
         let exportBodies = await TimelineExports.bodies(site, keys: keys, memo: memo, into: &next.fragments)
         let exports = await TimelineExports.entries(models, bodies: exportBodies, keys: keys, memo: memo, into: &next.fragments)
-        let others = otherFiles(loaded, models: models, exports: exports, pageKeys: pageKeys, jobs: allJobs, pagePaths: jobs.map(\.path))
+        let others = otherFiles(loaded, models: models, exports: exports, keys: keys, jobs: jobs, pagePaths: paths)
         let staleOthers = others.filter { memo.files[$0.path] != $0.key }
         try emit(staleOthers.map { OutputFile(path: $0.path, contents: $0.make()) })
         rendered += staleOthers.count
 
-        for output in jobs.map({ ($0.path, $0.key) }) + others.map({ ($0.path, $0.key) }) { next.files[output.0] = output.1 }
+        for other in others { next.files[other.path] = other.key }
         next.isFilled = true
-        return RenderResult(paths: Set(next.files.keys), pages: allJobs.count, rendered: rendered, memo: next)
+        return RenderResult(paths: Set(next.files.keys), pages: jobs.count, rendered: rendered, memo: next)
     }
 
     /// Feeds, exports, sitemap, robots.txt and the copied files, each with its key and a
     /// way to make it that runs only when the key changed.
     private static func otherFiles(
-        _ loaded: LoadedSite, models: ViewModels, exports: (slides: [Fragment], rows: [Fragment]), pageKeys: PageKeys, jobs: [PageJob], pagePaths: [String]
+        _ loaded: LoadedSite, models: ViewModels, exports: (slides: [Fragment], rows: [Fragment]), keys: ReuseKeys, jobs: [PageJob], pagePaths: [String]
     ) -> [(path: String, key: Int, make: () -> OutputFile.Contents)] {
         let site = loaded.site
-        let global = pageKeys.keys.global
+        let global = keys.global
         return [
-            (site.routes.feed, pageKeys.feedKey(eventsOnly: false), { .text(AtomFeed.render(site, models: models)) }),
-            (site.routes.timelineFeed, pageKeys.feedKey(eventsOnly: true), { .text(AtomFeed.render(site, models: models, eventsOnly: true)) }),
+            (site.routes.feed, feedKey(models, keys: keys, eventsOnly: false), { .text(AtomFeed.render(site, models: models)) }),
+            (site.routes.timelineFeed, feedKey(models, keys: keys, eventsOnly: true), { .text(AtomFeed.render(site, models: models, eventsOnly: true)) }),
             (site.routes.timelineJSON, Fingerprint.of(global, exports.slides.map(\.hash)), { .text(TimelineExports.timelineJS(site, slides: exports.slides)) }),
             (site.routes.timelineCSV, Fingerprint.of(global, exports.rows.map(\.hash)), { .text(TimelineExports.spreadsheet(site, rows: exports.rows)) }),
-            (site.routes.geoJSON, Fingerprint.of(global, "geojson", pageKeys.keys.events, pageKeys.keys.markers), { .text(GeoJSONExport.render(site, models: models)) }),
+            (site.routes.geoJSON, Fingerprint.of(global, "geojson", keys.events, keys.markers), { .text(GeoJSONExport.render(site, models: models)) }),
             ("sitemap.xml", Fingerprint.of(global, pagePaths), { .text(Sitemap.render(site, jobs: jobs)) }),
             ("robots.txt", global, { .text("User-agent: *\nAllow: /\n\nSitemap: \(site.config.absoluteURL("sitemap.xml"))\n") }),
         ]
@@ -92,5 +94,24 @@ enum SiteRenderer {
         + loaded.assets.map { path in
             (String(path.dropFirst("content/".count)), Fingerprint.of(path, loaded.assetVersions[path]), { .copy(path) })
         }
+    }
+
+    /// A feed shows every item's front matter (which picks and orders the entries) and text.
+    private static func feedKey(_ models: ViewModels, keys: ReuseKeys, eventsOnly: Bool) -> Int {
+        let site = models.site
+        var key = Fingerprint()
+        key.add(keys.global)
+        key.add(eventsOnly)
+        if !eventsOnly {
+            for index in site.articles.indices {
+                key.add(site.articles[index].body.stamp.meta)
+                key.add(models.bodies[.article(index)].hash)
+            }
+        }
+        for index in site.events.indices {
+            key.add(site.events[index].body.stamp.meta)
+            key.add(models.bodies[.event(index)].hash)
+        }
+        return key.value
     }
 }

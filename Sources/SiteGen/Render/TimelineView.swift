@@ -24,7 +24,7 @@ struct TimelineView {
         }
     }
 
-    func page(_ models: ViewModels, entries: [String]) -> TimelinePage {
+    func page(_ models: ViewModels, entries: [Fragment]) -> TimelinePage {
         let site = models.site
         let routes = site.routes
         func link(_ label: String, _ target: String) -> LabelledLink {

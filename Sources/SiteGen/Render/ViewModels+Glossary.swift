@@ -10,7 +10,7 @@ extension ViewModels {
             aliases: term.aliases.map(\.value),
             related: related.map { TitledLink(title: site.terms[$0].title, href: href(routes.term(site.terms[$0].slug))) },
             expansion: term.expansion,
-            body: withBody ? bodies[.term(index)].html : nil,
+            body: withBody ? bodies[.term(index)] : nil,
             mentions: fragments.map { mentions(of: index, fragments: $0) })
     }
 
@@ -19,8 +19,8 @@ extension ViewModels {
         guard site.glossary.mentions.indices.contains(index) else { return [] }
         return site.glossary.mentions[index].map { mention in
             switch mention {
-            case .article(let number): RenderedEntry(html: fragments.articleMentions[number].html)
-            case .event(let number): RenderedEntry(html: fragments.eventMentions[number].html)
+            case .article(let number): RenderedEntry(fragment: fragments.articleMentions[number])
+            case .event(let number): RenderedEntry(fragment: fragments.eventMentions[number])
             }
         }
     }

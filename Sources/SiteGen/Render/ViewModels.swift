@@ -45,7 +45,7 @@ struct ViewModels: Sendable {
     func article(_ index: Int) -> ArticleView {
         let article = site.articles[index]
         return ArticleView(
-            summary: articleSummary(index), body: bodies[.article(index)].html, corrections: corrections(article.corrections),
+            summary: articleSummary(index), body: bodies[.article(index)], corrections: corrections(article.corrections),
             places: article.placeIDs.compactMap { site.places[$0.value] }.map { NamedLink(name: $0.name, href: href(routes.mapPlace($0.id))) })
     }
 
@@ -64,7 +64,7 @@ struct ViewModels: Sendable {
             updated: event.updated.map { time($0, text: dates.stamp($0)) },
             // Several places (`places:`) give several; `{{#place}}` repeats for each.
             place: site.places(of: event).map(place),
-            body: withBody ? bodies[.event(index)].html : nil)
+            body: withBody ? bodies[.event(index)] : nil)
     }
 
     /// An event named in passing (previous/next, the sources page): title, link, day, status.

@@ -49,6 +49,15 @@ public enum NewContent {
         }
     }
 
+    /// A file error in words (not "NSCocoaErrorDomain error 513"), naming the file inside the
+    /// site as the editor knows it.
+    static func refusal(_ error: any Error, in site: URL) -> Refusal {
+        var failure = FileError(error, path: site.path, "cannot write")
+        let base = site.standardizedFileURL.path + "/"
+        if failure.path.hasPrefix(base) { failure.path.removeFirst(base.count) }
+        return Refusal(description: failure.description)
+    }
+
     static func articleText(_ request: Request, date: String) -> String {
         """
         ---
@@ -101,11 +110,26 @@ public enum NewContent {
         guard let latitude = request.latitude, let longitude = request.longitude else {
             throw Refusal(description: "a place needs its coordinates: add --lat and --lon (decimal degrees)")
         }
+        // The checks a build makes of places.yaml, so the new place never breaks the next build.
+        guard (-90...90).contains(latitude) else {
+            throw Refusal(description: "--lat \(latitude) is out of range (-90 to 90); are --lat and --lon swapped?")
+        }
+        guard (-180...180).contains(longitude) else {
+            throw Refusal(description: "--lon \(longitude) is out of range (-180 to 180)")
+        }
+        if let zone = request.timeZone, !ZoneOffsets.isKnown(zone) {
+            let hint = Suggestion.didYouMean(zone, among: TimeZone.knownTimeZoneIdentifiers)
+            throw Refusal(description: "unknown time zone `\(zone)`\(hint) (use an IANA id such as `Asia/Almaty`)")
+        }
         var entry = existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n"
         entry += "\(id):\n  name: \(quoted(request.title))\n  lat: \(latitude)\n  lon: \(longitude)\n  precision: city\n"
         if let zone = request.timeZone { entry += "  timezone: \(zone)\n" }
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try (existing + entry).write(to: file, atomically: true, encoding: .utf8)
+        do {
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try (existing + entry).write(to: file, atomically: true, encoding: .utf8)
+        } catch {
+            throw refusal(error, in: site)
+        }
         return path
     }
 
@@ -114,9 +138,13 @@ public enum NewContent {
         guard !FileManager.default.fileExists(atPath: file.path) else {
             throw Refusal(description: "\(path) already exists; sitegen never overwrites content (pick another title, or edit that file)")
         }
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        // `withoutOverwriting` closes the gap between the check above and the write.
-        try Data(text.utf8).write(to: file, options: .withoutOverwriting)
+        do {
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            // `withoutOverwriting` closes the gap between the check above and the write.
+            try Data(text.utf8).write(to: file, options: .withoutOverwriting)
+        } catch {
+            throw refusal(error, in: site)
+        }
         return path
     }
 

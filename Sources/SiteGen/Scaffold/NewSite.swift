@@ -10,15 +10,22 @@ public enum NewSite {
     /// Creates the site; refuses a folder that exists and is not empty, so nothing is overwritten.
     public static func create(at folder: URL, title: String) throws {
         let manager = FileManager.default
+        if let kind = FolderWalk.kind(of: folder.path), kind != .folder {
+            throw Refusal(description: "\(folder.path) already exists and is not a folder; sitegen init only creates new sites")
+        }
         if let existing = try? manager.contentsOfDirectory(atPath: folder.path), !existing.isEmpty {
             throw Refusal(description: "\(folder.path) already exists and is not empty; sitegen init only creates new sites")
         }
-        for (path, text) in files(title: title) {
-            let target = folder.appendingPathComponent(path)
-            try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: target, options: .withoutOverwriting)
+        do {
+            for (path, text) in files(title: title) {
+                let target = folder.appendingPathComponent(path)
+                try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: target, options: .withoutOverwriting)
+            }
+            try DefaultTemplates.write(to: folder.appendingPathComponent("Templates"))
+        } catch {
+            throw Refusal(description: FileError(error, path: folder.path, "cannot write").description)
         }
-        try DefaultTemplates.write(to: folder.appendingPathComponent("Templates"))
     }
 
     static func files(title: String) -> [(String, String)] {

@@ -9,122 +9,136 @@ import Foundation
 /// what the new build does not produce is removed before the swap. Creating and deleting
 /// tens of thousands of files on every build cost more than rendering them, and unchanged
 /// files keep their dates, which keeps uploads with rsync small.
+///
+/// Only folders `OutputFolder` finds to be sitegen's are ever replaced or adopted, and only
+/// files an `OutputManifest` lists are ever removed from them.
 struct StagingFolder: Sendable {
     let output: URL
     let folder: URL
     let site: SiteFiles
-    /// True when the folder holds a previous build, which must be pruned before the swap.
+    /// The output as messages name it: `public`, or its full path.
+    let shown: String
+    /// The files an earlier build left in `folder`, from its manifest: the only ones a commit removes.
+    let previous: Set<String>
+    /// True when the folder holds an earlier build, whose files are compared before being rewritten.
     let reused: Bool
     /// For `sitegen serve`: the output itself, written file by file, never swapped.
     var inPlace = false
-    /// In place: the files the last build left, by path; nil when unknown.
-    var previous: Set<String>? = nil
-
-    /// Refuses outputs that would overwrite the editors' own work.
-    static func check(output: URL, site: URL) -> Diagnostic? {
-        let outputPath = output.standardizedFileURL.resolvingSymlinksInPath().path
-        let sitePath = site.standardizedFileURL.resolvingSymlinksInPath().path
-        let location = SourceLocation(path: "site.yaml")
-        if outputPath == sitePath || sitePath.hasPrefix(outputPath.hasSuffix("/") ? outputPath : outputPath + "/") {
-            return .error(location, "refusing to write the site to \(output.path): it is the site folder or one of its parents; use a folder such as public/")
-        }
-        let sourceFolders = ["content", "Templates"].map { site.appendingPathComponent($0).standardizedFileURL.resolvingSymlinksInPath().path }
-        if sourceFolders.contains(where: { $0 == outputPath || $0.hasPrefix(outputPath + "/") || outputPath.hasPrefix($0 + "/") }) {
-            return .error(location, "refusing to write the site to \(output.path): it holds or lies inside the site's content or templates")
-        }
-        if FileManager.default.fileExists(atPath: output.appendingPathComponent("content").path)
-            || FileManager.default.fileExists(atPath: output.appendingPathComponent("site.yaml").path) {
-            return .error(location, "refusing to replace \(output.path): it holds a content/ folder or a site.yaml, so it looks like a site, not a build")
-        }
-        return nil
-    }
 
     /// The staging folder next to `output` (same file system, so the swap is a rename): the
-    /// spare from the last build if there is one, else a new empty folder.
+    /// spare from the last build if sitegen made it, else a new folder. The output itself is
+    /// checked before (`OutputFolder`) and again before the swap.
     static func create(for output: URL, site: SiteFiles) throws -> StagingFolder {
-        let manager = FileManager.default
-        let parent = output.deletingLastPathComponent()
-        try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-        let folder = parent.appendingPathComponent(".\(output.lastPathComponent).sitegen-new-\(ProcessInfo.processInfo.processIdentifier)")
-        try? manager.removeItem(at: folder)
-        let spare = spareFolder(for: output)
-        var isFolder: ObjCBool = false
-        if manager.fileExists(atPath: spare.path, isDirectory: &isFolder), isFolder.boolValue,
-           (try? manager.moveItem(at: spare, to: folder)) != nil {
-            return StagingFolder(output: output, folder: folder, site: site, reused: true)
+        let shown = OutputFolder.displayPath(output, site: site.root)
+        let working = WorkingFolders(output: output)
+        do {
+            try FileManager.default.createDirectory(at: working.parent, withIntermediateDirectories: true)
+        } catch {
+            throw FileError(error, path: working.parent.path, "cannot create the folder to write the site in")
         }
-        try manager.createDirectory(at: folder, withIntermediateDirectories: true)
-        return StagingFolder(output: output, folder: folder, site: site, reused: false)
+        working.clearStale()
+        let folder = working.staging
+        if let spare = OutputManifest.read(in: working.spare.path), rename(working.spare.path, folder.path) == 0 {
+            return StagingFolder(output: output, folder: folder, site: site, shown: shown, previous: spare.files, reused: true)
+        }
+        // A new folder, never one found there: what is in a folder sitegen did not make is not its to delete.
+        guard mkdir(folder.path, 0o755) == 0 else {
+            throw FileAccessError(code: errno).at(folder.path, "cannot create sitegen's staging folder")
+        }
+        let staging = StagingFolder(output: output, folder: folder, site: site, shown: shown, previous: [], reused: false)
+        // Marked at once, so a build that is killed leaves a folder the next build knows to remove.
+        try staging.writeManifest([])
+        return staging
     }
 
-    /// Writes into `output` itself. `previous` is what the last build's memo says is there;
-    /// an empty one (the first build) means the folder's contents are unknown.
-    static func inPlace(_ output: URL, site: SiteFiles, previous: RenderMemo) throws -> StagingFolder {
-        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-        return StagingFolder(output: output, folder: output, site: site, reused: true, inPlace: true,
-                             previous: previous.isFilled ? Set(previous.files.keys) : nil)
-    }
-
-    static func spareFolder(for output: URL) -> URL {
-        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).sitegen-spare")
+    /// Writes into `output` itself, as `OutputFolder` found it. `previous` is what the last
+    /// build's memo says is there; an empty one (the first build, or after a failure) means
+    /// the manifest on disk says it.
+    static func inPlace(_ output: URL, site: SiteFiles, state: OutputFolder.State, previous: RenderMemo) throws -> StagingFolder {
+        let shown = OutputFolder.displayPath(output, site: site.root)
+        func staging(_ files: Set<String>) -> StagingFolder {
+            StagingFolder(output: output, folder: output, site: site, shown: shown, previous: files, reused: true, inPlace: true)
+        }
+        switch state {
+        case .owned(let manifest):
+            return staging(previous.isFilled ? Set(previous.files.keys) : manifest.files)
+        case .absent, .empty:
+            do {
+                try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+            } catch {
+                throw FileError(error, path: shown, "cannot create this folder")
+            }
+            try staging([]).writeManifest([])
+            return staging([])
+        }
     }
 
     /// Writes files; safe to call from several tasks at once for different files.
     func write(_ files: [OutputFile]) throws {
         for file in files {
-            let target = folder.appendingPathComponent(file.path)
             try makeFolders(for: file.path)
+            let target = folder.path + "/" + file.path
             switch file.contents {
             case .text(let text):
-                try writeText(text, to: target.path)
+                try writeText(text, to: target, as: file.path)
             case .copy(let source):
-                guard let bytes = site.read(source) else { throw WriteError(path: source, reason: "cannot read it") }
-                try writeBytes(bytes, to: target.path)
+                let bytes: [UInt8]
+                switch site.contents(of: source) {
+                case .success(let read): bytes = read
+                case .failure(let error): throw error.at(source, "cannot copy this file into the site")
+                }
+                try writeBytes(bytes, to: target, as: file.path)
             }
         }
     }
 
-    private func writeText(_ text: String, to path: String) throws {
+    private func writeText(_ text: String, to path: String, as name: String) throws {
         var text = text
-        try text.withUTF8 { try writeBytes($0, to: path) }
+        try text.withUTF8 { try writeBytes($0, to: path, as: name) }
     }
 
     /// Writes unless the file already holds exactly these bytes. A plain write: Foundation's
     /// `Data.write` also syncs each file to disk, which buys nothing before the swap.
-    private func writeBytes(_ bytes: some Collection<UInt8>, to path: String) throws {
-        if inPlace { return try replace(path, with: Array(bytes)) }
-        var descriptor = open(path, O_RDWR | O_CREAT, 0o644)
+    /// `O_NOFOLLOW`: a link planted where a page goes is an error, never a way out of the folder.
+    private func writeBytes(_ bytes: some Collection<UInt8>, to path: String, as name: String) throws {
+        if inPlace { return try replace(path, with: Array(bytes), as: name) }
+        var descriptor = open(path, O_RDWR | O_CREAT | O_NOFOLLOW, 0o644)
         if descriptor < 0, errno == EISDIR, reused {
-            // The last build had a folder where this build writes a file.
-            try FileManager.default.removeItem(atPath: path)
-            descriptor = open(path, O_RDWR | O_CREAT, 0o644)
+            // The last build had a folder where this build writes a file; the staging folder is sitegen's.
+            try? FileManager.default.removeItem(atPath: path)
+            descriptor = open(path, O_RDWR | O_CREAT | O_NOFOLLOW, 0o644)
         }
-        guard descriptor >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { throw failure(at: name) }
         defer { close(descriptor) }
         let contents = Array(bytes)
         if reused, Self.holds(descriptor, contents) { return }
-        guard ftruncate(descriptor, 0) == 0, Self.writeAll(descriptor, contents) else {
-            throw WriteError(path: path, reason: String(cString: strerror(errno)))
-        }
+        guard ftruncate(descriptor, 0) == 0, Self.writeAll(descriptor, contents) else { throw failure(at: name) }
     }
 
     /// A served folder is read while it is written: a new file is written beside the old one
     /// and renamed over it, so a request gets one or the other, never half of one.
     /// Files reach it only when their key changed, so they are not compared first.
-    private func replace(_ path: String, with contents: [UInt8]) throws {
+    private func replace(_ path: String, with contents: [UInt8], as name: String) throws {
         var info = stat()
         if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-            try FileManager.default.removeItem(atPath: path)
+            try? FileManager.default.removeItem(atPath: path)
         }
         let temporary = path + ".sitegen-tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw WriteError(path: temporary, reason: String(cString: strerror(errno))) }
+        unlink(temporary)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o644)
+        guard descriptor >= 0 else { throw failure(at: name) }
         let written = Self.writeAll(descriptor, contents)
         close(descriptor)
         guard written, rename(temporary, path) == 0 else {
+            let error = failure(at: name)
             unlink(temporary)
-            throw WriteError(path: path, reason: String(cString: strerror(errno)))
+            throw error
         }
+    }
+
+    /// The error of the call that just failed, naming the file as it will be in the output.
+    private func failure(at name: String, _ doing: String = "cannot write this file") -> FileError {
+        FileAccessError(code: errno).at(name.isEmpty ? shown : shown + "/" + name, doing)
     }
 
     private static func holds(_ descriptor: Int32, _ contents: [UInt8]) -> Bool {
@@ -135,7 +149,7 @@ struct StagingFolder: Sendable {
         return count == contents.count && existing == contents
     }
 
-    private static func writeAll(_ descriptor: Int32, _ contents: [UInt8]) -> Bool {
+    static func writeAll(_ descriptor: Int32, _ contents: [UInt8]) -> Bool {
         contents.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
@@ -147,18 +161,23 @@ struct StagingFolder: Sendable {
         }
     }
 
-    /// `mkdir -p` that tolerates another task creating the same folder at the same moment.
+    /// `mkdir -p` that tolerates another task creating the same folder at the same moment,
+    /// and never descends through a link.
     private func makeFolders(for path: String) throws {
-        var current = folder.path
+        var relative = ""
         for component in path.split(separator: "/").dropLast() {
-            current += "/" + component
+            relative += (relative.isEmpty ? "" : "/") + component
+            let current = folder.path + "/" + relative
             if mkdir(current, 0o755) == 0 { continue }
-            guard errno == EEXIST else { throw WriteError(path: current, reason: String(cString: strerror(errno))) }
-            var info = stat()
-            if stat(current, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { continue }
-            // The last build wrote a file where this build needs a folder.
-            guard reused, unlink(current) == 0 || errno == ENOENT, mkdir(current, 0o755) == 0 || errno == EEXIST else {
-                throw WriteError(path: current, reason: String(cString: strerror(errno)))
+            guard errno == EEXIST else { throw failure(at: relative, "cannot create this folder") }
+            switch FolderWalk.kind(of: current) {
+            case .folder?: continue
+            case .link?: throw FileAccessError(code: ELOOP).at(shown + "/" + relative, "cannot write into this folder")
+            default:
+                // The last build wrote a file where this build needs a folder.
+                guard reused, unlink(current) == 0 || errno == ENOENT, mkdir(current, 0o755) == 0 || errno == EEXIST else {
+                    throw failure(at: relative, "cannot create this folder")
+                }
             }
         }
     }
@@ -166,74 +185,66 @@ struct StagingFolder: Sendable {
     /// Removes what the last build wrote and this one did not, then puts the new site in
     /// place of the old one, which becomes the spare for the next build.
     func commit(keeping written: Set<String>) throws {
-        if inPlace, let previous {
-            // The memo knows what is there: no need to walk tens of thousands of folders.
-            for path in previous.subtracting(written).sorted() { removeWithEmptyFolders(path) }
+        for path in previous.subtracting(written).sorted() { OutputManifest.remove(path, from: folder.path) }
+        if inPlace {
+            if written != previous { try writeManifest(written) }
             return
         }
-        if reused { try prune(keeping: written) }
-        if inPlace { return }
-        let manager = FileManager.default
-        guard manager.fileExists(atPath: output.path) else {
-            try manager.moveItem(at: folder, to: output)
+        try writeManifest(written)
+        // The output may have been replaced while the site was rendered: look again just before
+        // it moves. (A file added to it meanwhile is never deleted: only listed files are.)
+        let state = try OutputFolder.inspect(output, site: site.root, deep: false).get()
+        if state == .empty, rmdir(output.path) != 0 { throw failure(at: "", "cannot replace this empty folder") }
+        let working = WorkingFolders(output: output)
+        guard case .owned = state else {
+            guard rename(folder.path, output.path) == 0 else { throw failure(at: "", "cannot put the site in place") }
             return
         }
-        let old = output.deletingLastPathComponent()
-            .appendingPathComponent(".\(output.lastPathComponent).sitegen-old-\(ProcessInfo.processInfo.processIdentifier)")
-        try? manager.removeItem(at: old)
-        try manager.moveItem(at: output, to: old)
-        do {
-            try manager.moveItem(at: folder, to: output)
-        } catch {
-            try? manager.moveItem(at: old, to: output)
+        guard rename(output.path, working.old.path) == 0 else { throw failure(at: "", "cannot move the old site aside") }
+        guard rename(folder.path, output.path) == 0 else {
+            let error = failure(at: "", "cannot put the site in place")
+            _ = rename(working.old.path, output.path)
             throw error
         }
-        let spare = Self.spareFolder(for: output)
-        try? manager.removeItem(at: spare)
-        if (try? manager.moveItem(at: old, to: spare)) == nil { try? manager.removeItem(at: old) }
-    }
-
-    /// A page that is gone leaves no empty folder behind (`tidslinje/old-id/`).
-    private func removeWithEmptyFolders(_ path: String) {
-        try? FileManager.default.removeItem(at: folder.appendingPathComponent(path))
-        var parts = path.split(separator: "/").dropLast()
-        while !parts.isEmpty, rmdir(folder.path + "/" + parts.joined(separator: "/")) == 0 {
-            parts = parts.dropLast()
+        // The old site becomes the next staging folder; a spare in the way that sitegen did
+        // not make stays where it is, and the old site goes, file by listed file.
+        if rename(working.old.path, working.spare.path) != 0, case .owned(let manifest) = state {
+            manifest.removeListed(from: working.old.path)
         }
     }
 
-    /// Deletes every file and folder in the staging folder that is not one of `written`
-    /// or a folder holding one of them.
-    private func prune(keeping written: Set<String>) throws {
-        var folders = Set<String>()
-        for path in written {
-            var parts = path.split(separator: "/").dropLast()
-            while !parts.isEmpty {
-                folders.insert(parts.joined(separator: "/"))
-                parts = parts.dropLast()
-            }
-        }
-        let manager = FileManager.default
-        var doomed: [String] = []
-        FolderWalk.walk(folder.path) { path, isFolder in
-            if isFolder, folders.contains(path) { return true }
-            if !isFolder, written.contains(path) { return false }
-            doomed.append(path)
-            return false
-        }
-        for path in doomed {
-            try manager.removeItem(at: folder.appendingPathComponent(path))
+    private func writeManifest(_ files: Set<String>) throws {
+        do {
+            try OutputManifest(files: files).write(into: folder.path)
+        } catch {
+            throw error.at(shown + "/" + OutputManifest.fileName, "cannot write sitegen's list of the files it wrote")
         }
     }
 
-    struct WriteError: Error, CustomStringConvertible {
-        var path: String
-        var reason: String
-        var description: String { "\(path): \(reason)" }
-    }
-
+    /// A failed build: the staging folder goes. A served folder stays, and its manifest now
+    /// also lists what this build wrote into it, so the next build may remove those files.
     func discard() {
-        guard !inPlace else { return }
-        try? FileManager.default.removeItem(at: folder)
+        guard inPlace else {
+            try? FileManager.default.removeItem(at: folder)
+            return
+        }
+        var present = previous
+        FolderWalk.walk(folder.path) { path, kind in
+            if kind == .file, path != OutputManifest.fileName { present.insert(path) }
+            return kind == .folder
+        }
+        try? writeManifest(present)
+    }
+}
+
+extension StagingFolder {
+    /// Why writing failed, naming the file: the page or file in the output (not in the hidden
+    /// staging folder), or the content file that could not be copied.
+    static func failure(_ error: any Error, output: URL, site: URL) -> BuildFailure {
+        switch error {
+        case let failure as BuildFailure: failure
+        case let error as FileError: BuildFailure([.error(SourceLocation(path: error.path), error.reason)])
+        default: BuildFailure([.error(SourceLocation(path: OutputFolder.displayPath(output, site: site)), "cannot write the site: \(error)")])
+        }
     }
 }

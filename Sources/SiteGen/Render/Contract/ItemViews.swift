@@ -49,11 +49,11 @@ struct LabelledLink: ViewModel {
 
 /// A list entry rendered once by its partial and shown by every page that lists it.
 struct RenderedEntry: ViewModel {
-    var html: String
+    var fragment: Fragment
 
     static let about = "An entry of a list, already rendered by its partial."
     static let fields: [Field<Self>] = [
-        .html("html", "The entry's HTML.") { $0.html },
+        .fragment("html", "The entry's HTML.") { $0.fragment },
     ]
 }
 
@@ -134,13 +134,13 @@ struct ArticleSummaryView: ViewModel {
 
 struct ArticleView: ViewModel {
     var summary: ArticleSummaryView
-    var body: String
+    var body: Fragment
     var corrections: [CorrectionView]
     var places: [NamedLink]
 
     static let about = "An article on its own page: its list entry's fields and its text."
     static let fields: [Field<Self>] = ArticleSummaryView.fields.map { $0.lifted(\.summary) } + [
-        .html("body", "The article's text.") { $0.body },
+        .fragment("body", "The article's text.") { $0.body },
         .list("corrections", "Its corrections, oldest first.") { $0.corrections },
         .list("places", "The places it names in `places`, each linked to its map page.") { $0.places },
     ]
@@ -162,7 +162,7 @@ struct EventView: ViewModel {
     var end: TimeView?
     var updated: TimeView?
     var place: [PlaceView]
-    var body: String?
+    var body: Fragment?
 
     static let about = "An event of the timeline."
     static let fields: [Field<Self>] = [
@@ -181,7 +181,7 @@ struct EventView: ViewModel {
         .optionalModel("end", "When it ended, if `end` is given.") { $0.end },
         .optionalModel("updated", "When it was last updated, if it was.") { $0.updated },
         .list("place", "Where it happened: its place, or each of its `places`; empty when it has none.") { $0.place },
-        .optionalHTML("body", "Its text: on its page and in the timeline, not in lists.") { $0.body },
+        .optionalFragment("body", "Its text: on its page and in the timeline, not in lists.") { $0.body },
     ]
 }
 
@@ -221,7 +221,7 @@ struct TermView: ViewModel {
     var aliases: [String]
     var related: [TitledLink]
     var expansion: String?
-    var body: String?
+    var body: Fragment?
     var mentions: [RenderedEntry]?
 
     static let about = "A glossary term."
@@ -233,7 +233,7 @@ struct TermView: ViewModel {
         .texts("aliases", "Its other names (`aliases`), each as `{{.}}`.") { $0.aliases },
         .list("related", "Its `related` terms, linked.") { $0.related },
         .optionalText("expansion", "What an acronym stands for (`expansion`), if given.") { $0.expansion },
-        .optionalHTML("body", "Its full entry: on its own page only.") { $0.body },
+        .optionalFragment("body", "Its full entry: on its own page only.") { $0.body },
         .optionalList("mentions", "The articles and events that link to it (`partials/mention`): on its own page only.") { $0.mentions },
     ]
 }

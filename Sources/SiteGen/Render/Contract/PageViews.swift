@@ -76,7 +76,7 @@ typealias EntryContext<Item: ViewModel> = TemplateContext<EntryStrings, Item>
 struct HomePage: ViewModel {
     var title: String
     var summary: String
-    var body: String
+    var body: Fragment
     var articles: [RenderedEntry]
     var keyEvents: [RenderedEntry]
     var timelineHref: String
@@ -85,7 +85,7 @@ struct HomePage: ViewModel {
     static let fields: [Field<Self>] = [
         .text("title", "Its title.") { $0.title },
         .text("summary", "Its summary; may be empty.") { $0.summary },
-        .html("body", "Its text.") { $0.body },
+        .fragment("body", "Its text.") { $0.body },
         .list("articles", "The ten newest articles (`partials/article-summary`).") { $0.articles },
         .list("keyEvents", "The key moments (`partials/event-summary`).") { $0.keyEvents },
         .text("timelineHref", "The timeline's URL.") { $0.timelineHref },
@@ -95,13 +95,13 @@ struct HomePage: ViewModel {
 struct StandalonePage: ViewModel {
     var title: String
     var summary: String
-    var body: String
+    var body: Fragment
 
     static let about = "A page of its own (content/om.md)."
     static let fields: [Field<Self>] = [
         .text("title", "Its title.") { $0.title },
         .text("summary", "Its summary; may be empty.") { $0.summary },
-        .html("body", "Its text.") { $0.body },
+        .fragment("body", "Its text.") { $0.body },
     ]
 }
 

@@ -1,5 +1,3 @@
-import Mustache
-
 /// A template the renderer asks for, by name, with the value it is rendered with: the
 /// type binds the name to its view model, so a page cannot be rendered with another's.
 struct Template<Model: TemplateModel>: Sendable {
@@ -7,6 +5,16 @@ struct Template<Model: TemplateModel>: Sendable {
     let renders: String
 
     var described: TemplateDescription { TemplateDescription(name: name, renders: renders, model: Model.self) }
+
+    /// The reuse key of what this template makes of `model`: everything the template can show
+    /// is in its value, and `inputs` covers the templates themselves (and site.yaml).
+    func key(of model: Model, inputs: Int) -> Int {
+        var fingerprint = Fingerprint()
+        fingerprint.add(inputs)
+        fingerprint.add(name)
+        model.addFingerprint(to: &fingerprint)
+        return fingerprint.value
+    }
 }
 
 /// A template of the contract, for the load-time check and Templates/README.md.
@@ -45,10 +53,4 @@ enum Templates {
         articles.described, map.described, mapPlace.described,
         articleSummary.described, eventSummary.described, timelineEvent.described, mention.described,
     ]
-}
-
-extension MustacheLibrary {
-    func render<Model>(_ model: Model, with template: Template<Model>) -> String {
-        render(model, withTemplate: template.name) ?? ""
-    }
 }

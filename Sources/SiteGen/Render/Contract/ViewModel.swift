@@ -1,33 +1,46 @@
 import Mustache
 
 /// A value templates read: a plain `Sendable` struct whose fields are listed once, in
-/// `fields`. That list is the whole contract between the code and the templates:
-/// swift-mustache looks names up in it (`child(named:)`), `TemplateCheck` checks every
-/// `{{name}}` of every template against it when the templates load, and Templates/README.md
-/// is written from it (`TemplateReference`).
+/// `fields`. That list is the whole contract between the code and the templates: the
+/// template compiler (`TemplateCompiler`) resolves every `{{name}}` of every template to a
+/// field when the templates load, and reports one that is not there at its line; rendering
+/// reads fields by their place in the list; a page's reuse key is the fingerprint of its
+/// fields; and Templates/README.md is written from it (`TemplateReference`).
 protocol ViewModel: TemplateModel {
     static var fields: [Field<Self>] { get }
 }
 
-/// What a template is rendered with, described for the check and the README.
-protocol TemplateModel: MustacheParent, Sendable {
+/// What a template is rendered with: a view model, or what a page shares and its own.
+protocol TemplateModel: TemplateElement, MustacheParent, Fingerprintable, Sendable {
     /// What the value is, in a few words, for Templates/README.md.
     static var about: String { get }
     /// Every name a template may use on this value.
     static var contract: [TemplateField] { get }
     /// The view models it is made of, for Templates/README.md: itself, or what a page shares and its own.
     static var parts: [any ViewModel.Type] { get }
+    /// The value at `path`: a field by its place in `contract`, then fields of the values in it.
+    func value(at path: ArraySlice<Int>) -> TemplateValue
 }
 
 extension ViewModel {
     static var contract: [TemplateField] { fields.map(\.contract) }
     static var parts: [any ViewModel.Type] { [Self.self] }
 
-    /// A missing or absent name is nil, so swift-mustache goes on to the enclosing values,
-    /// as it does for a dictionary without the key.
+    func value(at path: ArraySlice<Int>) -> TemplateValue {
+        Self.fields[path.first!].read(self, path.dropFirst())
+    }
+
+    func addFingerprint(to fingerprint: inout Fingerprint) {
+        for field in Self.fields { field.fingerprint(self, &fingerprint) }
+    }
+}
+
+extension TemplateModel {
+    var templateValue: TemplateValue { .model(self) }
+
+    /// swift-mustache's lookup, for rendering with it as the reference (`MustacheDifferentialTests`).
     func child(named name: String) -> Any? {
-        for field in Self.fields where field.contract.name == name { return field.value(self) }
-        return nil
+        Self.contract.firstIndex { $0.name == name }.flatMap { value(at: [$0]).mustacheValue }
     }
 }
 
@@ -54,74 +67,49 @@ indirect enum FieldKind: Sendable {
     case strings
 }
 
-/// A field of the view model `Model`: its description and how to read it.
-struct Field<Model>: Sendable {
-    let contract: TemplateField
-    let value: @Sendable (Model) -> Any?
+/// A field's value as rendering sees it.
+enum TemplateValue: Sendable {
+    /// An optional field without a value: the name is looked up in the enclosing values.
+    case absent
+    case text(String)
+    case html(String)
+    case flag(Bool)
+    case number(Int)
+    case model(any TemplateModel)
+    case list(any TemplateList)
+    case strings(TemplateStrings)
+}
 
-    private init(_ name: String, _ kind: FieldKind, optional: Bool = false, _ about: String, value: @escaping @Sendable (Model) -> Any?) {
-        contract = TemplateField(name: name, kind: kind, optional: optional, about: about)
-        self.value = value
-    }
+/// What a list field holds: view models, or texts (`{{.}}`).
+protocol TemplateList: Sendable {
+    var count: Int { get }
+    func element(at index: Int) -> TemplateValue
+}
 
-    static func text(_ name: String, _ about: String, _ value: @escaping @Sendable (Model) -> String) -> Field {
-        Field(name, .text, about) { value($0) }
-    }
+protocol TemplateElement: Sendable {
+    var templateValue: TemplateValue { get }
+}
 
-    static func optionalText(_ name: String, _ about: String, _ value: @escaping @Sendable (Model) -> String?) -> Field {
-        Field(name, .text, optional: true, about) { value($0) }
-    }
+extension String: TemplateElement {
+    var templateValue: TemplateValue { .text(self) }
+}
 
-    static func html(_ name: String, _ about: String, _ value: @escaping @Sendable (Model) -> String) -> Field {
-        Field(name, .html, about) { value($0) }
-    }
+extension Array: TemplateList where Element: TemplateElement {
+    func element(at index: Int) -> TemplateValue { self[index].templateValue }
+}
 
-    static func optionalHTML(_ name: String, _ about: String, _ value: @escaping @Sendable (Model) -> String?) -> Field {
-        Field(name, .html, optional: true, about) { value($0) }
-    }
-
-    static func flag(_ name: String, _ about: String, _ value: @escaping @Sendable (Model) -> Bool) -> Field {
-        Field(name, .flag, about) { value($0) }
-    }
-
-    static func number(_ name: String, _ about: String, _ value: @escaping @Sendable (Model) -> Int) -> Field {
-        Field(name, .number, about) { value($0) }
-    }
-
-    static func model<Value: TemplateModel>(_ name: String, _ about: String, _ value: @escaping @Sendable (Model) -> Value) -> Field {
-        Field(name, .model(Value.self), about) { value($0) }
-    }
-
-    static func optionalModel<Value: TemplateModel>(_ name: String, _ about: String, _ value: @escaping @Sendable (Model) -> Value?) -> Field {
-        Field(name, .model(Value.self), optional: true, about) { value($0) }
-    }
-
-    static func list<Value: TemplateModel>(_ name: String, _ about: String, _ value: @escaping @Sendable (Model) -> [Value]) -> Field {
-        Field(name, .list(.model(Value.self)), about) { value($0) }
-    }
-
-    static func optionalList<Value: TemplateModel>(_ name: String, _ about: String, _ value: @escaping @Sendable (Model) -> [Value]?) -> Field {
-        Field(name, .list(.model(Value.self)), optional: true, about) { value($0) }
-    }
-
-    static func texts(_ name: String, _ about: String, _ value: @escaping @Sendable (Model) -> [String]) -> Field {
-        Field(name, .list(.text), about) { value($0) }
-    }
-
-    static func strings(_ name: String, _ about: String, _ value: @escaping @Sendable (Model) -> TemplateStrings) -> Field {
-        Field(name, .strings, about) { value($0) }
-    }
-
-    /// The same field on a value that holds a `Model`: a view model made of a smaller one
-    /// (an article page's article is its list entry plus its text) lists the smaller one's fields.
-    func lifted<Outer>(_ part: @escaping @Sendable (Outer) -> Model) -> Field<Outer> {
-        let value = self.value
-        return Field<Outer>(contract: contract) { value(part($0)) }
-    }
-
-    private init(contract: TemplateField, value: @escaping @Sendable (Model) -> Any?) {
-        self.contract = contract
-        self.value = value
+extension TemplateValue {
+    /// As swift-mustache's dictionaries held it: nil for an absent value.
+    fileprivate var mustacheValue: Any? {
+        switch self {
+        case .absent: return nil
+        case .text(let text), .html(let text): return text
+        case .flag(let flag): return flag
+        case .number(let number): return number
+        case .model(let model): return model
+        case .list(let list): return (0..<list.count).map { list.element(at: $0).mustacheValue as Any }
+        case .strings(let strings): return strings
+        }
     }
 }
 
@@ -136,56 +124,14 @@ struct TemplateContext<Shared: ViewModel, Own: ViewModel>: TemplateModel {
     static var contract: [TemplateField] { Shared.contract + Own.contract }
     static var parts: [any ViewModel.Type] { [Shared.self, Own.self] }
 
-    func child(named name: String) -> Any? {
-        shared.child(named: name) ?? own.child(named: name)
-    }
-}
-
-/// The interface words as templates read them (`{{t.nav.home}}`): the dotted keys of the
-/// strings file as a tree, built once per build.
-struct TemplateStrings: MustacheParent, Sendable {
-    private indirect enum Node: Sendable {
-        case text(String)
-        case group(TemplateStrings)
+    func value(at path: ArraySlice<Int>) -> TemplateValue {
+        let first = path.first!
+        guard first >= Shared.fields.count else { return shared.value(at: path) }
+        return own.value(at: [first - Shared.fields.count] + path.dropFirst())
     }
 
-    private var children: [String: Node] = [:]
-
-    init(_ strings: Strings) {
-        for (key, value) in strings.text {
-            insert(value, at: key.split(separator: ".").map(String.init)[...])
-        }
-    }
-
-    private init() {}
-
-    private mutating func insert(_ value: String, at path: ArraySlice<String>) {
-        guard let head = path.first else { return }
-        if path.count == 1 {
-            children[head] = .text(value)
-            return
-        }
-        var group = TemplateStrings()
-        if case .group(let existing)? = children[head] { group = existing }
-        group.insert(value, at: path.dropFirst())
-        children[head] = .group(group)
-    }
-
-    func child(named name: String) -> Any? {
-        switch children[name] {
-        case .text(let text): text
-        case .group(let group): group
-        case nil: nil
-        }
-    }
-
-    /// The names one level under `path` (none under a string), or nil when `path` names nothing.
-    func names(under path: ArraySlice<String>) -> [String]? {
-        guard let head = path.first else { return children.keys.sorted() }
-        switch children[head] {
-        case .group(let group): return group.names(under: path.dropFirst())
-        case .text: return path.count == 1 ? [] : nil
-        case nil: return nil
-        }
+    func addFingerprint(to fingerprint: inout Fingerprint) {
+        shared.addFingerprint(to: &fingerprint)
+        own.addFingerprint(to: &fingerprint)
     }
 }

@@ -1,0 +1,288 @@
+/// The templates compiled against their values (`TemplateCompiler`), ready to render.
+struct CompiledTemplates: Sendable {
+    let ops: [String: [TemplateOp]]
+
+    func render<Model>(_ model: Model, with template: Template<Model>) -> String {
+        guard let ops = ops[template.name] else { return "" }
+        var renderer = TemplateRenderer(root: .model(model))
+        renderer.run(ops)
+        return String(decoding: renderer.output, as: UTF8.self)
+    }
+}
+
+/// A compiled template: its text, and the values and sections it shows, each name already
+/// resolved to places in the view models around it.
+indirect enum TemplateOp: Sendable {
+    case text([UInt8])
+    case value(TemplateLookup, escaped: Bool)
+    case section(TemplateLookup, body: [TemplateOp])
+    case inverted(TemplateLookup, body: [TemplateOp])
+    /// A partial, a parent template or a block: the same values, but no longer directly in a
+    /// list's section; a standalone partial's indentation starts each of its lines.
+    case included(indentation: String, [TemplateOp])
+
+    /// Adjacent text joined: the parser splits it at every line end.
+    static func merged(_ ops: [TemplateOp]) -> [TemplateOp] {
+        var result: [TemplateOp] = []
+        for op in ops {
+            if case .text(let next) = op, case .text(let previous)? = result.last {
+                result[result.count - 1] = .text(previous + next)
+            } else {
+                result.append(op)
+            }
+        }
+        return result
+    }
+}
+
+/// Where a tag's value comes from when it renders.
+struct TemplateLookup: Sendable {
+    /// A place the name may be found, from the innermost value out.
+    enum Candidate: Sendable {
+        /// A field `depth` values out, then fields in it. When the first field is optional and
+        /// absent, the next candidate is asked. `resolvable` is false when the first field is
+        /// there but the rest of the name is not: the value is then absent.
+        case field(depth: Int, path: [Int], optionalHead: Bool, resolvable: Bool)
+        /// The interface words, known when the templates are compiled.
+        case constant(TemplateValue)
+    }
+
+    enum Source: Sendable {
+        /// `{{.}}`: the innermost value.
+        case top
+        /// `last()` and the like: the place in the list being shown.
+        case sequence
+        case candidates([Candidate])
+    }
+
+    var source: Source
+    /// Innermost first.
+    var transforms: [TemplateTransform] = []
+}
+
+/// swift-mustache's transforms (`{{^empty(places)}}`, `{{^last()}}`), with the same results.
+enum TemplateTransform: Sendable {
+    case empty, count, first, last, reversed, capitalized, lowercased, uppercased
+    case equalZero, plusOne, minusOne, even, odd
+    case isFirst, isLast, index, isEven, isOdd
+
+    /// The transform `name` applied to a value of `kind` (the place in a list when `sequence`),
+    /// with the kind of what it gives; nil when swift-mustache has no such transform for it.
+    static func compile(_ name: String, on kind: FieldKind, sequence: Bool) -> (transform: TemplateTransform, kind: FieldKind)? {
+        if sequence {
+            switch name {
+            case "first": return (.isFirst, .flag)
+            case "last": return (.isLast, .flag)
+            case "even": return (.isEven, .flag)
+            case "odd": return (.isOdd, .flag)
+            case "index": return (.index, .number)
+            default: return nil
+            }
+        }
+        switch (name, kind) {
+        case ("empty", .list), ("empty", .text): return (.empty, .flag)
+        case ("count", .list): return (.count, .number)
+        case ("first", .list(let element)): return (.first, element)
+        case ("last", .list(let element)): return (.last, element)
+        case ("reversed", .list), ("reversed", .text): return (.reversed, kind)
+        case ("capitalized", .text): return (.capitalized, .text)
+        case ("lowercased", .text): return (.lowercased, .text)
+        case ("uppercased", .text): return (.uppercased, .text)
+        case ("equalzero", .number): return (.equalZero, .flag)
+        case ("even", .number): return (.even, .flag)
+        case ("odd", .number): return (.odd, .flag)
+        case ("plusone", .number): return (.plusOne, .number)
+        case ("minusone", .number): return (.minusOne, .number)
+        default: return nil
+        }
+    }
+
+    func apply(to value: TemplateValue, sequence: (index: Int, isLast: Bool)?) -> TemplateValue {
+        switch (self, value) {
+        case (.isFirst, _): return sequence.map { .flag($0.index == 0) } ?? .absent
+        case (.isLast, _): return sequence.map { .flag($0.isLast) } ?? .absent
+        case (.index, _): return sequence.map { .number($0.index) } ?? .absent
+        case (.isEven, _): return sequence.map { .flag($0.index & 1 == 0) } ?? .absent
+        case (.isOdd, _): return sequence.map { .flag($0.index & 1 == 1) } ?? .absent
+        case (.empty, .list(let list)): return .flag(list.count == 0)
+        case (.empty, .text(let text)): return .flag(text.isEmpty)
+        case (.count, .list(let list)): return .number(list.count)
+        case (.first, .list(let list)): return list.count > 0 ? list.element(at: 0) : .absent
+        case (.last, .list(let list)): return list.count > 0 ? list.element(at: list.count - 1) : .absent
+        case (.reversed, .list(let list)): return .list(ReversedTemplateList(base: list))
+        case (.reversed, .text(let text)): return .text(String(text.reversed()))
+        case (.capitalized, .text(let text)): return .text(text.capitalized)
+        case (.lowercased, .text(let text)): return .text(text.lowercased())
+        case (.uppercased, .text(let text)): return .text(text.uppercased())
+        case (.equalZero, .number(let number)): return .flag(number == 0)
+        case (.plusOne, .number(let number)): return .number(number + 1)
+        case (.minusOne, .number(let number)): return .number(number - 1)
+        case (.even, .number(let number)): return .flag(number & 1 == 0)
+        case (.odd, .number(let number)): return .flag(number & 1 == 1)
+        default: return .absent
+        }
+    }
+}
+
+private struct ReversedTemplateList: TemplateList {
+    let base: any TemplateList
+    var count: Int { base.count }
+    func element(at index: Int) -> TemplateValue { base.element(at: base.count - 1 - index) }
+}
+
+/// Runs compiled templates into UTF-8 bytes, with the semantics of swift-mustache: a flag
+/// shows or hides a section, a list shows it once per entry, any other value once with the
+/// value pushed; an absent value shows an inverted section.
+struct TemplateRenderer {
+    private(set) var output: [UInt8] = []
+    /// The values around the op being run, innermost last.
+    private var frames: [TemplateValue]
+    private var sequence: (index: Int, isLast: Bool)?
+    private var indentation = ""
+
+    init(root: TemplateValue) {
+        frames = [root]
+        frames.reserveCapacity(8)
+        output.reserveCapacity(16_384)
+    }
+
+    mutating func run(_ ops: [TemplateOp]) {
+        guard !indentation.isEmpty else {
+            for op in ops { run(op) }
+            return
+        }
+        // swift-mustache starts each piece that follows a line end in this template's own
+        // output with the indentation.
+        let start = output.count
+        for op in ops {
+            let afterLineEnd = output.count > start && output.last == UInt8(ascii: "\n")
+            let opStart = output.count
+            run(op)
+            if afterLineEnd, output.count > opStart { output.insert(contentsOf: indentation.utf8, at: opStart) }
+        }
+    }
+
+    private mutating func run(_ op: TemplateOp) {
+        switch op {
+        case .text(let bytes):
+            output.append(contentsOf: bytes)
+        case .value(let lookup, let escaped):
+            write(resolve(lookup), escaped: escaped)
+        case .section(let lookup, let body):
+            switch resolve(lookup) {
+            case .absent:
+                break
+            case .flag(let flag):
+                if flag { run(body) }
+            case .list(let list):
+                let outer = sequence
+                for index in 0..<list.count {
+                    frames.append(list.element(at: index))
+                    sequence = (index, index == list.count - 1)
+                    run(body)
+                    frames.removeLast()
+                }
+                sequence = outer
+            case let value:
+                run(body, pushing: value)
+            }
+        case .inverted(let lookup, let body):
+            switch resolve(lookup) {
+            case .absent: run(body)
+            case .flag(let flag): if !flag { run(body) }
+            case .list(let list): if list.count == 0 { run(body, pushing: .list(list)) }
+            default: break
+            }
+        case .included(let inner, let body):
+            let (outerSequence, outerIndentation) = (sequence, indentation)
+            (sequence, indentation) = (nil, inner)
+            run(body)
+            (sequence, indentation) = (outerSequence, outerIndentation)
+        }
+    }
+
+    private mutating func run(_ body: [TemplateOp], pushing value: TemplateValue) {
+        let outer = sequence
+        sequence = nil
+        frames.append(value)
+        run(body)
+        frames.removeLast()
+        sequence = outer
+    }
+
+    private func resolve(_ lookup: TemplateLookup) -> TemplateValue {
+        var value: TemplateValue
+        switch lookup.source {
+        case .top:
+            value = frames[frames.count - 1]
+        case .sequence:
+            guard sequence != nil else { return .absent }
+            value = .absent
+        case .candidates(let candidates):
+            value = find(candidates)
+        }
+        for transform in lookup.transforms {
+            value = transform.apply(to: value, sequence: sequence)
+        }
+        return value
+    }
+
+    private func find(_ candidates: [TemplateLookup.Candidate]) -> TemplateValue {
+        for candidate in candidates {
+            switch candidate {
+            case .constant(let value):
+                return value
+            case .field(let depth, let path, let optionalHead, let resolvable):
+                guard case .model(let model) = frames[frames.count - 1 - depth] else { continue }
+                guard optionalHead else { return resolvable ? model.value(at: path[...]) : .absent }
+                let head = model.value(at: path.prefix(1))
+                if case .absent = head { continue }
+                guard resolvable else { return .absent }
+                guard path.count > 1 else { return head }
+                guard case .model(let inner) = head else { return .absent }
+                return inner.value(at: path.dropFirst())
+            }
+        }
+        return .absent
+    }
+
+    private mutating func write(_ value: TemplateValue, escaped: Bool) {
+        switch value {
+        case .text(let text), .html(let text):
+            if escaped { appendEscaped(text) } else { output.append(contentsOf: text.utf8) }
+        case .number(let number):
+            output.append(contentsOf: String(number).utf8)
+        case .flag(let flag):
+            output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .absent, .model, .list, .strings:
+            break // the compiler lets no tag write a value with fields
+        }
+    }
+
+    /// One pass over the UTF-8 bytes, with swift-mustache's entities; an escaped character is
+    /// escaped whatever follows it (swift-mustache compares whole characters, so it left a
+    /// quote with a combining mark after it as it was).
+    private mutating func appendEscaped(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for index in 0..<bytes.count {
+                let entity: StaticString
+                switch bytes[index] {
+                case UInt8(ascii: "&"): entity = "&amp;"
+                case UInt8(ascii: "<"): entity = "&lt;"
+                case UInt8(ascii: ">"): entity = "&gt;"
+                case UInt8(ascii: "\""): entity = "&quot;"
+                case UInt8(ascii: "'"): entity = "&#39;"
+                default: continue
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                entity.withUTF8Buffer { output.append(contentsOf: $0) }
+                start = index + 1
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        }
+    }
+}
+
+import Foundation
