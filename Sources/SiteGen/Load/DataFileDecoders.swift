@@ -7,7 +7,7 @@ enum DataFileDecoders {
     static func site(_ fields: inout FieldReader, baseURLOverride: String?) -> SiteConfig? {
         fields.rejectUnknownKeys(siteKeys)
         let title = fields.requiredString("title", example: "Uroen i Kasakhstan")
-        let language = fields.string("language") ?? "da"
+        let language = self.language(&fields)
         let zone = ContentDecoders.timeZone(&fields) ?? "Europe/Copenhagen"
         var unsafe = false
         if var markdown = fields.group("markdown") {
@@ -16,22 +16,37 @@ enum DataFileDecoders {
             fields.absorb(markdown)
         }
         let map = MapSettings.decode(&fields)
-        let written = fields.string("baseURL")
-        let baseURL = baseURLOverride ?? written
-        guard let baseURL else {
-            fields.report(.error(fields.location, "missing `baseURL`; add the address the site is published at, e.g. `baseURL: https://example.org/kasakhstan/`"))
-            return nil
+        let baseURL: SafeURL?
+        if let override = baseURLOverride {
+            switch SafeURL.check(override, key: "--base-url", kind: .siteAddress) {
+            case .success(let url): baseURL = url
+            case .failure(let problem):
+                fields.report(.error(fields.location, problem.message))
+                baseURL = nil
+            }
+        } else {
+            baseURL = fields.url("baseURL", kind: .siteAddress)
+            if fields.value("baseURL") == nil {
+                fields.report(.error(fields.location, "missing `baseURL`; add the address the site is published at, e.g. `baseURL: https://example.org/kasakhstan/`"))
+            }
         }
-        guard baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://"), baseURL.count > 8 else {
-            let location = baseURLOverride == nil ? fields.value("baseURL")!.location : fields.location
-            fields.report(.error(location, "`baseURL` must be a full address starting with https://, e.g. `https://example.org/kasakhstan/`"))
-            return nil
-        }
+        guard let baseURL = baseURL?.text else { return nil }
         guard let title else { return nil }
         return SiteConfig(
             title: title, description: fields.string("description") ?? "", language: language,
+            languageLocation: fields.value("language")?.location ?? fields.location,
             baseURL: baseURL.hasSuffix("/") ? baseURL : baseURL + "/", timeZone: zone,
             publisher: fields.string("publisher") ?? "", allowsRawHTML: unsafe, map: map)
+    }
+
+    /// A BCP 47 tag (`da`, `en-GB`): it names a file in Templates/strings/ and stands in `<html lang>`.
+    private static func language(_ fields: inout FieldReader) -> String {
+        guard let tag = fields.string("language") else { return "da" }
+        guard tag.wholeMatch(of: /[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*/) != nil else {
+            fields.report(.error(fields.value("language")!.location, "`language` must be a language tag such as `da` or `en-GB`, not `\(tag)`"))
+            return "da"
+        }
+        return tag
     }
 
     static func places(_ fields: inout FieldReader) -> [Place] {
@@ -42,6 +57,7 @@ enum DataFileDecoders {
                 return nil
             }
             seen[entry.key] = entry.keyLocation
+            if !WebNames.isPlaceID(entry.key) { fields.report(.error(entry.keyLocation, WebNames.placeIDMessage(entry.key))) }
             var place = FieldReader(entry.value, fallback: entry.keyLocation, what: "place `\(entry.key)`")
             defer { fields.absorb(place) }
             place.rejectUnknownKeys(placeKeys)
@@ -75,7 +91,7 @@ enum DataFileDecoders {
             defer { fields.absorb(source) }
             source.rejectUnknownKeys(sourceKeys)
             guard let name = source.requiredString("name", example: "Reuters") else { return nil }
-            return SourceDescription(id: entry.key, name: name, url: source.string("url"),
+            return SourceDescription(id: entry.key, name: name, url: source.url("url"),
                                      description: source.string("description") ?? "", location: entry.keyLocation)
         }
     }

@@ -120,7 +120,7 @@ struct PageContexts {
     private func sources() -> [SourceSection] {
         site.sources.map { entry in
             SourceSection(name: entry.name, anchor: entry.anchor, events: entry.eventIndices.map(models.eventMention),
-                          description: entry.description?.description, url: entry.description?.url)
+                          description: entry.description?.description, url: entry.description?.url?.text)
         }
     }
 
