@@ -152,7 +152,8 @@ public enum SiteBuilder {
         let (config, configProblems) = SiteConfigLoader.load(files, baseURLOverride: options.baseURL)
         async let loadedContent = ContentLoader.load(files, reusing: memo.content)
         async let inputsKey = Fingerprint.of(SiteInputs.fingerprint(files), options.baseURL, options.includeDrafts)
-        let (templates, templateProblems) = TemplateLoader.load(files, language: config?.language ?? "da")
+        let (templates, templateProblems) = TemplateLoader.load(files, language: config?.language ?? "da",
+                                                                  languageLocation: config?.languageLocation ?? SourceLocation(path: "site.yaml"))
         let (content, contentProblems, contentCache) = await loadedContent
         if memo.recordsNext { next.content = contentCache }
         let (outlines, outlineProblems) = CountryOutlinesLoader.load(files)

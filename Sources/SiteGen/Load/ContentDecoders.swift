@@ -34,7 +34,7 @@ enum ContentDecoders {
         let body = glossarySetting(&fields, body)
         let article = Article(
             slug: slug, title: title ?? "", date: date ?? placeholderDate, updated: fields.date("updated"),
-            summary: fields.string("summary") ?? "", tags: fields.strings("tags"), placeIDs: places,
+            summary: fields.string("summary") ?? "", tags: fields.tags(), placeIDs: places,
             draft: fields.bool("draft") ?? false, corrections: corrections(&fields), body: body, location: fields.location,
             story: storyHead(&fields))
         return title == nil || date == nil ? nil : article
@@ -50,7 +50,7 @@ enum ContentDecoders {
         let event = Event(
             id: id, title: title ?? "", date: date ?? placeholderDate, end: fields.date("end", timeZone: timeZone).map { Located(value: $0, location: fields.value("end")!.location) },
             timeZone: timeZone, placeReference: places.first.map { .id($0) } ?? placeReference(&fields), sources: sources(&fields),
-            status: status(&fields), isKey: fields.bool("key") ?? false, tags: fields.strings("tags"),
+            status: status(&fields), isKey: fields.bool("key") ?? false, tags: fields.tags(),
             draft: fields.bool("draft") ?? false, updated: fields.date("updated", timeZone: timeZone),
             corrections: corrections(&fields), body: body, location: fields.location, morePlaceIDs: Array(places.dropFirst()))
         return title == nil || date == nil ? nil : event
@@ -169,25 +169,30 @@ enum ContentDecoders {
         return items.compactMap { item in
             switch item.kind {
             case .scalar(let name, _):
+                guard fields.slug(of: name, at: item.location, what: "the source", fix: sourceFix) != nil else { return nil }
                 return SourceRef(name: name, url: nil, via: [])
             case .mapping:
                 var source = FieldReader(item, fallback: item.location, what: "a source")
                 source.rejectUnknownKeys(["name", "url", "via"])
                 let name = source.string("name")
-                let via = source.strings("via")
-                let url = source.string("url")
+                let via = source.locatedStrings("via").filter { source.slug(of: $0.value, at: $0.location, what: "the source", fix: sourceFix) != nil }.map(\.value)
+                let url = source.url("url")
                 if name == nil, source.value("name") == nil {
                     let hint = via.isEmpty ? "" : "; the original source goes in `name` and `via: \(via.joined(separator: ", "))` names who passed it on"
                     source.report(.error(item.location, "a source needs a `name`\(hint)"))
                 }
+                let named = name.flatMap { source.slug(of: $0, at: source.value("name")!.location, what: "the source", fix: sourceFix) == nil ? nil : $0 }
                 fields.absorb(source)
-                return name.map { SourceRef(name: $0, url: url, via: via) }
+                return named.map { SourceRef(name: $0, url: url, via: via) }
             case .sequence:
                 fields.report(.error(item.location, "a source is a name, or `{name: ..., url: ..., via: ...}`, not a list"))
                 return nil
             }
         }
     }
+
+    /// Each source has an entry on the sources page, found by its name's slug.
+    private static let sourceFix = "write its name with letters, e.g. `Reuters`"
 
     private static func corrections(_ fields: inout FieldReader) -> [Correction] {
         fields.items("corrections").compactMap { item in

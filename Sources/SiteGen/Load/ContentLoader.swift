@@ -114,7 +114,9 @@ enum ContentLoader {
         var fields = FieldReader(yaml, fallback: SourceLocation(path: path), what: "the front matter")
         let body = Body(document: MarkdownParser.parse(frontMatter.body), firstLine: frontMatter.bodyFirstLine,
                         stamp: .markdown(path: path, frontMatter: frontMatter.yaml, body: frontMatter.body))
-        let slug = Slug.make(path.fileStem)
+        let named = kind == .frontPage ? "" : fields.slug(of: path.fileStem, at: SourceLocation(path: path), what: "the file name",
+                                                        fix: "rename the file using letters or digits")
+        let slug = named ?? ""
         let item: Item?
         switch kind {
         case .frontPage: item = ContentDecoders.page(&fields, slug: "", body: body).map(Item.frontPage)
@@ -125,7 +127,7 @@ enum ContentLoader {
         case .term: item = ContentDecoders.term(&fields, slug: slug, body: body).map(Item.term)
         default: item = nil
         }
-        return LoadedFile(item: item, diagnostics: fields.diagnostics + body.nestingWarnings(path: path))
+        return LoadedFile(item: named == nil ? nil : item, diagnostics: fields.diagnostics + body.nestingWarnings(path: path))
     }
 
     private static func loadData(_ text: String, path: String, kind: ContentKind) -> LoadedFile {
@@ -170,13 +172,25 @@ private enum EventDataFile {
             let firstLine = (bodyValue?.location.line ?? 1) + (bodyText.contains("\n") ? 1 : 0)
             let body = Body(document: MarkdownParser.parse(bodyText), firstLine: firstLine,
                             stamp: .dataItem(file: file, number: number))
-            let id = Slug.make(fields.peekString("id") ?? fields.peekString("title") ?? "")
-            if let event = ContentDecoders.event(&fields, id: id, body: body, keys: ContentDecoders.eventDataKeys) {
+            let id = self.id(&fields)
+            if let event = ContentDecoders.event(&fields, id: id ?? "", body: body, keys: ContentDecoders.eventDataKeys), id != nil {
                 events.append(event)
             }
             diagnostics += fields.diagnostics + body.nestingWarnings(path: path)
         }
         return (events, diagnostics)
+    }
+
+    /// The event's `id`, else its title, as a slug: its page is /tidslinje/<id>/.
+    private static func id(_ fields: inout FieldReader) -> String? {
+        if let id = fields.peekString("id") {
+            return fields.slug(of: id, at: fields.value("id")!.location, what: "the id", fix: "use letters a–z and digits, e.g. `id: akimat-i-brand`")
+        }
+        if let title = fields.peekString("title") {
+            return fields.slug(of: title, at: fields.value("title")!.location, what: "the title",
+                               fix: "give the event an `id` of letters a–z and digits, e.g. `id: akimat-i-brand`")
+        }
+        return "" // no title: the decoder reports it
     }
 }
 

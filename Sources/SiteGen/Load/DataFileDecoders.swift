@@ -8,7 +8,7 @@ enum DataFileDecoders {
     static func site(_ fields: inout FieldReader, baseURLOverride: String?) -> SiteConfig? {
         fields.rejectUnknownKeys(siteKeys)
         let title = fields.requiredString("title", example: "Uroen i Kasakhstan")
-        let language = fields.string("language") ?? "da"
+        let language = self.language(&fields)
         let zone = ContentDecoders.timeZone(&fields) ?? "Europe/Copenhagen"
         var unsafe = false
         if var markdown = fields.group("markdown") {
@@ -17,25 +17,30 @@ enum DataFileDecoders {
             fields.absorb(markdown)
         }
         let map = MapSettings.decode(&fields)
-        let written = fields.string("baseURL")
-        let baseURL = baseURLOverride ?? written
-        guard let baseURL else {
-            fields.report(.error(fields.location, "missing `baseURL`; add the address the site is published at, e.g. `baseURL: https://example.org/kasakhstan/`"))
-            return nil
-        }
-        guard baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://"), baseURL.count > 8 else {
-            let location = baseURLOverride == nil ? fields.value("baseURL")!.location : fields.location
-            fields.report(.error(location, "`baseURL` must be a full address starting with https://, e.g. `https://example.org/kasakhstan/`"))
-            return nil
+        let baseURL: SafeURL?
+        if let override = baseURLOverride {
+            switch SafeURL.check(override, key: "--base-url", kind: .siteAddress) {
+            case .success(let url): baseURL = url
+            case .failure(let problem):
+                fields.report(.error(fields.location, problem.message))
+                baseURL = nil
+            }
+        } else {
+            baseURL = fields.url("baseURL", kind: .siteAddress)
+            if fields.value("baseURL") == nil {
+                fields.report(.error(fields.location, "missing `baseURL`; add the address the site is published at, e.g. `baseURL: https://example.org/kasakhstan/`"))
+            }
         }
         let publisher = fields.string("publisher") ?? ""
         let brand = Brand.decode(&fields, publisher: publisher, title: title ?? "")
         let authors = fields.strings("authors")
         let contentLanguage = fields.string("contentLanguage") ?? language
         let newWindow = NewWindow.decode(&fields)
+        guard let baseURL = baseURL?.text else { return nil }
         guard let title else { return nil }
         var config = SiteConfig(
             title: title, description: fields.string("description") ?? "", language: language,
+            languageLocation: fields.value("language")?.location ?? fields.location,
             baseURL: baseURL.hasSuffix("/") ? baseURL : baseURL + "/", timeZone: zone,
             publisher: publisher, allowsRawHTML: unsafe, map: map)
         config.brand = brand
@@ -43,6 +48,16 @@ enum DataFileDecoders {
         config.contentLanguage = contentLanguage
         config.newWindow = newWindow
         return config
+    }
+
+    /// A BCP 47 tag (`da`, `en-GB`): it names a file in Templates/strings/ and stands in `<html lang>`.
+    private static func language(_ fields: inout FieldReader) -> String {
+        guard let tag = fields.string("language") else { return "da" }
+        guard tag.wholeMatch(of: /[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*/) != nil else {
+            fields.report(.error(fields.value("language")!.location, "`language` must be a language tag such as `da` or `en-GB`, not `\(tag)`"))
+            return "da"
+        }
+        return tag
     }
 
     static func places(_ fields: inout FieldReader) -> [Place] {
@@ -53,6 +68,7 @@ enum DataFileDecoders {
                 return nil
             }
             seen[entry.key] = entry.keyLocation
+            if !WebNames.isPlaceID(entry.key) { fields.report(.error(entry.keyLocation, WebNames.placeIDMessage(entry.key))) }
             var place = FieldReader(entry.value, fallback: entry.keyLocation, what: "place `\(entry.key)`")
             defer { fields.absorb(place) }
             place.rejectUnknownKeys(placeKeys)
@@ -86,7 +102,7 @@ enum DataFileDecoders {
             defer { fields.absorb(source) }
             source.rejectUnknownKeys(sourceKeys)
             guard let name = source.requiredString("name", example: "Reuters") else { return nil }
-            return SourceDescription(id: entry.key, name: name, url: source.string("url"),
+            return SourceDescription(id: entry.key, name: name, url: source.url("url"),
                                      description: source.string("description") ?? "", location: entry.keyLocation)
         }
     }

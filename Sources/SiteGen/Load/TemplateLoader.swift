@@ -19,7 +19,7 @@ public struct TemplateSet: Sendable {
 /// Stage 1c: loads and checks the templates before any page is rendered, so a typo in a
 /// template is a diagnostic with its line, not an empty page.
 enum TemplateLoader {
-    static func load(_ files: SiteFiles, language: String) -> (TemplateSet?, [Diagnostic]) {
+    static func load(_ files: SiteFiles, language: String, languageLocation: SourceLocation = SourceLocation(path: "site.yaml")) -> (TemplateSet?, [Diagnostic]) {
         var (paths, diagnostics) = files.listing(under: "Templates")
         guard !paths.isEmpty else {
             // An unreadable or linked Templates/ says so rather than "no Templates/ folder".
@@ -71,7 +71,7 @@ enum TemplateLoader {
             diagnostics.append(.error(reference.location,
                 "no template named `\(reference.name)`\(Suggestion.didYouMean(reference.name, among: names)); templates are the .mustache files in Templates/, named without the extension"))
         }
-        let (strings, stringProblems) = StringsLoader.load(files, language: language)
+        let (strings, stringProblems) = StringsLoader.load(files, language: language, languageLocation: languageLocation)
         diagnostics += stringProblems
         let staticFiles = paths.filter { $0.hasPrefix("Templates/static/") }
         guard let strings else { return (nil, diagnostics) }

@@ -174,7 +174,7 @@ enum Landmass {
         let clip = frame.rect.insetBy(-margin)
         return outlines.countries.compactMap { country in
             guard country.box.intersects(reach) else { return nil }
-            let pieces = country.rings.map { PolygonMath.clip($0.map(frame.point), to: clip) }
+            let pieces = country.rings.flatMap(frame.pieces).map { PolygonMath.clip($0, to: clip) }
                 .filter { abs(PolygonMath.area($0)) >= minimumArea }
             return pieces.isEmpty ? nil : Visible(country: country, pieces: pieces)
         }
@@ -288,7 +288,8 @@ struct ScaleBar {
 struct Inset {
     var frame: MapFrame
     var countries: [Landmass.Visible]
-    var area: [ScreenPoint]
+    /// The main map's area; in two pieces when it crosses the inset's edge at the date line.
+    var area: [[ScreenPoint]]
     var main: String?
     var home: String?
     var homeName: String?
@@ -323,7 +324,7 @@ struct Inset {
         let chosen = free ?? MapFrame(fitting: region, width: width, aspect: 0.55...0.85,
                                       origin: ScreenPoint(x: rect.maxX - width - 6, y: rect.maxY + 8))
         return Inset(frame: chosen, countries: Landmass.visible(request.outlines, frame: chosen, margin: 0, minimumArea: 1.5),
-                     area: PolygonMath.clip(mainBox.ring.map(chosen.point), to: chosen.rect), main: request.main?.id,
+                     area: chosen.pieces(of: mainBox.ring).map { PolygonMath.clip($0, to: chosen.rect) }, main: request.main?.id,
                      home: request.home?.id, homeName: request.home?.name(language: request.language), isInside: free != nil)
     }
 
@@ -346,7 +347,7 @@ struct Inset {
         let box = SVGText.box(rect)
         var svg = "<g class=\"map-inset\"><rect class=\"map-water\" \(box)/>"
         svg += Landmass.draw(countries, main: main, home: home, strokeWidth: 0.4, minimumStep: 1.5)
-        svg += "<path class=\"map-area\" d=\"\(SVGText.path([area], minimumStep: 0.5))\" fill=\"none\" stroke-width=\"1.5\"/>"
+        svg += "<path class=\"map-area\" d=\"\(SVGText.path(area, minimumStep: 0.5))\" fill=\"none\" stroke-width=\"1.5\"/>"
         // The readers' own country, named, so the inset says "this far from home".
         if let home = countries.first(where: { $0.country.id == self.home }), let piece = home.largestPiece, let homeName {
             let centre = PolygonMath.centroid(piece)

@@ -30,7 +30,7 @@ enum MapPages {
 
     static func box(_ places: [Place], extent: Double) -> GeoBox {
         let points = places.map { GeoPoint(latitude: $0.latitude, longitude: $0.longitude) }
-        return (GeoBox(points) ?? GeoBox(south: 0, west: 0, north: 0, east: 0)).padded(fraction: 0.15, minimum: extent)
+        return (GeoBox(around: points) ?? GeoBox(south: 0, west: 0, north: 0, east: 0)).padded(fraction: 0.15, minimum: extent)
     }
 
     static func overviewSVG(_ site: Site, map: SiteMap) -> String {

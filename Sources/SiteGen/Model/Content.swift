@@ -8,7 +8,7 @@ public enum VerificationStatus: String, Sendable, CaseIterable {
 /// Who reported something, and through whom it reached us ("Zakon via Reuters").
 public struct SourceRef: Sendable, Hashable {
     public var name: String
-    public var url: String?
+    public var url: SafeURL?
     /// The chain from the original source outwards: `["Reuters"]` in "Zakon via Reuters".
     public var via: [String]
 }
@@ -152,7 +152,7 @@ public struct GlossaryTerm: Sendable {
 public struct SourceDescription: Sendable {
     public var id: String
     public var name: String
-    public var url: String?
+    public var url: SafeURL?
     public var description: String
     public var location: SourceLocation
 }

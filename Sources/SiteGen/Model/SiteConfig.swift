@@ -4,6 +4,8 @@ public struct SiteConfig: Sendable {
     public var description: String
     /// BCP 47, e.g. `da` or `en`; picks the strings file and URL words.
     public var language: String
+    /// Where site.yaml names the language, for the problem of a language without strings.
+    var languageLocation = SourceLocation(path: "site.yaml")
     /// Always ends with `/`; may carry a path (`https://example.org/kasakhstan/`).
     public var baseURL: String
     /// IANA id of the readers' zone; times are also shown in it.

@@ -130,7 +130,7 @@ struct PageContexts {
 
     private func sources() -> [SourceSection] {
         site.sources.map { entry in
-            let url = entry.description?.url
+            let url = entry.description?.url?.text
             return SourceSection(name: entry.name, anchor: entry.anchor, events: entry.eventIndices.map(models.eventMention),
                                  description: entry.description?.description, url: url,
                                  urlLabel: url.map { _ in site.strings["sources.homepage"].replacingOccurrences(of: "{name}", with: entry.name) })

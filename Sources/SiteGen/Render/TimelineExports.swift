@@ -49,7 +49,7 @@ enum TimelineExports {
             "unique_id": .string(event.id),
         ]
         if let end = site.localEnd(of: event) { slide["end_date"] = dateObject(end) }
-        if let group = event.tags.first { slide["group"] = .string(group) }
+        if let group = event.tags.first { slide["group"] = .string(HTMLEscaping.escape(group)) }
         return .object(slide)
     }
 
@@ -88,7 +88,7 @@ enum TimelineExports {
         let end = site.localEnd(of: event)
         return csvLine(dateCells(date) + (end.map(dateCells) ?? ["", "", "", ""]) + [
             HTMLEscaping.escape(models.dates.eventWhen(date, placeName: site.clockName(of: event))),
-            HTMLEscaping.escape(event.title), body.html, "", "", "", "", "", event.tags.first ?? "", "",
+            HTMLEscaping.escape(event.title), body.html, "", "", "", "", "", HTMLEscaping.escape(event.tags.first ?? ""), "",
         ])
     }
 
@@ -101,9 +101,13 @@ enum TimelineExports {
          date.hasTime ? "\(date.hour):\(date.minute < 10 ? "0" : "")\(date.minute)" : ""]
     }
 
-    /// RFC 4180: a field with a comma, a quote or a line break is quoted, quotes doubled.
+    /// RFC 4180: a field with a comma, a quote or a line break is quoted, quotes doubled. A
+    /// spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` as a formula (a title
+    /// `=HYPERLINK(...)`), so such a cell, and one starting with a tab or a carriage return,
+    /// gets a leading `'` as OWASP recommends: the sheet then shows it as text.
     static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        let cell = text.first.map { "=+-@\t\r".contains($0) } == true ? "'" + text : text
+        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
+        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -124,7 +124,7 @@ struct ViewModels: Sendable {
         sources.map { source in
             SourceCredit(name: source.name, href: href(routes.source(Slug.make(source.name))),
                          via: source.via.map { NamedLink(name: $0, href: href(routes.source(Slug.make($0)))) },
-                         originalURL: source.url)
+                         originalURL: source.url?.text)
         }
     }
 

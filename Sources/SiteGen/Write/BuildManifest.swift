@@ -68,7 +68,7 @@ struct BuildManifest: Equatable {
 
     func write(to url: URL) throws {
         let warningLines = warnings.map { warning in
-            [warning.location.path, String(warning.location.line), String(warning.location.column), Self.escape(warning.message)].joined(separator: "\t")
+            [warning.location.path, String(warning.location.line), String(warning.location.column), ManifestLine.escape(warning.message)].joined(separator: "\t")
         }
         let text = ([Self.header, String(pages), "[inputs]"] + inputs + ["[outputs]"] + outputs + ["[warnings]"] + warningLines)
             .joined(separator: "\n")
@@ -78,26 +78,6 @@ struct BuildManifest: Equatable {
     private static func diagnostic(_ line: String) -> Diagnostic? {
         let parts = line.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 4, let number = Int(parts[1]), let column = Int(parts[2]) else { return nil }
-        return .warning(SourceLocation(path: parts[0], line: number, column: column), unescape(parts[3]))
-    }
-
-    private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\t", with: "\\t")
-    }
-
-    private static func unescape(_ text: String) -> String {
-        var result = ""
-        var escaping = false
-        for character in text {
-            if escaping {
-                result.append(character == "n" ? "\n" : character == "t" ? "\t" : character)
-                escaping = false
-            } else if character == "\\" {
-                escaping = true
-            } else {
-                result.append(character)
-            }
-        }
-        return result
+        return .warning(SourceLocation(path: parts[0], line: number, column: column), ManifestLine.unescape(parts[3]))
     }
 }

@@ -330,6 +330,27 @@ struct MapTests {
         ])
     }
 
+    @Test func aPlaceInANeighbouringCountryIsNotTakenForASwap() async throws {
+        // Samara lies in Russia; (lat 50.15, lon 53.2), its coordinates swapped, lies in Kazakhstan.
+        let site = try TestSite(Self.site("""
+            -- content/places.yaml --
+            samara:
+              name: Samara
+              lat: 53.2
+              lon: 50.15
+            -- content/events/2022-01-05-samara.md --
+            ---
+            title: Solidaritet i Samara
+            date: 2022-01-05
+            place: samara
+            sources: [Ritzau]
+            ---
+            Tekst.
+            """))
+        let summary = try await site.build()
+        #expect(summary.warnings.map(\.description) == [])
+    }
+
     @Test func aMissingOutlineFileIsReported() async throws {
         let site = try TestSite(Self.site(""))
         try site.remove("Templates/data/countries.json")
@@ -456,3 +477,70 @@ struct WorldMapTests {
         #expect(svg.utf8.count < 80_000, "a world map is \(svg.utf8.count) bytes")
     }
 }
+
+@Suite("Edges of the map")
+struct MapEdgeTests {
+    static func site(places: String, names: String) -> String {
+        """
+        -- site.yaml --
+        title: Kort
+        language: da
+        baseURL: https://example.org/
+        map: {country: RU, home: DK}
+        -- content/index.md --
+        ---
+        title: Forside
+        ---
+        Tekst.
+        -- content/places.yaml --
+        \(places)
+        -- content/articles/steder.md --
+        ---
+        title: Steder
+        date: 2022-01-05
+        places: [\(names)]
+        ---
+        Tekst.
+        """
+    }
+
+    /// The centre of the marker that links to `id`'s map page.
+    static func marker(_ id: String, in page: String) throws -> (x: Double, y: Double) {
+        let match = try #require(page.firstMatch(of: try Regex("<a href=\"/kort/\(id)/\"[^>]*><circle[^>]* cx=\"([-0-9.]+)\" cy=\"([-0-9.]+)\"")))
+        return (Double(match.output[1].substring!)!, Double(match.output[2].substring!)!)
+    }
+
+    static func width(of page: String) throws -> Double {
+        let match = try #require(page.firstMatch(of: try Regex("<svg class=\"map\" viewBox=\"0 0 ([0-9.]+) ")))
+        return Double(match.output[1].substring!)!
+    }
+
+    @Test func placesAcrossTheDateLineGetASmallMapAcrossIt() async throws {
+        let site = try TestSite(Self.site(places: """
+            anadyr: {name: Anadyr, lat: 64.73, lon: 177.5}
+            nome: {name: Nome, lat: 64.5, lon: -165.4}
+            """, names: "anadyr, nome"))
+        try await site.build()
+        let page = try site.outputText("kort/")
+        let (anadyr, nome) = (try Self.marker("anadyr", in: page), try Self.marker("nome", in: page))
+        // 17° of longitude apart, not 343° the other way round the world.
+        #expect(nome.x > anadyr.x, "Nome lies east of Anadyr, across the Bering Strait")
+        let width = try Self.width(of: page)
+        #expect(nome.x - anadyr.x > width / 2, "the two places fill the map")
+        #expect(page.contains(">200 km</text>"))
+        let placePage = try site.outputText("kort/anadyr/")
+        let placeWidth = try Self.width(of: placePage)
+        #expect(try Self.marker("anadyr", in: placePage).x == placeWidth / 2, "a place near the date line is in the middle of its own map")
+    }
+
+    @Test func aPlaceAtThePoleGetsAMarker() async throws {
+        let site = try TestSite(Self.site(places: "pol: {name: Nordpolen, lat: 90, lon: 0}", names: "pol"))
+        try await site.build()
+        for path in ["kort/", "kort/pol/"] {
+            let page = try site.outputText(path)
+            #expect(try Self.marker("pol", in: page).y >= 0, "\(path) marks the pole")
+            #expect(page.contains(">Nordpolen</text></a>"))
+        }
+    }
+}
+

