@@ -119,6 +119,17 @@ struct Preview {
     /// A plain HTTP/1.1 GET read to the end. FlyingFox's client gives up after 5 s, which a
     /// test suite running hundreds of tests on two cores can take just to get a turn.
     func get(_ path: String) async throws -> Response {
+        // The server closes a connection it has not heard from in 10 s; on a starved machine
+        // that can happen before it reads the request. A connection closed unanswered is tried
+        // again, twice at most.
+        for _ in 1...2 {
+            let response = try await getOnce(path)
+            if response.status != 0 { return response }
+        }
+        return try await getOnce(path)
+    }
+
+    private func getOnce(_ path: String) async throws -> Response {
         let socket = try await Self.connect(port)
         defer { try? socket.close() }
         try await socket.write(Data("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8))
