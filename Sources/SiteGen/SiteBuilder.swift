@@ -98,7 +98,7 @@ public enum SiteBuilder {
         var timer = StageTimer()
         // A plain build whose inputs and output are as the last one left them has nothing to do.
         let manifestURL = BuildManifest.url(for: options.output)
-        let inputs = inPlace ? [] : BuildManifest.inputs(of: options, files: SiteFiles(root: options.source))
+        let inputs = inPlace ? [] : BuildManifest.inputs(of: options, files: SiteFiles(root: options.source, access: options.fileAccess))
         if !inPlace, let last = BuildManifest.read(from: manifestURL), last.inputs == inputs,
            last.outputs == BuildManifest.outputs(in: options.output) {
             // What killed builds left beside the output is cleared even when there is nothing to build.

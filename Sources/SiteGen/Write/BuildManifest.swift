@@ -13,7 +13,7 @@ struct BuildManifest: Equatable {
     var warnings: [Diagnostic]
 
     static func url(for output: URL) -> URL {
-        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).sitegen-manifest")
+        WorkingFolders(output: output).manifest
     }
 
     /// The inputs of a build with `options`, as they are now.
