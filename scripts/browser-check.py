@@ -7,10 +7,11 @@ Serves OUTPUT on 127.0.0.1 (a free port) and, for every HTML page:
   - runs axe-core 4.x and counts its violations (any impact);
   - checks that nothing overflows sideways at 320, 390 and 1280 px;
   - checks that the page asks no other host for anything and logs no console errors.
-It also measures the timeline's height at 390x844, and saves screenshots of the pages a reader
-sees first (front page, timeline, map, an article, an event, a glossary entry) at 390 and 1280 px,
-light and dark, into --screenshots. Prints one line per problem and a summary with the numbers;
-exits 1 when anything failed.
+It also checks that on a 390x844 phone the timeline shows every event's headline within the first
+4,500 px (where the last headline ends; the page's whole height is reported too), and saves
+screenshots of the pages a reader sees first (front page, timeline, map, an article, an event, a
+glossary entry) at 390 and 1280 px, light and dark, into --screenshots. Prints one line per problem
+and a summary with the numbers; exits 1 when anything failed.
 
 Needs Debian's chromium and chromium-driver, PyPI's selenium, and axe.min.js (scripts/setup.sh
 --browser fetches it from the axe-playwright-python wheel on PyPI, which bundles axe-core 4.12).
@@ -85,6 +86,15 @@ def overflow(driver):
 
 def page_height(driver):
     return driver.execute_script("return document.documentElement.scrollHeight")
+
+
+def headline_bottoms(driver):
+    """Where each event's headline in the timeline ends, from the top of the page, in px: the first
+    heading (else link) of every entry of an `ol.timeline`."""
+    return driver.execute_script(
+        "return [...document.querySelectorAll('ol.timeline > li')].map(li => {"
+        "  const h = li.querySelector('h2, h3, h4, a'); if (!h) return null;"
+        "  const r = h.getBoundingClientRect(); return r.height > 0 ? Math.ceil(r.bottom + window.scrollY) : null; })")
 
 
 def other_hosts(driver, base):
@@ -178,13 +188,21 @@ def main():
             sizes[page] = (args.output / (page + "index.html" if page.endswith("/") or page == "" else page)).stat().st_size
 
         timeline = next((p for p in ("tidslinje/", "timeline/") if p in all_pages), None)
-        timeline_height = None
+        timeline_height = timeline_headlines = None
         if timeline:
+            set_dark(driver, False)
             set_viewport(driver, *PHONE)
             driver.get(base + timeline)
             timeline_height = page_height(driver)
-            if timeline_height > TIMELINE_MAX_HEIGHT:
-                problems.append(f"{args.label} /{timeline}: {timeline_height} px tall at 390x844 "
+            bottoms = headline_bottoms(driver)
+            shown = [b for b in bottoms if b is not None]
+            timeline_headlines = (len(shown), max(shown) if shown else 0)
+            if not bottoms:
+                problems.append(f"{args.label} /{timeline}: no events (ol.timeline > li) found")
+            elif len(shown) < len(bottoms):
+                problems.append(f"{args.label} /{timeline}: {len(bottoms) - len(shown)} of {len(bottoms)} headlines not shown at 390x844")
+            elif max(shown) > TIMELINE_MAX_HEIGHT:
+                problems.append(f"{args.label} /{timeline}: the {len(shown)} headlines end at {max(shown)} px at 390x844 "
                                 f"(at most {TIMELINE_MAX_HEIGHT})")
 
         heights = {}
@@ -208,8 +226,9 @@ def main():
     for problem in problems:
         print(problem)
     largest = sorted(sizes.items(), key=lambda item: -item[1])[:5]
+    headlines = (f"its {timeline_headlines[0]} headlines end at {timeline_headlines[1]} px, " if timeline_headlines else "")
     print(f"{args.label}: {len(all_pages)} pages, {violations_total} axe violations, "
-          f"timeline {timeline_height} px at 390x844, "
+          f"timeline {timeline_height} px at 390x844 ({headlines}at most {TIMELINE_MAX_HEIGHT}), "
           f"page bytes median {sorted(sizes.values())[len(sizes) // 2] if sizes else 0}, largest "
           + ", ".join(f"/{p} {s}" for p, s in largest))
     if heights:

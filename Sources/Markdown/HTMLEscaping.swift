@@ -3,21 +3,30 @@ public enum HTMLEscaping {
     /// Escapes text for element content and double-quoted attribute values (sitegen writes no
     /// single-quoted ones), as cmark does: apostrophes stay readable in the source.
     public static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else {
-            return text
-        }
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.unicodeScalars.append(scalar)
+        var text = text
+        // One pass over the UTF-8 bytes, copying the runs between escaped characters.
+        let escaped: [UInt8]? = text.withUTF8 { bytes in
+            var output: [UInt8] = []
+            var start = 0
+            for index in 0..<bytes.count {
+                let entity: StaticString
+                switch bytes[index] {
+                case 0x26: entity = "&amp;"
+                case 0x3C: entity = "&lt;"
+                case 0x3E: entity = "&gt;"
+                case 0x22: entity = "&quot;"
+                default: continue
+                }
+                if output.isEmpty { output.reserveCapacity(bytes.count + 16) }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                entity.withUTF8Buffer { output.append(contentsOf: $0) }
+                start = index + 1
             }
+            guard start > 0 else { return nil }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+            return output
         }
-        return result
+        return escaped.map { String(decoding: $0, as: UTF8.self) } ?? text
     }
 
     /// Percent-encodes what may not stand in an href, keeping existing escapes, as cmark does.

@@ -11,6 +11,9 @@ public struct HTMLRenderer: Sendable {
     /// Starts the ids of notes (`fn-<prefix>1`), so the notes of several texts shown on one
     /// page do not share ids.
     public var footnotePrefix = ""
+    /// Ids to write instead of those `footnotePrefix` gives (listed by `footnoteIDs(in:)`),
+    /// where the page has such an id already.
+    public var renamedFootnoteIDs: [String: String] = [:]
     /// Writes an image (an `<img>` or `<picture>`); nil from it, or no hook, gives cmark's `<img>`.
     public var imageHTML: (@Sendable (ImageRequest) -> String?)?
     /// Writes a figure; nil from it, or no hook, gives a plain `<figure>`.
@@ -243,12 +246,36 @@ public struct HTMLRenderer: Sendable {
         output += "</ol>\n</section>\n"
     }
 
+    /// Every id the notes of `blocks` are written with, before `renamedFootnoteIDs`: each
+    /// note's, then those of the places that refer to it, in the order of the notes.
+    public func footnoteIDs(in blocks: [BlockNode]) -> [String] {
+        var ids: [String] = []
+        blocks.forEachBlock { block in
+            guard case .footnotes(let notes) = block else { return }
+            for note in notes {
+                ids.append(plainNoteID(note.number))
+                for occurrence in 1...max(1, note.references) { ids.append(plainReferenceID(note.number, occurrence)) }
+            }
+        }
+        return ids
+    }
+
+    private func plainNoteID(_ number: Int) -> String {
+        "fn-\(footnotePrefix)\(number)"
+    }
+
+    private func plainReferenceID(_ number: Int, _ occurrence: Int) -> String {
+        "fnref-\(footnotePrefix)\(number)" + (occurrence > 1 ? "-\(occurrence)" : "")
+    }
+
     private func noteID(_ number: Int) -> String {
-        "fn-\(HTMLEscaping.escape(footnotePrefix))\(number)"
+        let id = plainNoteID(number)
+        return HTMLEscaping.escape(renamedFootnoteIDs[id] ?? id)
     }
 
     private func referenceID(_ number: Int, _ occurrence: Int) -> String {
-        "fnref-\(HTMLEscaping.escape(footnotePrefix))\(number)" + (occurrence > 1 ? "-\(occurrence)" : "")
+        let id = plainReferenceID(number, occurrence)
+        return HTMLEscaping.escape(renamedFootnoteIDs[id] ?? id)
     }
 
     private func write(_ inlines: [InlineNode], into output: inout Output) {

@@ -61,8 +61,15 @@ public struct BuildMemo: Sendable {
     var content = ContentFileCache()
     var glossary = GlossaryMemo()
     var render = RenderMemo()
+    /// Whether a build keeps what it read and linked for the next one. A plain build or a
+    /// check has no next one and would only hold every body twice while it renders.
+    var recordsNext = true
 
     public init() {}
+
+    init(recordsNext: Bool) {
+        self.recordsNext = recordsNext
+    }
 }
 
 /// The whole pipeline: load → model → render → write. `load` alone is what a check runs.
@@ -70,13 +77,13 @@ public enum SiteBuilder {
     /// Stages 1 and 2: reads and checks everything; writes nothing.
     public static func load(_ options: BuildOptions) async throws(BuildFailure) -> LoadedSite {
         var timer = StageTimer()
-        return try await load(options, memo: BuildMemo(), timer: &timer).0.get()
+        return try await load(options, memo: BuildMemo(recordsNext: false), timer: &timer).0.get()
     }
 
     /// All four stages. A failure leaves the output folder as it was: the site is written
     /// beside it and swapped in.
     public static func build(_ options: BuildOptions) async throws(BuildFailure) -> BuildSummary {
-        try await run(options, memo: BuildMemo(), inPlace: false).0.get()
+        try await run(options, memo: BuildMemo(recordsNext: false), inPlace: false).0.get()
     }
 
     /// A build that reuses what `memo` holds from the last build into the same output, and
@@ -95,6 +102,18 @@ public enum SiteBuilder {
         case .failure(let refusal): return (.failure(refusal), memo)
         }
         var timer = StageTimer()
+        // A plain build whose inputs and output are as the last one left them has nothing to do.
+        let manifestURL = BuildManifest.url(for: options.output)
+        let inputs = inPlace ? [] : BuildManifest.inputs(of: options, files: SiteFiles(root: options.source, access: options.fileAccess))
+        if !inPlace, let last = BuildManifest.read(from: manifestURL), last.inputs == inputs,
+           last.outputs == BuildManifest.outputs(in: options.output) {
+            // What killed builds left beside the output is cleared even when there is nothing to build.
+            WorkingFolders(output: options.output).clearStale()
+            timer.lap("compare with the last build")
+            // The output's own list of files is sitegen's bookkeeping, not a file of the site.
+            let files = last.outputs.filter { !$0.hasPrefix(OutputManifest.fileName + "\t") }.count
+            return (.success(BuildSummary(pages: last.pages, files: files, rendered: 0, warnings: last.warnings, timings: timer.timings)), memo)
+        }
         let (result, loadMemo) = await load(options, memo: memo, timer: &timer)
         var next = loadMemo
         let loaded: LoadedSite
@@ -115,7 +134,8 @@ public enum SiteBuilder {
                     try staging.write(files)
                 }
                 timer.lap("render and write")
-                // Pages this rebuild did not render are in the output as the last build left them.
+                // Before anything is swapped in. Pages this rebuild did not render are in the
+                // output as the last build left them.
                 let brokenLinks = LinkChecker(site: loaded.site, written: rendered.paths,
                                               ids: { ids.ids(of: $0) ?? (inPlace ? RenderedIDs.scan(file: options.output.appendingPathComponent($0).path) : []) },
                                               severity: options.allowsBrokenLinks ? .warning : .error).check()
@@ -125,11 +145,18 @@ public enum SiteBuilder {
                     next.render = inPlace ? RenderMemo() : next.render
                     return (.failure(BuildFailure((loaded.warnings + brokenLinks).sortedForDisplay())), next)
                 }
+                let warnings = (loaded.warnings + brokenLinks).sortedForDisplay()
+                try? FileManager.default.removeItem(at: manifestURL)
                 try staging.commit(keeping: rendered.paths)
                 timer.lap(inPlace ? "prune" : "swap")
+                if !inPlace {
+                    let manifest = BuildManifest(inputs: inputs, outputs: BuildManifest.outputs(in: options.output) ?? [],
+                                                 pages: rendered.pages, warnings: warnings)
+                    try? manifest.write(to: manifestURL)
+                }
                 next.render = inPlace ? rendered.memo : RenderMemo()
                 return (.success(BuildSummary(pages: rendered.pages, files: rendered.paths.count, rendered: rendered.rendered,
-                                              warnings: (loaded.warnings + brokenLinks).sortedForDisplay(), timings: timer.timings)), next)
+                                              warnings: warnings, timings: timer.timings)), next)
             } catch {
                 staging.discard()
                 throw error
@@ -147,13 +174,15 @@ public enum SiteBuilder {
         let (config, configProblems) = SiteConfigLoader.load(files, baseURLOverride: options.baseURL)
         async let loadedContent = ContentLoader.load(files, reusing: memo.content)
         async let inputsKey = Fingerprint.of(SiteInputs.fingerprint(files), options.baseURL, options.includeDrafts)
-        let (templates, templateProblems) = TemplateLoader.load(files, language: config?.language ?? "da")
+        let (templates, templateProblems) = TemplateLoader.load(files, language: config?.language ?? "da",
+                                                                  languageLocation: config?.languageLocation ?? SourceLocation(path: "site.yaml"))
         let (content, contentProblems, contentCache) = await loadedContent
-        next.content = contentCache
+        if memo.recordsNext { next.content = contentCache }
         let (outlines, outlineProblems) = CountryOutlinesLoader.load(files)
         timer.lap("load")
         var diagnostics = configProblems + templateProblems + contentProblems + outlineProblems
         guard let config, let templates else { return (.failure(BuildFailure(diagnostics)), next) }
+        diagnostics += config.brand.checkLogo(assets: content.assets, staticFiles: templates.staticFiles)
         var (model, modelProblems) = SiteModelBuilder.build(content, config: config, strings: templates.strings, includeDrafts: options.includeDrafts)
         diagnostics += modelProblems
         if let built = model, let outlines {
@@ -167,7 +196,7 @@ public enum SiteBuilder {
         // After the model (and the map model, which reads ```map blocks): a body's links depend
         // on every term. The fenced blocks are still code blocks here, so their HTML is never linked.
         var (site, glossaryProblems, glossaryMemo) = await GlossaryLinking.link(model, reusing: memo.glossary)
-        next.glossary = glossaryMemo
+        if memo.recordsNext { next.glossary = glossaryMemo }
         diagnostics += glossaryProblems
         timer.lap("glossary")
         diagnostics += site.bodies.flatMap { $0.body.rawHTMLWarnings(allowed: config.allowsRawHTML) }

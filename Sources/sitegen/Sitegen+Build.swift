@@ -52,7 +52,12 @@ extension Sitegen {
                 let elapsed = clock.now - start
                 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
                 if timings { Timings.print(summary.timings) }
-                print("Built \(summary.pages) pages (\(summary.files) files) in \(String(format: "%.2f", seconds)) s → \(options.output.relativePath(from: source))")
+                let output = options.output.relativePath(from: source)
+                if summary.rendered == 0 {
+                    print("Nothing changed since the last build: \(summary.pages) pages (\(summary.files) files) in \(output), checked in \(String(format: "%.2f", seconds)) s")
+                } else {
+                    print("Built \(summary.pages) pages (\(summary.files) files) in \(String(format: "%.2f", seconds)) s → \(output)")
+                }
             } catch {
                 DiagnosticPrinter.print(error.diagnostics, site: source)
                 FileHandle.standardError.write(Data("build failed: \(DiagnosticPrinter.summary(error.diagnostics))\n".utf8))

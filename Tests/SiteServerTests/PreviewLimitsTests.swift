@@ -116,14 +116,14 @@ struct PreviewLimitsTests {
 extension Preview {
     /// Opens the reload socket as a page of `origin` would; the caller closes it.
     func handshake(origin: String) async throws -> (AsyncSocket, head: String) {
-        let socket = try await AsyncSocket.connected(to: try sockaddr_in.inet(ip4: "127.0.0.1", port: port))
+        let socket = try await Preview.connect(port)
         try await socket.write(Data(PreviewLimitsTests.handshake(port: port, origin: origin).utf8))
         return (socket, try await PreviewLimitsTests.readHead(socket))
     }
 
     /// Sends `request` as it is, and reads what comes back until the server closes the connection.
     func raw(_ request: String) async throws -> String {
-        let socket = try await AsyncSocket.connected(to: try sockaddr_in.inet(ip4: "127.0.0.1", port: port))
+        let socket = try await Preview.connect(port)
         defer { try? socket.close() }
         try await socket.write(Data(request.utf8))
         return String(decoding: try await PreviewLimitsTests.readToEnd(socket), as: UTF8.self)

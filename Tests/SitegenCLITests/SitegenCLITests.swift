@@ -184,8 +184,12 @@ struct SitegenCLITests {
         let first = try await SitegenBinary.run(arguments)
         #expect(first.exitCode == 0, "\(first)")
         #expect(first.stdout.contains("  images (1 resized, 0 from the cache): "), "\(first)")
-        let second = try await SitegenBinary.run(arguments)
+        // Into another folder: the same one again would be a build with nothing changed, which resizes nothing either.
+        let elsewhere = site.folder.appendingPathComponent("second").path
+        let second = try await SitegenBinary.run(["build", "--timings", "--source", site.source.path, "--output", elsewhere])
         #expect(second.stdout.contains("  images (0 resized, 1 from the cache): "), "\(second)")
+        let unchanged = try await SitegenBinary.run(arguments)
+        #expect(unchanged.stdout.contains("Nothing changed since the last build"), "\(unchanged)")
 
         try site.write("content/index.md", "---\ntitle: Uroen i Kasakhstan\n---\nSe [artiklen](articles/lpg-prise.md).\n")
         let broken = try await SitegenBinary.run(arguments)

@@ -2,10 +2,14 @@
 /// so an editor sees the problem without opening the file.
 public struct DiagnosticFormatter: Sendable {
     /// The text of each file by its site-relative path, as the build read it.
-    public var sources: [String: String]
+    public let sources: [String: String]
+    /// Each file split into lines once: an agency file with 5,000 misspelt keys has 5,000
+    /// diagnostics, and splitting the file again for each made reporting them take minutes.
+    private let lines: [String: [Substring]]
 
     public init(sources: [String: String]) {
         self.sources = sources
+        lines = sources.mapValues { $0.split(separator: "\n", omittingEmptySubsequences: false) }
     }
 
     public func format(_ diagnostics: [Diagnostic]) -> String {
@@ -14,8 +18,7 @@ public struct DiagnosticFormatter: Sendable {
 
     public func format(_ diagnostic: Diagnostic) -> String {
         var text = diagnostic.description + "\n"
-        guard let source = sources[diagnostic.location.path] else { return text }
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let lines = lines[diagnostic.location.path] else { return text }
         let target = diagnostic.location.line
         guard target >= 1, target <= lines.count else { return text }
         let first = max(1, target - 2)

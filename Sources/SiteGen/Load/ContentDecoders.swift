@@ -3,8 +3,9 @@ import Markdown
 /// Turns the front matter and body of each kind of content file into model values.
 /// Each decoder returns nil when a required value is missing; its reader holds why.
 enum ContentDecoders {
-    static let pageKeys = ["title", "summary", "date", "updated", "glossary"]
-    static let articleKeys = ["title", "date", "updated", "summary", "tags", "places", "draft", "corrections", "glossary"]
+    static let pageKeys = ["title", "summary", "date", "updated", "authors", "keyFacts", "corrections", "glossary"]
+    static let articleKeys = ["title", "date", "updated", "summary", "authors", "keyFacts", "tags", "places", "draft", "corrections",
+                              "glossary"]
     static let eventKeys = ["title", "date", "end", "timezone", "place", "places", "lat", "lon", "sources", "status", "key", "tags",
                             "draft", "updated", "corrections", "glossary"]
     /// Events in a YAML data file name themselves and carry their text.
@@ -18,8 +19,11 @@ enum ContentDecoders {
         let date = fields.date("date")
         let updated = fields.date("updated")
         let body = glossarySetting(&fields, body)
+        let story = storyHead(&fields)
+        let corrections = corrections(&fields)
         guard let title else { return nil }
-        return Page(slug: slug, title: title, summary: summary, date: date, updated: updated, body: body, location: fields.location)
+        return Page(slug: slug, title: title, summary: summary, date: date, updated: updated, body: body, location: fields.location,
+                    story: story, corrections: corrections)
     }
 
     static func article(_ fields: inout FieldReader, slug: String, body: Body) -> Article? {
@@ -30,8 +34,9 @@ enum ContentDecoders {
         let body = glossarySetting(&fields, body)
         let article = Article(
             slug: slug, title: title ?? "", date: date ?? placeholderDate, updated: fields.date("updated"),
-            summary: fields.string("summary") ?? "", tags: fields.strings("tags"), placeIDs: places,
-            draft: fields.bool("draft") ?? false, corrections: corrections(&fields), body: body, location: fields.location)
+            summary: fields.string("summary") ?? "", tags: fields.tags(), placeIDs: places,
+            draft: fields.bool("draft") ?? false, corrections: corrections(&fields), body: body, location: fields.location,
+            story: storyHead(&fields))
         return title == nil || date == nil ? nil : article
     }
 
@@ -45,7 +50,7 @@ enum ContentDecoders {
         let event = Event(
             id: id, title: title ?? "", date: date ?? placeholderDate, end: fields.date("end", timeZone: timeZone).map { Located(value: $0, location: fields.value("end")!.location) },
             timeZone: timeZone, placeReference: places.first.map { .id($0) } ?? placeReference(&fields), sources: sources(&fields),
-            status: status(&fields), isKey: fields.bool("key") ?? false, tags: fields.strings("tags"),
+            status: status(&fields), isKey: fields.bool("key") ?? false, tags: fields.tags(),
             draft: fields.bool("draft") ?? false, updated: fields.date("updated", timeZone: timeZone),
             corrections: corrections(&fields), body: body, location: fields.location, morePlaceIDs: Array(places.dropFirst()))
         return title == nil || date == nil ? nil : event
@@ -65,6 +70,11 @@ enum ContentDecoders {
     }
 
     // MARK: Shared fields
+
+    /// `authors:` and `keyFacts:` of a page or an article.
+    private static func storyHead(_ fields: inout FieldReader) -> StoryHead {
+        StoryHead(authors: fields.strings("authors"), keyFacts: fields.strings("keyFacts"))
+    }
 
     /// `glossary: false` keeps glossary terms in this page's text from linking to their entries.
     private static func glossarySetting(_ fields: inout FieldReader, _ body: Body) -> Body {
@@ -159,25 +169,30 @@ enum ContentDecoders {
         return items.compactMap { item in
             switch item.kind {
             case .scalar(let name, _):
+                guard fields.slug(of: name, at: item.location, what: "the source", fix: sourceFix) != nil else { return nil }
                 return SourceRef(name: name, url: nil, via: [])
             case .mapping:
                 var source = FieldReader(item, fallback: item.location, what: "a source")
                 source.rejectUnknownKeys(["name", "url", "via"])
                 let name = source.string("name")
-                let via = source.strings("via")
-                let url = source.string("url")
+                let via = source.locatedStrings("via").filter { source.slug(of: $0.value, at: $0.location, what: "the source", fix: sourceFix) != nil }.map(\.value)
+                let url = source.url("url")
                 if name == nil, source.value("name") == nil {
                     let hint = via.isEmpty ? "" : "; the original source goes in `name` and `via: \(via.joined(separator: ", "))` names who passed it on"
                     source.report(.error(item.location, "a source needs a `name`\(hint)"))
                 }
+                let named = name.flatMap { source.slug(of: $0, at: source.value("name")!.location, what: "the source", fix: sourceFix) == nil ? nil : $0 }
                 fields.absorb(source)
-                return name.map { SourceRef(name: $0, url: url, via: via) }
+                return named.map { SourceRef(name: $0, url: url, via: via) }
             case .sequence:
                 fields.report(.error(item.location, "a source is a name, or `{name: ..., url: ..., via: ...}`, not a list"))
                 return nil
             }
         }
     }
+
+    /// Each source has an entry on the sources page, found by its name's slug.
+    private static let sourceFix = "write its name with letters, e.g. `Reuters`"
 
     private static func corrections(_ fields: inout FieldReader) -> [Correction] {
         fields.items("corrections").compactMap { item in

@@ -9,6 +9,10 @@ public struct SiteContent: Sendable {
     public var terms: [GlossaryTerm] = []
     public var places: [Place] = []
     public var sources: [SourceDescription] = []
+    /// `content/sources.md`: what the sources page says before its list, e.g. how sources are assessed.
+    public var sourcesPage: Page?
+    /// `content/tags.yaml`: each tag's name for readers, by the tag as written.
+    public var tagNames: [Located<TagName>] = []
     /// Images and other files in content/ that are copied as they are.
     public var assets: [String] = []
     /// Each asset's version on disk, so a rebuild copies only the ones that changed.
@@ -51,6 +55,8 @@ enum ContentLoader {
             case .term(let term): content.terms.append(term)
             case .places(let places): content.places += places
             case .sources(let sources): content.sources += sources
+            case .sourcesPage(let page): content.sourcesPage = page
+            case .tagNames(let names): content.tagNames += names
             case .asset(let path):
                 content.assets.append(path)
                 content.assetVersions[path] = newCache.entries[path]?.version
@@ -65,7 +71,7 @@ enum ContentLoader {
 
     enum Item: Sendable {
         case frontPage(Page), page(Page), article(Article), events([Event]), term(GlossaryTerm)
-        case places([Place]), sources([SourceDescription]), asset(String)
+        case places([Place]), sources([SourceDescription]), sourcesPage(Page), tagNames([Located<TagName>]), asset(String)
     }
 
     struct LoadedFile: Sendable {
@@ -108,17 +114,20 @@ enum ContentLoader {
         var fields = FieldReader(yaml, fallback: SourceLocation(path: path), what: "the front matter")
         let (body, bodyProblems) = Body.read(frontMatter.body, path: path, firstLine: frontMatter.bodyFirstLine,
                                              stamp: .markdown(path: path, frontMatter: frontMatter.yaml, body: frontMatter.body))
-        let slug = Slug.make(path.fileStem)
+        let named = kind == .frontPage ? "" : fields.slug(of: path.fileStem, at: SourceLocation(path: path), what: "the file name",
+                                                        fix: "rename the file using letters or digits")
+        let slug = named ?? ""
         let item: Item?
         switch kind {
         case .frontPage: item = ContentDecoders.page(&fields, slug: "", body: body).map(Item.frontPage)
         case .page: item = ContentDecoders.page(&fields, slug: slug, body: body).map(Item.page)
+        case .sourcesPage: item = ContentDecoders.page(&fields, slug: "", body: body).map(Item.sourcesPage)
         case .article: item = ContentDecoders.article(&fields, slug: slug, body: body).map(Item.article)
         case .event: item = ContentDecoders.event(&fields, id: slug, body: body).map { Item.events([$0]) }
         case .term: item = ContentDecoders.term(&fields, slug: slug, body: body).map(Item.term)
         default: item = nil
         }
-        return LoadedFile(item: item, diagnostics: fields.diagnostics + bodyProblems)
+        return LoadedFile(item: named == nil ? nil : item, diagnostics: fields.diagnostics + bodyProblems)
     }
 
     private static func loadData(_ text: String, path: String, kind: ContentKind) -> LoadedFile {
@@ -135,6 +144,9 @@ enum ContentLoader {
         case .sources:
             var fields = FieldReader(yaml, fallback: fallback, what: "sources.yaml")
             return LoadedFile(item: .sources(DataFileDecoders.sources(&fields)), diagnostics: fields.diagnostics)
+        case .tagNames:
+            var fields = FieldReader(yaml, fallback: fallback, what: "tags.yaml")
+            return LoadedFile(item: .tagNames(DataFileDecoders.tagNames(&fields)), diagnostics: fields.diagnostics)
         default:
             let (events, diagnostics) = EventDataFile.decode(yaml, path: path, text: text)
             return LoadedFile(item: .events(events), diagnostics: diagnostics)
@@ -159,19 +171,31 @@ private enum EventDataFile {
             // A block scalar (`body: |`) starts on the line after its key.
             let firstLine = (bodyValue?.location.line ?? 1) + (bodyText.contains("\n") ? 1 : 0)
             let (body, bodyProblems) = Body.read(bodyText, path: path, firstLine: firstLine, stamp: .dataItem(file: file, number: number))
-            let id = Slug.make(fields.peekString("id") ?? fields.peekString("title") ?? "")
-            if let event = ContentDecoders.event(&fields, id: id, body: body, keys: ContentDecoders.eventDataKeys) {
+            let id = self.id(&fields)
+            if let event = ContentDecoders.event(&fields, id: id ?? "", body: body, keys: ContentDecoders.eventDataKeys), id != nil {
                 events.append(event)
             }
             diagnostics += fields.diagnostics + bodyProblems
         }
         return (events, diagnostics)
     }
+
+    /// The event's `id`, else its title, as a slug: its page is /tidslinje/<id>/.
+    private static func id(_ fields: inout FieldReader) -> String? {
+        if let id = fields.peekString("id") {
+            return fields.slug(of: id, at: fields.value("id")!.location, what: "the id", fix: "use letters a–z and digits, e.g. `id: akimat-i-brand`")
+        }
+        if let title = fields.peekString("title") {
+            return fields.slug(of: title, at: fields.value("title")!.location, what: "the title",
+                               fix: "give the event an `id` of letters a–z and digits, e.g. `id: akimat-i-brand`")
+        }
+        return "" // no title: the decoder reports it
+    }
 }
 
 /// What a file in content/ is, from where it lies.
 private enum ContentKind: Equatable {
-    case frontPage, page, article, event, eventData, term, places, sources, asset, ignored
+    case frontPage, page, sourcesPage, article, event, eventData, term, places, sources, tagNames, asset, ignored
 
     init(path: String) {
         let parts = path.split(separator: "/").map(String.init)
@@ -180,8 +204,9 @@ private enum ContentKind: Equatable {
         let isYAML = name.hasSuffix(".yaml") || name.hasSuffix(".yml")
         let section = parts.count > 2 ? parts[1] : ""
         switch (section, isMarkdown, isYAML) {
-        case ("", true, _): self = name == "index.md" ? .frontPage : .page
-        case ("", _, true): self = name.hasPrefix("places.") ? .places : name.hasPrefix("sources.") ? .sources : .ignored
+        case ("", true, _): self = name == "index.md" ? .frontPage : name.hasPrefix("sources.") ? .sourcesPage : .page
+        case ("", _, true):
+            self = name.hasPrefix("places.") ? .places : name.hasPrefix("sources.") ? .sources : name.hasPrefix("tags.") ? .tagNames : .ignored
         case ("articles", true, _): self = .article
         case ("events", true, _): self = .event
         case ("events", _, true): self = .eventData
@@ -191,7 +216,7 @@ private enum ContentKind: Equatable {
         }
     }
 
-    var isData: Bool { self == .places || self == .sources || self == .eventData }
+    var isData: Bool { self == .places || self == .sources || self == .tagNames || self == .eventData }
 }
 
 extension String {

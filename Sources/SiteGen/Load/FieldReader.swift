@@ -75,6 +75,17 @@ struct FieldReader {
         return text
     }
 
+    /// A link, checked by `SafeURL`: a web address or a path on this site.
+    mutating func url(_ key: String, kind: SafeURL.Kind = .link) -> SafeURL? {
+        guard let text = string(key) else { return nil }
+        switch SafeURL.check(text, key: key, kind: kind) {
+        case .success(let url): return url
+        case .failure(let problem):
+            diagnostics.append(.error(value(key)!.location, problem.message))
+            return nil
+        }
+    }
+
     mutating func bool(_ key: String) -> Bool? {
         guard let value = value(key) else { return nil }
         if case .scalar(let text, false) = value.kind {

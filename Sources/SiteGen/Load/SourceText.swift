@@ -10,7 +10,32 @@ enum SourceText {
             return .failure(.error(firstInvalidByte(in: Array(body), path: path),
                 "the file is not UTF-8 text; save it as UTF-8 in your editor (\"Save with encoding\" → UTF-8)"))
         }
-        return .success(normalizingLineEndings(text))
+        let normalized = normalizingLineEndings(text)
+        if let location = firstControlCharacter(in: normalized, path: path) {
+            return .failure(.error(location.location,
+                "the invisible control character \(location.scalar.codePoint) stands here; delete it (retype the text around it if your editor does not show it)"))
+        }
+        return .success(normalized)
+    }
+
+    /// A control character other than tab and line break: YAML refuses it without saying
+    /// where, and in a page it is invalid HTML. One pass over the bytes; the place is counted
+    /// only when there is one, in characters like libyaml's columns.
+    private static func firstControlCharacter(in text: String, path: String) -> (location: SourceLocation, scalar: Unicode.Scalar)? {
+        let bytes = text.utf8
+        var previous: UInt8 = 0
+        guard let end = bytes.firstIndex(where: { byte in
+            defer { previous = byte }
+            // C0 controls but tab and line feed, DEL, and C1 controls (U+0080-U+009F: C2 80-9F).
+            return (byte < 0x20 && byte != 0x09 && byte != 0x0A) || byte == 0x7F || (previous == 0xC2 && (0x80...0x9F).contains(byte))
+        }) else { return nil }
+        let isC1 = bytes[end] >= 0x80
+        let start = isC1 ? bytes.index(before: end) : end
+        let before = text[..<start]
+        let lineStart = before.lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
+        let line = before.utf8.count { $0 == 0x0A } + 1
+        let column = text.unicodeScalars[lineStart..<start].count + 1
+        return (SourceLocation(path: path, line: line, column: column), text.unicodeScalars[start])
     }
 
     static func normalizingLineEndings(_ text: String) -> String {
@@ -56,6 +81,11 @@ enum SourceText {
         let sequence = Array(bytes[index..<index + length])
         return String(validating: sequence, as: UTF8.self) == nil ? 0 : length
     }
+}
+
+extension Unicode.Scalar {
+    /// `U+0007`: how a diagnostic names a character that cannot be shown.
+    var codePoint: String { String(format: "U+%04X", value) }
 }
 
 import Foundation

@@ -21,11 +21,14 @@ enum StringsLoader {
     ]
     static let requiredLists = ["months": 12, "weekdays": 7]
 
-    static func load(_ files: SiteFiles, language: String) -> (Strings?, [Diagnostic]) {
+    /// `languageLocation` is where site.yaml names the language, for the problem of a missing file.
+    static func load(_ files: SiteFiles, language: String, languageLocation: SourceLocation = SourceLocation(path: "site.yaml")) -> (Strings?, [Diagnostic]) {
         let candidates = [language, String(language.prefix(while: { $0 != "-" }))].map { "Templates/strings/\($0).yaml" }
         guard let path = candidates.first(where: files.exists), let bytes = files.read(path) else {
-            return (nil, [.error(SourceLocation(path: "site.yaml"),
-                "no strings for language `\(language)`; add \(candidates.last!) (copy Templates/strings/en.yaml and translate it)")])
+            let known = files.files(under: "Templates/strings").filter { $0.hasSuffix(".yaml") }.map(\.fileStem)
+            let hint = Suggestion.closest(to: language, among: known).map { "; did you mean `\($0)`? Or" } ?? ";"
+            return (nil, [.error(languageLocation,
+                "no strings for language `\(language)`\(hint) add \(candidates.last!) (copy Templates/strings/en.yaml and translate it)")])
         }
         let yaml: YAMLValue?
         switch SourceText.decode(bytes, path: path).flatMap({ YAMLParser.parse($0, path: path, firstLine: 1) }) {

@@ -12,12 +12,14 @@ public struct TemplateSet: Sendable {
     public var strings: Strings
     /// Paths relative to the site folder, e.g. `Templates/static/style.css`.
     public var staticFiles: [String]
+    /// The ids the templates write themselves (`id="main"`): a heading in Markdown never gets one.
+    public var reservedIDs: Set<String> = []
 }
 
 /// Stage 1c: loads and checks the templates before any page is rendered, so a typo in a
 /// template is a diagnostic with its line, not an empty page.
 enum TemplateLoader {
-    static func load(_ files: SiteFiles, language: String) -> (TemplateSet?, [Diagnostic]) {
+    static func load(_ files: SiteFiles, language: String, languageLocation: SourceLocation = SourceLocation(path: "site.yaml")) -> (TemplateSet?, [Diagnostic]) {
         var (paths, diagnostics) = files.listing(under: "Templates")
         guard !paths.isEmpty else {
             // An unreadable or linked Templates/ says so rather than "no Templates/ folder".
@@ -26,6 +28,7 @@ enum TemplateLoader {
         var library = MustacheLibrary()
         var references: [(name: String, location: SourceLocation)] = []
         var parsed: [String: (path: String, nodes: [MustacheNode])] = [:]
+        var reserved = Set<String>()
         for path in paths where path.hasSuffix(".mustache") {
             let name = String(path.dropFirst("Templates/".count).dropLast(".mustache".count))
             guard let bytes = files.read(path) else {
@@ -44,6 +47,7 @@ enum TemplateLoader {
                 let nodes = try MustacheParser.parse(text, path: path)
                 parsed[name] = (path, nodes)
                 references += nodes.partialReferences
+                reserved.formUnion(fixedIDs(in: text))
             } catch let error as MustacheTemplate.ParserError {
                 var location = SourceLocation(path: path, line: error.context.lineNumber, column: max(1, error.context.columnNumber))
                 // swift-mustache notices an unclosed section at the end of the file; the editor needs its opening tag.
@@ -67,13 +71,22 @@ enum TemplateLoader {
             diagnostics.append(.error(reference.location,
                 "no template named `\(reference.name)`\(Suggestion.didYouMean(reference.name, among: names)); templates are the .mustache files in Templates/, named without the extension"))
         }
-        let (strings, stringProblems) = StringsLoader.load(files, language: language)
+        let (strings, stringProblems) = StringsLoader.load(files, language: language, languageLocation: languageLocation)
         diagnostics += stringProblems
         let staticFiles = paths.filter { $0.hasPrefix("Templates/static/") }
         guard let strings else { return (nil, diagnostics) }
         let (compiled, compileProblems) = TemplateCompiler.compile(parsed, strings: strings)
         diagnostics += compileProblems
-        return (TemplateSet(library: library, compiled: compiled, strings: strings, staticFiles: staticFiles), diagnostics)
+        return (TemplateSet(library: library, compiled: compiled, strings: strings, staticFiles: staticFiles, reservedIDs: reserved), diagnostics)
+    }
+
+    /// The values of `id="…"` attributes written out in a template, not made of `{{…}}` tags.
+    static func fixedIDs(in text: String) -> [String] {
+        text.components(separatedBy: " id=\"").dropFirst().compactMap { rest in
+            guard let end = rest.firstIndex(of: "\"") else { return nil }
+            let id = String(rest[..<end])
+            return id.isEmpty || id.contains("{{") ? nil : id
+        }
     }
 
     static func describe(_ error: Error) -> String {

@@ -39,8 +39,19 @@ struct YAMLEntry: Sendable {
 /// swift-markdown's RangeAdjuster does for slices.
 enum YAMLParser {
     static func parse(_ yaml: String, path: String, firstLine: Int) -> Result<YAMLValue?, Diagnostic> {
+        if let (anchor, line, column) = YAMLAliases.aliasKey(in: yaml) {
+            return .failure(.error(SourceLocation(path: path, line: line + firstLine - 1, column: column),
+                "the alias `*\(anchor)` stands as a key; keys are names, so write the key out"))
+        }
         do {
-            guard let node = try Yams.compose(yaml: yaml) else { return .success(nil) }
+            // Every scalar is read as text (`FieldReader` reads the types), so no tags are resolved;
+            // and the encoding is given, as Yams's default reads the whole environment on every call.
+            let parser = try Parser(yaml: yaml, resolver: .basic, constructor: .default, encoding: .utf8)
+            guard let node = try parser.singleRoot() else { return .success(nil) }
+            if let (anchor, line, column) = YAMLAliases.overrun(in: node, yaml: yaml, parser: parser) {
+                return .failure(.error(SourceLocation(path: path, line: line + firstLine - 1, column: column),
+                    "the alias `*\(anchor)` makes this file's aliases repeat more than \(YAMLAliases.allowance) values (aliases of lists of aliases multiply); write the values out instead"))
+            }
             return .success(convert(node, path: path, firstLine: firstLine))
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, path: path, firstLine: firstLine))

@@ -71,7 +71,8 @@ enum CountryOutlinesLoader {
                     GeoPoint(latitude: ring[$0 + 1].doubleValue, longitude: ring[$0].doubleValue)
                 }
             }.filter { $0.count >= 3 }
-            guard let box = GeoBox(points.joined()) else { continue }
+            // Russia, Fiji and the United States reach across the date line: their box goes the short way.
+            guard let box = GeoBox(around: Array(points.joined())) else { continue }
             countries.append(Country(id: id, alpha3: item["iso3"] as? String ?? "", names: names, rings: points, box: box))
         }
         countries.sort { $0.id < $1.id }

@@ -21,8 +21,9 @@ public struct GeoPoint: Sendable, Hashable {
     }
 }
 
-/// A latitude/longitude box. Longitudes are not wrapped: a box never crosses the antimeridian,
-/// which is enough for the regional maps a crisis explainer draws.
+/// A latitude/longitude box. A box drawn across the date line runs past 180° (Anadyr at 177.5
+/// and Nome at -165.4 make 177.5...194.6, not -165.4...177.5 the other way round the world), so
+/// its longitudes are compared a whole turn apart as well.
 public struct GeoBox: Sendable, Hashable {
     public var south: Double, west: Double, north: Double, east: Double
 
@@ -30,6 +31,7 @@ public struct GeoBox: Sendable, Hashable {
         (self.south, self.west, self.north, self.east) = (south, west, north, east)
     }
 
+    /// The box of `points` as written, never across the date line: a country's outline.
     public init?(_ points: some Sequence<GeoPoint>) {
         var box: GeoBox?
         for point in points { box = box?.including(point) ?? GeoBox(south: point.latitude, west: point.longitude, north: point.latitude, east: point.longitude) }
@@ -37,33 +39,60 @@ public struct GeoBox: Sendable, Hashable {
         self = box
     }
 
+    /// The box to show `points` in: across the date line when that is the shorter way and the
+    /// view stays regional (under 180°); a world view keeps Greenwich in the middle.
+    public init?(around points: [GeoPoint]) {
+        guard let plain = GeoBox(points) else { return nil }
+        self = plain
+        // The widest gap between neighbouring longitudes is what the view leaves out.
+        let longitudes = Set(points.map(\.longitude)).sorted()
+        guard longitudes.count > 1, let gap = zip(longitudes, longitudes.dropFirst()).max(by: { $0.1 - $0.0 < $1.1 - $1.0 }) else { return }
+        let across = 360 - (gap.1 - gap.0)
+        if across < plain.longitudeSpan, across < 180 { (west, east) = (gap.1, gap.0 + 360) }
+    }
+
     public func including(_ point: GeoPoint) -> GeoBox {
         GeoBox(south: min(south, point.latitude), west: min(west, point.longitude),
                north: max(north, point.latitude), east: max(east, point.longitude))
     }
 
+    /// The smaller box holding both, going round the world whichever way is shorter.
     public func union(_ other: GeoBox) -> GeoBox {
-        GeoBox(south: min(south, other.south), west: min(west, other.west), north: max(north, other.north), east: max(east, other.east))
+        turns.map { turn in
+            GeoBox(south: min(south, other.south), west: min(west, other.west + turn), north: max(north, other.north), east: max(east, other.east + turn))
+        }.min { $0.longitudeSpan < $1.longitudeSpan }!
     }
 
     public func intersects(_ other: GeoBox) -> Bool {
-        south <= other.north && other.south <= north && west <= other.east && other.west <= east
+        south <= other.north && other.south <= north && turns.contains { west <= other.east + $0 && other.west + $0 <= east }
     }
 
     public func contains(_ point: GeoPoint) -> Bool {
-        (south...north).contains(point.latitude) && (west...east).contains(point.longitude)
+        (south...north).contains(point.latitude) && turns.contains { (west...east).contains(point.longitude + $0) }
     }
+
+    /// Longitudes a whole turn apart are the same meridian.
+    private var turns: [Double] { [0, 360, -360] }
 
     public var latitudeSpan: Double { north - south }
     public var longitudeSpan: Double { east - west }
 
     /// Grown by `fraction` of its size on each side, and to at least `minimum` degrees each way,
-    /// so a single place or two close ones still show their surroundings.
+    /// so a single place or two close ones still show their surroundings. A regional view may
+    /// grow across the date line (a place at 177.5° gets its surroundings on both sides); a
+    /// world view stops at ±180°, as it always did, and every view at the poles.
     public func padded(fraction: Double, minimum: Double) -> GeoBox {
         let latPad = max(latitudeSpan * fraction, (minimum - latitudeSpan) / 2, 0)
         let lonPad = max(longitudeSpan * fraction, (minimum - longitudeSpan) / 2, 0)
-        return GeoBox(south: max(-85, south - latPad), west: max(-180, west - lonPad),
-                      north: min(85, north + latPad), east: min(180, east + lonPad))
+        var box = GeoBox(south: max(-90, south - latPad), west: west - lonPad, north: min(90, north + latPad), east: east + lonPad)
+        if box.longitudeSpan >= 360 {
+            (box.west, box.east) = (-180, 180)
+        } else if box.longitudeSpan >= 180, west >= -180, east <= 180 {
+            (box.west, box.east) = (max(-180, box.west), min(180, box.east))
+        } else if box.west < -180 {
+            (box.west, box.east) = (box.west + 360, box.east + 360)
+        }
+        return box
     }
 
     /// The box as a closed ring, its edges walked in order (south, east, north, west): the

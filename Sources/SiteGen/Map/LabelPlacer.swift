@@ -32,7 +32,10 @@ struct LabelPlacer {
     static func width(of text: String, fontSize: Double, letterSpacing: Double = 0) -> Double {
         let narrow = text.filter { "iIl1.,;:'|fjtr ()-".contains($0) }.count
         let wide = text.filter { "mwMWÆæ".contains($0) }.count
-        let letters = Double(text.count - narrow - wide) * 0.6 + Double(narrow) * 0.35 + Double(wide) * 0.85
+        // Capitals are wider than the average letter (DejaVu Sans, Linux's default, most of all).
+        let capitals = text.filter { $0.isUppercase && !"IMWÆ".contains($0) }.count
+        let letters = Double(text.count - narrow - wide - capitals) * 0.6 + Double(narrow) * 0.36 + Double(wide) * 0.88
+            + Double(capitals) * 0.72
         return letters * fontSize + Double(text.count) * letterSpacing
     }
 

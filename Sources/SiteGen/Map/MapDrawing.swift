@@ -53,22 +53,25 @@ enum MapDrawing {
                                       maxX: marker.point.x + marker.radius + 1, maxY: marker.point.y + marker.radius + 1))
         }
 
-        // Furniture first, in corners without markers, so labels keep clear of it.
-        let credit = "\(request.creditText)"
-        let creditBox = LabelPlacer.box(credit, x: rect.maxX - 6, y: rect.maxY - 6, anchor: "end", fontSize: smallFont)
-        placer.reserve(creditBox)
-        let scale = ScaleBar(kilometresPerUnit: frame.kilometresPerUnit, origin: ScreenPoint(x: rect.minX + 10, y: rect.maxY - 10))
-        placer.reserve(scale.box)
+        // Furniture first, in the bottom corners, so labels keep clear of it.
         let hasRegions = markers.contains { $0.marker.isRegion && !$0.marker.isFocus }
-        let legend = hasRegions ? RegionLegend(text: request.regionLegend, origin: ScreenPoint(x: rect.minX + 10, y: scale.box.minY - 8)) : nil
-        if let legend { placer.reserve(legend.box) }
+        var furniture = Furniture(credit: request.creditText, legend: hasRegions ? request.regionLegend : nil,
+                                  kilometresPerUnit: frame.kilometresPerUnit, inside: rect)
         let countries = Landmass.visible(request.outlines, frame: frame)
         let mainPieces = countries.first { $0.country.id == request.main?.id }?.pieces ?? []
-        let inset = Inset.place(in: rect, avoiding: markers.map(\.point), mainPieces: mainPieces, reserved: placer.taken,
+        let inset = Inset.place(in: rect, avoiding: markers.map(\.point), mainPieces: mainPieces, reserved: placer.taken + furniture.boxes,
                                 request: request, mainBox: frame.box)
-        if let inset, inset.isInside { placer.reserve(inset.frame.rect.insetBy(-4)) }
-        // An inset that found no free corner stands below the map, which grows to hold it.
-        let drawing = inset.map { $0.isInside ? rect : rect.union($0.frame.rect.insetBy(-6)) } ?? rect
+        var drawing = rect
+        if let inset, !inset.isInside {
+            // No corner is free: the inset stands in a panel below the map, and the furniture
+            // beside it, which leaves the whole map to the places' labels.
+            furniture = Furniture(credit: request.creditText, legend: furniture.legend?.text, kilometresPerUnit: frame.kilometresPerUnit,
+                                  below: rect, leftOf: inset.frame.rect.minX)
+            drawing = rect.union(inset.frame.rect.insetBy(-6)).union(furniture.extent)
+        } else {
+            for box in furniture.boxes { placer.reserve(box) }
+            if let inset { placer.reserve(inset.frame.rect.insetBy(-4)) }
+        }
 
         var labels: [(LabelPlacer.Label, Int)] = []
         let order = markers.indices.sorted {
@@ -87,7 +90,8 @@ enum MapDrawing {
         var svg = "<svg class=\"map\" viewBox=\"\(SVGText.number(drawing.minX)) \(SVGText.number(drawing.minY)) \(SVGText.number(drawing.width)) \(SVGText.number(drawing.height))\""
         svg += " font-family=\"system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif\">"
         svg += "<title>\(SVGText.escape(request.title))</title><desc>\(SVGText.escape(request.description))</desc>"
-        svg += "<rect class=\"map-water\" x=\"\(SVGText.number(rect.minX))\" y=\"\(SVGText.number(rect.minY))\" width=\"\(SVGText.number(rect.width))\" height=\"\(SVGText.number(rect.height))\"/>"
+        if drawing != rect { svg += "<rect class=\"map-panel\" \(SVGText.box(drawing))/>" }
+        svg += "<rect class=\"map-water\" \(SVGText.box(rect))/>"
         // A world view has many small coastlines; a coarser step keeps it light.
         let step = frame.box.longitudeSpan > 90 ? 1.5 : 0.8
         svg += Landmass.draw(countries, main: request.main?.id, home: nil, minimumStep: step)
@@ -119,10 +123,7 @@ enum MapDrawing {
         }
         svg += "</g>"
         if let inset { svg += inset.draw() }
-        if let legend { svg += legend.draw() }
-        svg += scale.draw()
-        svg += "<text class=\"map-credit\" x=\"\(SVGText.number(rect.maxX - 6))\" y=\"\(SVGText.number(rect.maxY - 6))\" text-anchor=\"end\" font-size=\"\(SVGText.number(smallFont))\">\(SVGText.escape(credit))</text>"
-        return svg + "</svg>"
+        return svg + furniture.draw() + "</svg>"
     }
 
     private static func anchor(_ anchor: String) -> String {
@@ -173,7 +174,7 @@ enum Landmass {
         let clip = frame.rect.insetBy(-margin)
         return outlines.countries.compactMap { country in
             guard country.box.intersects(reach) else { return nil }
-            let pieces = country.rings.map { PolygonMath.clip($0.map(frame.point), to: clip) }
+            let pieces = country.rings.flatMap(frame.pieces).map { PolygonMath.clip($0, to: clip) }
                 .filter { abs(PolygonMath.area($0)) >= minimumArea }
             return pieces.isEmpty ? nil : Visible(country: country, pieces: pieces)
         }
@@ -197,6 +198,53 @@ enum Landmass {
         if !mainPath.isEmpty {
             svg += "<path class=\"map-main\" d=\"\(mainPath)\" stroke-width=\"\(SVGText.number(strokeWidth * 1.5))\" stroke-linejoin=\"round\" fill-rule=\"evenodd\"/>"
         }
+        return svg
+    }
+}
+
+/// The legend for region markers, the scale bar and the credit of the outline data: in the
+/// map's bottom corners, or stacked in the panel below it, left of the inset.
+struct Furniture {
+    var legend: RegionLegend?
+    var scale: ScaleBar
+    var credit: String
+    var creditX: Double, creditY: Double, creditAnchor: String
+
+    /// In the bottom corners of `rect`: scale and legend at the left, the credit at the right.
+    init(credit: String, legend text: String?, kilometresPerUnit: Double, inside rect: ScreenRect) {
+        let scale = ScaleBar(kilometresPerUnit: kilometresPerUnit, origin: ScreenPoint(x: rect.minX + 10, y: rect.maxY - 10))
+        self.scale = scale
+        legend = text.map { RegionLegend(text: $0, origin: ScreenPoint(x: rect.minX + 10, y: scale.box.minY - 8)) }
+        self.credit = credit
+        (creditX, creditY, creditAnchor) = (rect.maxX - 6, rect.maxY - 6, "end")
+    }
+
+    /// One above the other below `rect`, from its left edge towards `limit`.
+    init(credit: String, legend text: String?, kilometresPerUnit: Double, below rect: ScreenRect, leftOf limit: Double) {
+        let left = rect.minX + 10
+        var y = rect.maxY + 8 + MapDrawing.smallFont
+        let legend = text.map { RegionLegend(text: $0, origin: ScreenPoint(x: left, y: y)) }
+        if legend != nil { y += MapDrawing.smallFont + 10 }
+        self.legend = legend
+        scale = ScaleBar(kilometresPerUnit: kilometresPerUnit, origin: ScreenPoint(x: left, y: y + 8), maximumLength: min(110, limit - left - 12))
+        self.credit = credit
+        (creditX, creditY, creditAnchor) = (left, scale.origin.y + 8 + MapDrawing.smallFont, "start")
+    }
+
+    var creditBox: ScreenRect {
+        LabelPlacer.box(credit, x: creditX, y: creditY, anchor: creditAnchor, fontSize: MapDrawing.smallFont)
+    }
+
+    var boxes: [ScreenRect] { [creditBox, scale.box] + (legend.map { [$0.box] } ?? []) }
+
+    /// What it covers, margins included.
+    var extent: ScreenRect { boxes.dropFirst().reduce(creditBox, { $0.union($1) }).insetBy(-6) }
+
+    func draw() -> String {
+        var svg = legend?.draw() ?? ""
+        svg += scale.draw()
+        let anchor = creditAnchor == "start" ? "" : " text-anchor=\"\(creditAnchor)\""
+        svg += "<text class=\"map-credit\" x=\"\(SVGText.number(creditX))\" y=\"\(SVGText.number(creditY))\"\(anchor) font-size=\"\(SVGText.number(MapDrawing.smallFont))\">\(SVGText.escape(credit))</text>"
         return svg
     }
 }
@@ -240,7 +288,8 @@ struct ScaleBar {
 struct Inset {
     var frame: MapFrame
     var countries: [Landmass.Visible]
-    var area: [ScreenPoint]
+    /// The main map's area; in two pieces when it crosses the inset's edge at the date line.
+    var area: [[ScreenPoint]]
     var main: String?
     var home: String?
     var homeName: String?
@@ -275,7 +324,7 @@ struct Inset {
         let chosen = free ?? MapFrame(fitting: region, width: width, aspect: 0.55...0.85,
                                       origin: ScreenPoint(x: rect.maxX - width - 6, y: rect.maxY + 8))
         return Inset(frame: chosen, countries: Landmass.visible(request.outlines, frame: chosen, margin: 0, minimumArea: 1.5),
-                     area: PolygonMath.clip(mainBox.ring.map(chosen.point), to: chosen.rect), main: request.main?.id,
+                     area: chosen.pieces(of: mainBox.ring).map { PolygonMath.clip($0, to: chosen.rect) }, main: request.main?.id,
                      home: request.home?.id, homeName: request.home?.name(language: request.language), isInside: free != nil)
     }
 
@@ -295,10 +344,10 @@ struct Inset {
 
     func draw() -> String {
         let rect = frame.rect
-        let box = "x=\"\(SVGText.number(rect.minX))\" y=\"\(SVGText.number(rect.minY))\" width=\"\(SVGText.number(rect.width))\" height=\"\(SVGText.number(rect.height))\""
+        let box = SVGText.box(rect)
         var svg = "<g class=\"map-inset\"><rect class=\"map-water\" \(box)/>"
         svg += Landmass.draw(countries, main: main, home: home, strokeWidth: 0.4, minimumStep: 1.5)
-        svg += "<path class=\"map-area\" d=\"\(SVGText.path([area], minimumStep: 0.5))\" fill=\"none\" stroke-width=\"1.5\"/>"
+        svg += "<path class=\"map-area\" d=\"\(SVGText.path(area, minimumStep: 0.5))\" fill=\"none\" stroke-width=\"1.5\"/>"
         // The readers' own country, named, so the inset says "this far from home".
         if let home = countries.first(where: { $0.country.id == self.home }), let piece = home.largestPiece, let homeName {
             let centre = PolygonMath.centroid(piece)

@@ -62,14 +62,14 @@ enum MapEmbeds {
         placeIDs(in: all(in: site))
     }
 
-    /// The tree transform the body renderer applies: each ```map block becomes a figure.
-    static func transform(_ site: Site) -> BodyTransform {
+    /// The tree transform the body renderer applies: each ```map block becomes `render`'s figure.
+    static func transform(_ render: @escaping @Sendable (MapEmbed) -> String) -> BodyTransform {
         { blocks in
             blocks.rewritingBlocks { block in
                 guard case .codeBlock(let info, let code, let position) = block, isMap(info),
                       let embed = MapEmbed.parse(code, path: "", fenceLine: position.line).0
                 else { return nil }
-                return [.trustedHTML(MapPages.figure(embed, site: site))]
+                return [.trustedHTML(render(embed))]
             }
         }
     }

@@ -68,7 +68,7 @@ enum MapModelBuilder {
         // Parsed once: the check and the places to mark both need every ```map block.
         let embeds = MapEmbeds.all(in: site)
         let places = mapPlaces(site, embedded: MapEmbeds.placeIDs(in: embeds))
-        if let country { diagnostics += swappedCoordinates(places.map(\.place), country: country, language: site.config.language) }
+        if let country { diagnostics += swappedCoordinates(places.map(\.place), country: country, outlines: outlines, language: site.config.language) }
         diagnostics += MapEmbeds.check(site, embeds: embeds)
         return (SiteMap(outlines: outlines, country: country, home: home, places: places), diagnostics)
     }
@@ -97,13 +97,17 @@ enum MapModelBuilder {
         }.sorted { $0.place.id < $1.place.id }
     }
 
-    /// A place far outside the story's country whose coordinates, swapped, fall inside it:
-    /// almost always `lat` and `lon` written the wrong way round.
-    static func swappedCoordinates(_ places: [Place], country: Country, language: String) -> [Diagnostic] {
-        places.compactMap { place in
+    /// A place outside the story's country and its neighbours whose coordinates, swapped, fall
+    /// inside it: almost always `lat` and `lon` written the wrong way round. A place in a
+    /// neighbouring country (Samara, lat 53.2, lon 50.15, whose swap lies in Kazakhstan) is
+    /// where it says.
+    static func swappedCoordinates(_ places: [Place], country: Country, outlines: CountryOutlines, language: String) -> [Diagnostic] {
+        let near = GeoBox(south: country.box.south - 1, west: country.box.west - 1, north: country.box.north + 1, east: country.box.east + 1)
+        let neighbours = outlines.countries.filter { $0.id != country.id && $0.box.intersects(near) }
+        return places.compactMap { place in
             let point = GeoPoint(latitude: place.latitude, longitude: place.longitude)
             let swapped = GeoPoint(latitude: place.longitude, longitude: place.latitude)
-            guard !country.contains(point), country.contains(swapped) else { return nil }
+            guard !country.contains(point), country.contains(swapped), !neighbours.contains(where: { $0.contains(point) }) else { return nil }
             return .warning(place.location,
                 "`\(place.id)` (lat \(place.latitude), lon \(place.longitude)) lies far outside \(country.name(language: language)) (`map.country`), but (lat \(place.longitude), lon \(place.latitude)) is inside it; are `lat` and `lon` swapped?")
         }

@@ -30,7 +30,7 @@ enum MapPages {
 
     static func box(_ places: [Place], extent: Double) -> GeoBox {
         let points = places.map { GeoPoint(latitude: $0.latitude, longitude: $0.longitude) }
-        return (GeoBox(points) ?? GeoBox(south: 0, west: 0, north: 0, east: 0)).padded(fraction: 0.15, minimum: extent)
+        return (GeoBox(around: points) ?? GeoBox(south: 0, west: 0, north: 0, east: 0)).padded(fraction: 0.15, minimum: extent)
     }
 
     static func overviewSVG(_ site: Site, map: SiteMap) -> String {
@@ -51,21 +51,27 @@ enum MapPages {
                                       title: "\(site.strings["map.title"]): \(focus.name)"))
     }
 
-    /// A map in a body: the figure with its caption and the places, linked, as a list.
-    static func figure(_ embed: MapEmbed, site: Site) -> String {
-        guard let map = site.map else { return "" }
+    /// A map in a body: its SVG, its caption and the places, linked; nil when it marks nothing.
+    static func figure(_ embed: MapEmbed, site: Site) -> MapFigureView? {
+        guard let map = site.map else { return nil }
         let places = embed.places.compactMap { map.place($0.value) }
-        guard !places.isEmpty else { return "" }
+        guard !places.isEmpty else { return nil }
         let title = embed.caption ?? site.strings["map.title"]
         let svg = MapDrawing.svg(request(site, map: map, box: box(places.map(\.place), extent: overviewExtent),
                                          markers: markers(places, site: site), title: title))
-        var html = "<figure class=\"map-figure\">\n\(svg)\n<figcaption>"
-        if let caption = embed.caption { html += "<p>\(HTMLEscaping.escape(caption))</p>" }
-        html += "<ul class=\"map-places\">"
-        for entry in places {
-            html += "<li><a href=\"\(HTMLEscaping.escape(site.routes.href(site.routes.mapPlace(entry.place.id))))\">\(HTMLEscaping.escape(entry.place.name))</a></li>"
-        }
-        return html + "</ul></figcaption>\n</figure>\n"
+        return MapFigureView(svg: svg, places: places.map { NamedLink(name: $0.place.name, href: site.routes.href(site.routes.mapPlace($0.place.id))) },
+                             caption: embed.caption, href: site.routes.href(site.routes.map))
+    }
+}
+
+/// Draws the ```map blocks of bodies through `partials/map-figure`.
+struct MapFigures: Sendable {
+    let models: ViewModels
+    let templates: CompiledTemplates
+
+    func html(_ embed: MapEmbed) -> String {
+        guard let figure = MapPages.figure(embed, site: models.site) else { return "" }
+        return templates.render(EntryContext(shared: models.entryStrings, own: figure), with: Templates.mapFigure)
     }
 }
 

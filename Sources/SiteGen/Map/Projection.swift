@@ -72,7 +72,32 @@ struct MapFrame: Sendable {
         centreY = (minY + maxY) / 2
     }
 
+    /// A point, taken a whole turn round when that brings it nearer the middle of the view: a
+    /// view across the date line runs past 180°, where Nome's -165.4° is 194.6°.
     func point(_ geo: GeoPoint) -> ScreenPoint {
+        var near = geo
+        near.longitude += turn(nearMiddle: geo.longitude)
+        return projected(near)
+    }
+
+    /// A closed outline as the view can show it: moved as a whole by the turns that bring it
+    /// within half a world of the middle, so land on both sides of the date line is drawn in
+    /// one piece each (outlines never run past ±180°, a view may), and land on the far side of
+    /// the world is left out rather than wrapped round the cone of a conic projection.
+    func pieces(of ring: [GeoPoint]) -> [[ScreenPoint]] {
+        guard let box = GeoBox(ring) else { return [] }
+        let middle = (self.box.west + self.box.east) / 2
+        return [0.0, 360, -360].filter { box.west + $0 <= middle + 180 && box.east + $0 >= middle - 180 }.map { turn in
+            ring.map { projected(GeoPoint(latitude: $0.latitude, longitude: $0.longitude + turn)) }
+        }
+    }
+
+    private func turn(nearMiddle longitude: Double) -> Double {
+        let middle = (box.west + box.east) / 2
+        return ((middle - longitude) / 360).rounded() * 360
+    }
+
+    private func projected(_ geo: GeoPoint) -> ScreenPoint {
         let (x, y) = projection.project(geo)
         return ScreenPoint(x: (rect.minX + rect.maxX) / 2 + (x - centreX) * scale,
                            y: (rect.minY + rect.maxY) / 2 - (y - centreY) * scale)

@@ -47,4 +47,9 @@ enum SVGText {
     }
 
     static func escape(_ text: String) -> String { HTMLEscaping.escape(text) }
+
+    /// The attributes of a `<rect>` covering `rect`.
+    static func box(_ rect: ScreenRect) -> String {
+        "x=\"\(number(rect.minX))\" y=\"\(number(rect.minY))\" width=\"\(number(rect.width))\" height=\"\(number(rect.height))\""
+    }
 }

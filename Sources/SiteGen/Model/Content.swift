@@ -8,7 +8,7 @@ public enum VerificationStatus: String, Sendable, CaseIterable {
 /// Who reported something, and through whom it reached us ("Zakon via Reuters").
 public struct SourceRef: Sendable, Hashable {
     public var name: String
-    public var url: String?
+    public var url: SafeURL?
     /// The chain from the original source outwards: `["Reuters"]` in "Zakon via Reuters".
     public var via: [String]
 }
@@ -57,6 +57,8 @@ public struct Place: Sendable {
     public var precision: Precision
     public var timeZone: String?
     public var location: SourceLocation
+    /// A sentence about the place for readers (`description` in places.yaml), shown on its map page.
+    public var description: String? = nil
 }
 
 /// The front page (`content/index.md`, slug "") or a standalone page such as `content/om.md`.
@@ -68,6 +70,22 @@ public struct Page: Sendable {
     public var updated: ContentDate?
     public var body: Body
     public var location: SourceLocation
+    public var story = StoryHead()
+    public var corrections: [Correction] = []
+}
+
+/// What the head of an explainer shows besides its title, dates and corrections: who wrote
+/// it and the key facts an editor lists. Pages and articles have one.
+public struct StoryHead: Sendable {
+    /// `authors:`; empty means the site's `authors`.
+    public var authors: [String] = []
+    /// `keyFacts:`, each a line of Markdown ("Kort fortalt").
+    public var keyFacts: [String] = []
+
+    public init(authors: [String] = [], keyFacts: [String] = []) {
+        self.authors = authors
+        self.keyFacts = keyFacts
+    }
 }
 
 public struct Article: Sendable {
@@ -82,6 +100,8 @@ public struct Article: Sendable {
     public var corrections: [Correction]
     public var body: Body
     public var location: SourceLocation
+    /// `authors:` and `keyFacts:`.
+    public var story = StoryHead()
 }
 
 public struct Event: Sendable {
@@ -136,7 +156,7 @@ public struct GlossaryTerm: Sendable {
 public struct SourceDescription: Sendable {
     public var id: String
     public var name: String
-    public var url: String?
+    public var url: SafeURL?
     public var description: String
     public var location: SourceLocation
 }

@@ -8,6 +8,7 @@ extension ContentDate {
         guard let year = scanner.number(digits: 4), scanner.skip("-"), let month = scanner.number(digits: 2) else {
             return .failure(Problem(message: "write it as `2022-01-05` or `2022-01-05T14:00:00+06:00`"))
         }
+        guard year > 0 else { return .failure(Problem(message: "there is no year 0 (1 BC is followed by AD 1); check the year")) }
         guard (1...12).contains(month) else { return .failure(Problem(message: "there is no month \(month)")) }
         var date = ContentDate(year: year, month: month, day: 1, hour: 0, minute: 0, second: 0, offset: nil, precision: .month)
         if scanner.atEnd { return .success(date) }
@@ -45,6 +46,14 @@ extension ContentDate {
             }
             // The zone's offset at the naive time is right except within an hour of a DST change.
             date.offset = ZoneOffsets.offset(of: timeZone, atInstant: date.instant(fallbackOffset: offset)) ?? offset
+            // A clock time the zone skipped (02:30 on the night clocks go forward) has no offset
+            // that reads as itself: any choice would show another time, so ask which was meant.
+            if let written = date.offset, ZoneOffsets.offset(of: timeZone, atInstant: date.instant()) != written {
+                let clock = "\(date.hour < 10 ? "0" : "")\(date.hour):\(date.minute < 10 ? "0" : "")\(date.minute)"
+                let day = String(date.iso8601.prefix(10))
+                return .failure(Problem(message: "there was no \(clock) in \(timeZone) on \(day): the clocks were put forward past it; "
+                    + "write the time the clocks showed, or give the offset, e.g. `\(day)T\(clock)\(ContentDate.offsetText(written))`"))
+            }
             return .success(date)
         }
         if scanner.skip("Z") || scanner.skip("z") {

@@ -1,7 +1,7 @@
 /// Whose text a Markdown body is.
 public enum BodyOwner: Sendable, Hashable {
     /// Indices into `Site.pages`, `Site.articles`, `Site.events` and `Site.terms`.
-    case frontPage, page(Int), article(Int), event(Int), term(Int)
+    case frontPage, sourcesPage, page(Int), article(Int), event(Int), term(Int)
 }
 
 /// A body with whose it is and the file it was read from.
@@ -12,13 +12,14 @@ public struct SiteBody: Sendable {
 }
 
 extension Site {
-    /// Every Markdown body of the site in one list, in one order: the front page, the pages,
-    /// the articles, events and terms. Every check, transform and renderer of bodies goes
+    /// Every Markdown body of the site in one list, in one order: the front page, the sources
+    /// page's text, the pages, the articles, events and terms. Every check, transform and renderer of bodies goes
     /// through it (the timeline and map checks, glossary links, rendering, the link check), so
     /// a kind of content with a text is added here and nowhere else.
     public var bodies: [SiteBody] {
-        var all = [SiteBody(owner: .frontPage, body: frontPage.body, location: frontPage.location)]
-        all.reserveCapacity(1 + pages.count + articles.count + events.count + terms.count)
+        var all = [SiteBody(owner: .frontPage, body: frontPage.body, location: frontPage.location),
+                   SiteBody(owner: .sourcesPage, body: sourcesPage.body, location: sourcesPage.location)]
+        all.reserveCapacity(2 + pages.count + articles.count + events.count + terms.count)
         all += pages.indices.map { SiteBody(owner: .page($0), body: pages[$0].body, location: pages[$0].location) }
         all += articles.indices.map { SiteBody(owner: .article($0), body: articles[$0].body, location: articles[$0].location) }
         all += events.indices.map { SiteBody(owner: .event($0), body: events[$0].body, location: events[$0].location) }
@@ -34,6 +35,7 @@ extension Site {
     func path(of owner: BodyOwner) -> String {
         switch owner {
         case .frontPage: routes.home
+        case .sourcesPage: routes.sources
         case .page(let index): routes.page(pages[index].slug)
         case .article(let index): routes.article(articles[index].slug)
         case .event(let index): routes.event(events[index].id)
@@ -49,6 +51,7 @@ extension Site {
         for (number, body) in replacements.enumerated() {
             switch numbers.owner(of: number) {
             case .frontPage: site.frontPage.body = body
+            case .sourcesPage: site.sourcesPage.body = body
             case .page(let index): site.pages[index].body = body
             case .article(let index): site.articles[index].body = body
             case .event(let index): site.events[index].body = body
@@ -68,20 +71,22 @@ struct BodyNumbers: Sendable {
     func number(of owner: BodyOwner) -> Int {
         switch owner {
         case .frontPage: 0
-        case .page(let index): 1 + index
-        case .article(let index): 1 + pages + index
-        case .event(let index): 1 + pages + articles + index
-        case .term(let index): 1 + pages + articles + events + index
+        case .sourcesPage: 1
+        case .page(let index): 2 + index
+        case .article(let index): 2 + pages + index
+        case .event(let index): 2 + pages + articles + index
+        case .term(let index): 2 + pages + articles + events + index
         }
     }
 
     func owner(of number: Int) -> BodyOwner {
-        switch number {
-        case 0: .frontPage
-        case ...pages: .page(number - 1)
-        case ...(pages + articles): .article(number - 1 - pages)
-        case ...(pages + articles + events): .event(number - 1 - pages - articles)
-        default: .term(number - 1 - pages - articles - events)
+        switch number - 1 {
+        case -1: .frontPage
+        case 0: .sourcesPage
+        case ...pages: .page(number - 2)
+        case ...(pages + articles): .article(number - 2 - pages)
+        case ...(pages + articles + events): .event(number - 2 - pages - articles)
+        default: .term(number - 2 - pages - articles - events)
         }
     }
 }

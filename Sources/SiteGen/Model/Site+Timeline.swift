@@ -20,14 +20,15 @@ extension Site {
         tags.indices.filter { !tags[$0].eventIndices.isEmpty }
     }
 
-    /// Added or changed (`updated`, else `date`) in the 24 hours up to the build time.
+    /// Added or changed (`updated`, else `date`) in the `newWindow` (24 hours unless site.yaml
+    /// says otherwise) up to the build time.
     /// A date without a clock time counts from midnight on the readers' clock.
     public func isNew(_ event: Event) -> Bool {
         guard let buildTime else { return false }
         let changed = event.updated ?? event.date
         let siteOffset = { (date: ContentDate) in ZoneOffsets.offset(of: config.timeZone, atInstant: date.instant()) ?? 0 }
         let age = buildTime.instant(fallbackOffset: siteOffset(buildTime)) - changed.instant(fallbackOffset: siteOffset(changed))
-        return (0..<86_400).contains(age)
+        return (0..<config.newWindow).contains(age)
     }
 
     /// An event's `end` on the same local clock as its date.

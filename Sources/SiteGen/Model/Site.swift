@@ -5,6 +5,8 @@ public struct Site: Sendable {
     public var strings: Strings
     public var routes: Routes
     public var frontPage: Page
+    /// `content/sources.md`, shown on the sources page; an empty page when there is none.
+    public var sourcesPage: Page
     public var pages: [Page]
     /// Newest first.
     public var articles: [Article]
@@ -15,6 +17,8 @@ public struct Site: Sendable {
     public var places: [String: Place]
     public var sources: [SourceEntry]
     public var tags: [Tag]
+    /// content/tags.yaml, by the slug of each tag: every tag's name for readers.
+    public var tagNames: [String: String] = [:]
     /// The newest date in the content: the "last updated" of the site and its feeds,
     /// taken from the content rather than the clock so builds are reproducible.
     public var lastUpdated: ContentDate?
@@ -58,7 +62,15 @@ public struct SourceEntry: Sendable {
     public var eventIndices: [Int]
 }
 
+/// A tag's name for readers, from content/tags.yaml (`sociale-medier: Sociale medier`).
+public struct TagName: Sendable, Hashable {
+    /// The tag as articles and events write it.
+    public var tag: String
+    public var name: String
+}
+
 public struct Tag: Sendable {
+    /// What readers see: its name in content/tags.yaml, else the tag as written.
     public var name: String
     public var slug: String
     /// Indices into `Site.articles` and `Site.events`.

@@ -4,6 +4,8 @@ public struct SiteConfig: Sendable {
     public var description: String
     /// BCP 47, e.g. `da` or `en`; picks the strings file and URL words.
     public var language: String
+    /// Where site.yaml names the language, for the problem of a language without strings.
+    var languageLocation = SourceLocation(path: "site.yaml")
     /// Always ends with `/`; may carry a path (`https://example.org/kasakhstan/`).
     public var baseURL: String
     /// IANA id of the readers' zone; times are also shown in it.
@@ -17,6 +19,20 @@ public struct SiteConfig: Sendable {
     public var map = MapSettings()
     /// `image:`: the share image (`og:image`) of pages that show no photo; a path below content/.
     public var shareImage: Located<String>? = nil
+    /// `brand:`: the newsroom's name, colour and logo in the masthead.
+    public var brand = Brand(name: "")
+    /// `authors:`: the byline of a page or article that names none.
+    public var authors: [String] = []
+    /// `contentLanguage:`: the language the content is written in (BCP 47), for `lang` on it;
+    /// `language` when not given. An English build of Danish content keeps its text marked Danish.
+    public var contentLanguage = ""
+
+    /// The content's language where it differs from the interface's, for `lang` on the content.
+    public var contentLanguageIfOther: String? {
+        contentLanguage == language ? nil : contentLanguage
+    }
+    /// `newWindow:`: how long before the build time an event's change counts as new, in seconds.
+    public var newWindow = NewWindow.defaultSeconds
 
     /// The path part of `baseURL`, from `/` to its trailing `/`: what every site link starts with.
     public var basePath: String {

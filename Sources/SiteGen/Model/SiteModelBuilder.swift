@@ -13,17 +13,24 @@ enum SiteModelBuilder {
         let routes = Routes(basePath: config.basePath, strings: strings)
         let terms = Collation.sorted(content.terms, language: config.language) { $0.title }
         // Without content/index.md (already reported) the rest is still checked, as a site with an empty front page.
-        let frontPage = content.frontPage ?? Page(slug: "", title: "", summary: "", body: Body(document: MarkdownDocument(blocks: []), firstLine: 1),
-                                                  location: SourceLocation(path: "content/index.md"))
-        let site = Site(
-            config: config, strings: strings, routes: routes, frontPage: frontPage, pages: content.pages,
+        let frontPage = content.frontPage ?? emptyPage(at: "content/index.md")
+        let (tagNames, tagNameProblems) = TagNames.byslug(content.tagNames, articles: articles, events: events)
+        diagnostics += tagNameProblems
+        var site = Site(
+            config: config, strings: strings, routes: routes, frontPage: frontPage,
+            sourcesPage: content.sourcesPage ?? emptyPage(at: "content/sources.md"), pages: content.pages,
             articles: articles, events: events, terms: terms, places: places,
             sources: SourceIndex.entries(events: events, descriptions: content.sources, language: config.language),
-            tags: tags(articles: articles, events: events, language: config.language),
+            tags: tags(articles: articles, events: events, names: tagNames, language: config.language),
             lastUpdated: newestDate(frontPage: frontPage, articles: articles, events: events))
+        site.tagNames = tagNames
         diagnostics += OutputPaths.collisions(site)
         diagnostics += TimelineEmbed.check(site.bodies, events: events, places: places)
         return (content.frontPage == nil ? nil : site, diagnostics)
+    }
+
+    private static func emptyPage(at path: String) -> Page {
+        Page(slug: "", title: "", summary: "", body: Body(document: MarkdownDocument(blocks: []), firstLine: 1), location: SourceLocation(path: path))
     }
 
     /// Newest first, the slug breaking ties. The keys are computed once and indices sorted,
@@ -68,7 +75,7 @@ enum SiteModelBuilder {
         return diagnostics
     }
 
-    private static func tags(articles: [Article], events: [Event], language: String) -> [Tag] {
+    private static func tags(articles: [Article], events: [Event], names: [String: String], language: String) -> [Tag] {
         var bySlug: [String: Tag] = [:]
         // A big site names the same few tags tens of thousands of times: fold each name once.
         var slugs: [String: String] = [:]
@@ -92,6 +99,7 @@ enum SiteModelBuilder {
         }
         let tags = bySlug.values.filter { !$0.slug.isEmpty }.map { tag in
             var sorted = tag
+            sorted.name = names[tag.slug] ?? tag.name
             sorted.articleIndices.sort()
             sorted.eventIndices.sort()
             return sorted
@@ -100,7 +108,7 @@ enum SiteModelBuilder {
     }
 
     private static func newestDate(frontPage: Page, articles: [Article], events: [Event]) -> ContentDate? {
-        let dates = [frontPage.date, frontPage.updated].compactMap { $0 }
+        let dates = [frontPage.date, frontPage.updated].compactMap { $0 } + frontPage.corrections.map(\.date)
             + articles.flatMap { [$0.date, $0.updated].compactMap { $0 } + $0.corrections.map(\.date) }
             + events.flatMap { [$0.updated].compactMap { $0 } + $0.corrections.map(\.date) }
         return dates.max()
@@ -168,8 +176,10 @@ enum OutputPaths {
     static func collisions(_ site: Site) -> [Diagnostic] {
         let routes = site.routes
         let reserved = [routes.timeline, routes.glossary, routes.sources, routes.tags, routes.articles, routes.map] + routes.timelineReserved
-        // Every page with a text of its own; the front page's path is its own.
-        let claims: [(path: String, location: SourceLocation, eventID: String?)] = site.bodies.dropFirst().map { entry in
+        // Every page with a text of its own; the front page's and the sources page's paths are their own.
+        let claims: [(path: String, location: SourceLocation, eventID: String?)] = site.bodies.filter {
+            $0.owner != .frontPage && $0.owner != .sourcesPage
+        }.map { entry in
             if case .event(let index) = entry.owner { return (site.path(of: entry.owner), entry.location, site.events[index].id) }
             return (site.path(of: entry.owner), entry.location, nil)
         }
@@ -190,5 +200,23 @@ enum OutputPaths {
             }
         }
         return diagnostics
+    }
+}
+
+/// content/tags.yaml, checked: each entry names a tag some article or event has.
+enum TagNames {
+    static func byslug(_ names: [Located<TagName>], articles: [Article], events: [Event]) -> ([String: String], [Diagnostic]) {
+        let used = Set(articles.flatMap(\.tags).map(Slug.make) + events.flatMap(\.tags).map(Slug.make))
+        var result: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        for entry in names {
+            let slug = Slug.make(entry.value.tag)
+            if used.contains(slug) {
+                result[slug] = entry.value.name
+            } else {
+                diagnostics.append(.warning(entry.location, "no article or event has the tag `\(entry.value.tag)`; check its spelling in `tags:`"))
+            }
+        }
+        return (result, diagnostics)
     }
 }

@@ -1,5 +1,8 @@
-/// URL-safe names from titles and file names. Danish letters are spelt out the way Danes
-/// write them without æøå (æ→ae, ø→oe, å→aa) rather than dropped.
+/// URL-safe names from titles and file names. Letters are spelt out in a-z rather than dropped:
+/// Danish the way Danes write without æøå (æ→ae, ø→oe, å→aa), Russian and Kazakh Cyrillic and
+/// Greek by `spelledOut` (a site about Kazakhstan names files `Алматы.md`), other accented
+/// letters without their accents (é→e). Anything else separates words. The table is shown in
+/// the README's content model; `SlugTests` checks the two agree.
 public enum Slug {
     public static func make(_ text: String) -> String {
         if let ascii = makeASCII(text) { return ascii }
@@ -7,13 +10,12 @@ public enum Slug {
         result.reserveCapacity(text.utf8.count)
         var pendingDash = false
         for character in text.lowercased() {
-            let folded = fold(character)
-            guard !folded.isEmpty else {
+            guard let folded = fold(character) else {
                 pendingDash = !result.isEmpty
                 continue
             }
-            if pendingDash { result += "-" }
-            pendingDash = false
+            if pendingDash, !folded.isEmpty { result += "-" }
+            if !folded.isEmpty { pendingDash = false }
             result += folded
         }
         return result
@@ -38,20 +40,39 @@ public enum Slug {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func fold(_ character: Character) -> String {
-        switch character {
-        case "æ": return "ae"
-        case "ø": return "oe"
-        case "å": return "aa"
-        case "ß": return "ss"
-        case "a"..."z", "0"..."9": return String(character)
-        default:
-            // Other accented letters lose their accents (é→e, ö→o); everything else separates words.
-            let base = String(character).decomposedStringWithCanonicalMapping.unicodeScalars.first
-            guard let base, base.isASCII, base.properties.isAlphabetic || ("0"..."9").contains(Character(base)) else { return "" }
-            return String(Character(base))
+    /// A lowercase letter or digit in a-z and 0-9 (`""` for the hard and soft signs, which are
+    /// dropped within a word), or nil for anything that separates words.
+    private static func fold(_ character: Character) -> String? {
+        if let spelled = spelledOut[character] { return spelled }
+        if let ascii = character.asciiValue {
+            return (0x61...0x7A).contains(ascii) || (0x30...0x39).contains(ascii) ? String(character) : nil
         }
+        // Accented letters lose their accents (é→e, ö→o, ά→α→a, ї is in the table).
+        guard let base = String(character).decomposedStringWithCanonicalMapping.unicodeScalars.first,
+              base.properties.isAlphabetic || base.properties.numericType == .decimal else { return nil }
+        if let spelled = spelledOut[Character(base)] { return spelled }
+        return base.isASCII ? String(Character(base)) : nil
     }
+
+    /// Letters spelt out in a-z, lowercase (text is lowercased first). Cyrillic after the
+    /// common English romanisation, Kazakh letters by their nearest Russian sound (Ақтау→aktau,
+    /// Жаңаөзен→zhanaozen), Greek letter by letter after ELOT 743.
+    static let spelledOut: [Character: String] = [
+        // Latin letters that do not decompose into a letter and an accent
+        "æ": "ae", "ø": "oe", "å": "aa", "ß": "ss", "œ": "oe", "đ": "d", "ð": "d", "þ": "th", "ł": "l", "ı": "i", "ħ": "h",
+        // Russian
+        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i", "й": "y",
+        "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
+        "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+        // Kazakh
+        "ә": "a", "ғ": "g", "қ": "k", "ң": "n", "ө": "o", "ұ": "u", "ү": "u", "һ": "h", "і": "i",
+        // Ukrainian and Belarusian letters Russian lacks
+        "є": "ye", "ї": "yi", "ґ": "g", "ў": "u",
+        // Greek
+        "α": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "ζ": "z", "η": "i", "θ": "th", "ι": "i", "κ": "k", "λ": "l",
+        "μ": "m", "ν": "n", "ξ": "x", "ο": "o", "π": "p", "ρ": "r", "σ": "s", "ς": "s", "τ": "t", "υ": "y", "φ": "f",
+        "χ": "ch", "ψ": "ps", "ω": "o",
+    ]
 }
 
 import Foundation

@@ -1,3 +1,4 @@
+import Foundation
 import Markdown
 
 /// A change to a body's node tree before it is rendered, e.g. a fenced block of a known
@@ -5,13 +6,16 @@ import Markdown
 /// their problems reported at their lines, in the model stage; a transform only draws.
 typealias BodyTransform = @Sendable ([BlockNode]) -> [BlockNode]
 
-/// Renders Markdown bodies for this site: heading anchors, links to content files made the
-/// URLs of their pages, site links given the base path, photos in their published sizes
-/// (`ImageMarkup`), notes and typography in the site's language. Works on the node tree, never on HTML strings.
+/// Renders Markdown bodies for this site: heading and note ids unique on the page, links to
+/// content files made the URLs of their pages, site links given the base path, photos in their
+/// published sizes (`MediaMarkup`), notes and typography in the site's language. Works on the
+/// node tree, never on HTML strings.
 struct BodyRenderer: Sendable {
     let allowsRawHTML: Bool
     /// What site paths start with: the base path, or the whole base URL.
-    let prefix: String
+    private(set) var prefix: String
+    /// The whole base URL, which the exports' copy of an event's text starts site paths with.
+    private let baseURL: String
     let links: ContentLinks
     let images: SiteImages
     let labels: HTMLRenderer.Labels
@@ -19,16 +23,21 @@ struct BodyRenderer: Sendable {
     let quotes: Typography.Quotes?
     /// The partials photos and embedded posts are drawn with; nil draws plain `<img>` elements
     /// and leaves ```embed blocks as code (feeds, exports).
-    let markup: MediaMarkup?
+    private(set) var markup: MediaMarkup?
     /// Tree transforms applied in order before rendering: ```timeline blocks into event lists
     /// (`TimelineEmbed.transform`), ```map blocks into figures (`MapEmbeds.transform`).
     /// Without them such blocks stay code blocks.
     var transforms: [BodyTransform] = []
+    /// Ids the templates write themselves (`TemplateSet.reservedIDs`), which no heading or note may take.
+    var reservedIDs: Set<String> = []
 
     /// `absoluteLinks` writes site links with the whole base URL, for text read on other sites.
-    init(site: Site, transforms: [BodyTransform] = [], templates: CompiledTemplates? = nil, absoluteLinks: Bool = false) {
+    init(site: Site, transforms: [BodyTransform] = [], templates: CompiledTemplates? = nil, reservedIDs: Set<String> = [],
+         absoluteLinks: Bool = false) {
         self.transforms = transforms
+        self.reservedIDs = reservedIDs
         allowsRawHTML = site.config.allowsRawHTML
+        baseURL = site.config.baseURL
         let prefix = absoluteLinks ? site.config.baseURL : site.config.basePath
         self.prefix = prefix
         links = site.contentLinks
@@ -39,25 +48,63 @@ struct BodyRenderer: Sendable {
         markup = templates.map { MediaMarkup(templates: $0, site: site, prefix: prefix) }
     }
 
-    /// `footnotePrefix` keeps the ids of this text's notes apart from those of other texts
-    /// shown on the same page (events in the timeline).
-    func render(_ body: Body, footnotePrefix: String = "") -> String {
+    /// `idPrefix` starts every heading and note id (an event's id, since the timeline shows many
+    /// events' texts on one page); `taken` are more ids the page has (the sources page's sources).
+    func render(_ body: Body, idPrefix: String = "", taken: Set<String> = []) -> String {
         let source = body.sourcePath
-        var renderer = HTMLRenderer(allowsRawHTML: allowsRawHTML) { [self] destination in href(destination, from: source) }
-        renderer.labels = labels
-        renderer.footnotePrefix = footnotePrefix
-        if let markup {
-            renderer.imageHTML = { [self] request in
-                markup.image(request, from: source, href: escapedHref(request.source, from: source))
-            }
-            renderer.figureHTML = { [self] request in
-                markup.figure(request, from: source, href: escapedHref(request.figure.source, from: source))
-            }
-        }
         var blocks = transforms.reduce(body.document.blocks) { blocks, transform in transform(blocks) }
         if let markup { blocks = markup.embeds(blocks, from: source) { href($0, from: source) } }
+        // Ids before typography, so a heading's `{#id}` is read as it was written; notes take
+        // theirs after the headings, from the same ids of the page.
+        var ids = PageIDs(taken: reservedIDs.union(taken))
+        blocks = HeadingAnchors.assign(blocks, ids: &ids, prefix: idPrefix)
+        var renderer = htmlRenderer(from: source, footnotePrefix: idPrefix)
+        for id in renderer.footnoteIDs(in: blocks) {
+            let claimed = ids.claim(id)
+            if claimed != id { renderer.renamedFootnoteIDs[id] = claimed }
+        }
         if let quotes { blocks = Typography.apply(blocks, quotes: quotes) }
-        return renderer.render(MarkdownDocument(blocks: HeadingAnchors.assign(blocks)))
+        return renderer.render(MarkdownDocument(blocks: blocks))
+    }
+
+    /// One line of Markdown (a key fact) as HTML without its paragraph, with the texts' links
+    /// and typography.
+    func renderLine(_ line: String, from sourcePath: String) -> String {
+        var blocks = MarkdownParser.parse(line).blocks
+        if let quotes { blocks = Typography.apply(blocks, quotes: quotes) }
+        let renderer = htmlRenderer(from: sourcePath, footnotePrefix: "")
+        var html = ""
+        for block in blocks {
+            if case .paragraph(let inlines) = block { html += renderer.render(inlines: inlines) }
+        }
+        return html
+    }
+
+    /// An event's text for its pages and, with site links from the whole base URL, for the
+    /// exports other sites show, from one rendering: the renderer leaves a mark where the base
+    /// goes, and each copy puts its base there. Both copies have the same heading and note ids.
+    /// A body with embedded blocks, photos or ```embed cards (drawn for pages only), or whose text
+    /// happens to hold the mark, is rendered twice.
+    func renderForPagesAndExports(_ body: Body, idPrefix: String = "") -> (page: String, export: String) {
+        var exports = self
+        exports.prefix = baseURL
+        exports.markup = nil
+        exports.transforms = []
+        let separately = { (render(body, idPrefix: idPrefix), exports.render(body, idPrefix: idPrefix)) }
+        guard body.embeds.isEmpty, !Self.drawsMedia(body.document.blocks) else { return separately() }
+        let mark = "\u{E000}"
+        var marking = exports
+        marking.prefix = mark
+        let marked = marking.render(body, idPrefix: idPrefix)
+        var siteLinks = 0
+        body.document.blocks.forEachInline { inline in
+            guard case .link(let destination, _, _, _) = inline, !HTMLEscaping.isDangerousURL(destination) else { return }
+            if marking.href(destination, from: body.sourcePath).hasPrefix(mark) { siteLinks += 1 }
+        }
+        let escapedMark = HTMLEscaping.escapeURL(mark)
+        guard marked.components(separatedBy: escapedMark).count - 1 == siteLinks else { return separately() }
+        return (marked.replacingOccurrences(of: escapedMark, with: HTMLEscaping.escapeURL(prefix)),
+                marked.replacingOccurrences(of: escapedMark, with: HTMLEscaping.escapeURL(baseURL)))
     }
 
     /// Where a link or image written in the file at `sourcePath` points on the site.
@@ -74,8 +121,39 @@ struct BodyRenderer: Sendable {
         }
     }
 
+    private func htmlRenderer(from source: String, footnotePrefix: String) -> HTMLRenderer {
+        var renderer = HTMLRenderer(allowsRawHTML: allowsRawHTML) { [self] destination in href(destination, from: source) }
+        renderer.labels = labels
+        renderer.footnotePrefix = footnotePrefix
+        if let markup {
+            renderer.imageHTML = { [self] request in
+                markup.image(request, from: source, href: escapedHref(request.source, from: source))
+            }
+            renderer.figureHTML = { [self] request in
+                markup.figure(request, from: source, href: escapedHref(request.figure.source, from: source))
+            }
+        }
+        return renderer
+    }
+
     private func escapedHref(_ destination: String, from sourcePath: String) -> String {
         HTMLEscaping.isDangerousURL(destination) ? "" : HTMLEscaping.escapeURL(href(destination, from: sourcePath))
+    }
+
+    /// Whether the text has what only pages draw through the partials: photos, figures, ```embed cards.
+    private static func drawsMedia(_ blocks: [BlockNode]) -> Bool {
+        var found = false
+        blocks.forEachBlock { block in
+            switch block {
+            case .figure: found = true
+            case .codeBlock(let info, _, _) where EmbedCard.isEmbed(info): found = true
+            default: break
+            }
+        }
+        blocks.forEachInline { inline in
+            if case .image = inline { found = true }
+        }
+        return found
     }
 
     /// Site-absolute links (`/tidslinje/`) get the base path so they work under a subpath;
@@ -86,17 +164,58 @@ struct BodyRenderer: Sendable {
     }
 }
 
-/// Gives every heading an id from its text, unique within the page (`hvad-skete-der`,
-/// `hvad-skete-der-2`), so readers can link to a section.
+/// The ids a page's text takes: unique on the page and never one the templates write (or
+/// the page has besides the text); a taken id gets `-2`, `-3`, ... until it is free.
+struct PageIDs {
+    private var used: Set<String>
+
+    init(taken: Set<String>) {
+        used = taken
+    }
+
+    mutating func claim(_ wanted: String) -> String {
+        var candidate = wanted
+        var count = 1
+        while used.contains(candidate) {
+            count += 1
+            candidate = "\(wanted)-\(count)"
+        }
+        used.insert(candidate)
+        return candidate
+    }
+}
+
+/// Gives every heading an id, so readers can link to a section: the one written after it
+/// (`## Status {#status-nu}`), else one made from its text (`hvad-skete-der`), claimed from
+/// the page's ids (`PageIDs`).
 enum HeadingAnchors {
-    static func assign(_ blocks: [BlockNode]) -> [BlockNode] {
-        var used: [String: Int] = [:]
-        return blocks.rewritingBlocks { block in
-            guard case .heading(let level, let content, let id, let position) = block, id.isEmpty else { return nil }
-            let base = Slug.make(content.plainText).isEmpty ? "afsnit" : Slug.make(content.plainText)
-            let count = used[base, default: 0] + 1
-            used[base] = count
-            return [.heading(level: level, content: content, id: count == 1 ? base : "\(base)-\(count)", position: position)]
+    static func assign(_ blocks: [BlockNode], ids: inout PageIDs, prefix: String = "") -> [BlockNode] {
+        blocks.rewritingBlocks { block in
+            guard case .heading(let level, var content, let id, let position) = block, id.isEmpty else { return nil }
+            let written = ExplicitID.take(from: &content)
+            let slug = Slug.make(content.plainText)
+            let claimed = ids.claim(prefix + (written ?? (slug.isEmpty ? "section" : slug)))
+            return [.heading(level: level, content: content, id: claimed, position: position)]
         }
     }
 }
+
+/// `{#id}` at the end of a heading's text: the id an editor chose, taken off the text.
+enum ExplicitID {
+    static func take(from content: inout [InlineNode]) -> String? {
+        guard case .text(let text)? = content.last else { return nil }
+        let trimmed = droppingTrailingSpace(text)
+        guard trimmed.hasSuffix("}"), let open = trimmed.range(of: "{#", options: .backwards) else { return nil }
+        let id = String(trimmed[open.upperBound..<trimmed.index(before: trimmed.endIndex)])
+        guard !id.isEmpty, id.allSatisfy({ !$0.isWhitespace && !"\"'<>&#{}".contains($0) }) else { return nil }
+        let rest = droppingTrailingSpace(String(trimmed[..<open.lowerBound]))
+        content.removeLast()
+        if !rest.trimmingCharacters(in: .whitespaces).isEmpty { content.append(.text(rest)) }
+        return id
+    }
+
+    private static func droppingTrailingSpace(_ text: String) -> String {
+        String(text.reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
+    }
+}
+

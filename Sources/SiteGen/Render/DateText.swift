@@ -32,15 +32,34 @@ struct DateText: Sendable {
     /// nothing for a date without a time.
     func eventTime(_ date: ContentDate, placeName: String? = nil) -> String? {
         guard date.hasTime else { return nil }
+        guard var siteText = siteClock(date) else { return time(date) }
         let site = inSiteZone(date)
-        guard site.offset != date.offset else { return time(date) }
-        var siteText = fill(strings["date.siteTime"], site, extra: ["time": time(site)])
         if site.dayNumber != date.dayNumber {
             siteText += " " + fill(strings["date.short"], site)
         }
         let localText = placeName.map { fill(strings["date.placeTime"], date, extra: ["time": time(date), "place": $0]) }
-            ?? fill(strings["date.localTime"], date, extra: ["time": time(date)])
+            ?? localTime(date)
         return fill(strings["date.bothTimes"], date, extra: ["local": localText, "site": siteText])
+    }
+
+    /// An event's local clock time alone, for a row that names its place beside it ("kl. 14.00");
+    /// "kl. 14.00 lokal tid" for an event without a place. Nothing for a date without a time.
+    func clock(_ date: ContentDate, hasPlace: Bool) -> String? {
+        guard date.hasTime else { return nil }
+        return hasPlace ? time(date) : localTime(date)
+    }
+
+    /// "kl. 14.00 lokal tid".
+    private func localTime(_ date: ContentDate) -> String {
+        fill(strings["date.localTime"], date, extra: ["time": time(date)])
+    }
+
+    /// A time on the readers' clock alone ("kl. 09.00 dansk tid"), when its zone is not theirs.
+    func siteClock(_ date: ContentDate) -> String? {
+        guard date.hasTime else { return nil }
+        let site = inSiteZone(date)
+        guard site.offset != date.offset else { return nil }
+        return fill(strings["date.siteTime"], site, extra: ["time": time(site)])
     }
 
     /// A full line for an event: "onsdag den 5. januar 2022, kl. 14.00 lokal tid (kl. 09.00 dansk tid)".

@@ -47,7 +47,7 @@ struct ListFragments: Sendable {
             _ count: Int, _ template: Template<EntryContext<Item>>, trimmed: Bool = false, memo: RenderMemo, into next: inout [Int: Fragment],
             _ item: @escaping @Sendable (Int) -> Item
         ) async -> [Fragment] {
-            let (shared, inputs, templates) = (EntryStrings(t: models.strings), inputs, templates)
+            let (shared, inputs, templates) = (models.entryStrings, inputs, templates)
             let contexts = await Array(0..<count).concurrentMap { EntryContext(shared: shared, own: item($0)) }
             let keys = await contexts.concurrentMap { template.key(of: $0, inputs: inputs) }
             return await memo.fragments(keys, into: &next) { chunk in

@@ -38,11 +38,12 @@ struct PageContexts {
                 title: front.title, summary: front.summary, body: models.bodies[.frontPage],
                 articles: articleItems(site.articles.indices.prefix(10)),
                 keyEvents: eventItems(site.events.indices.filter { site.events[$0].isKey }),
-                timelineHref: models.href(site.routes.timeline)), Templates.home)
+                timelineHref: models.href(site.routes.timeline), head: head(of: front), map: models.overviewFigure()), Templates.home)
         case .page(let index):
             let standalone = site.pages[index]
             return page(Meta(title: standalone.title, description: standalone.summary),
-                        StandalonePage(title: standalone.title, summary: standalone.summary, body: models.bodies[.page(index)]), Templates.page)
+                        StandalonePage(title: standalone.title, summary: standalone.summary, body: models.bodies[.page(index)],
+                                       head: head(of: standalone)), Templates.page)
         case .articles:
             return page(Meta(title: strings["articles.title"], description: site.config.description),
                         ArticleListPage(articles: articleItems(site.articles.indices)), Templates.articles)
@@ -71,7 +72,11 @@ struct PageContexts {
                 term: models.term(index, withBody: true, mentions: fragments), glossaryHref: models.href(site.routes.glossary),
                 jsonLD: StructuredData.definedTerm(index, site: site)), Templates.term)
         case .sources:
-            return page(Meta(title: strings["sources.title"], description: site.config.description), SourcesPage(sources: sources()), Templates.sources)
+            let text = site.sourcesPage
+            let title = text.title.isEmpty ? strings["sources.title"] : text.title
+            let summary = text.summary.isEmpty ? strings["sources.intro"] : text.summary
+            return page(Meta(title: title, description: summary),
+                        SourcesPage(sources: sources(), summary: summary, body: text.body.document.blocks.isEmpty ? nil : models.bodies[.sourcesPage]), Templates.sources)
         case .tags:
             return page(Meta(title: strings["tags.title"], description: site.config.description), TagListPage(tags: site.tags.map(tagSummary)), Templates.tags)
         case .tag(let index):
@@ -88,17 +93,23 @@ struct PageContexts {
         }
     }
 
+    private func head(of page: Page) -> StoryHeadView {
+        models.storyHead(page.story, from: page.body.sourcePath, date: page.date, updated: page.updated, corrections: page.corrections)
+    }
+
     private func layout(job: PageJob, meta: Meta) -> LayoutView {
         let path = job.path(in: site)
         return LayoutView(site: siteValues, t: models.strings, page: pageValues(job: job, path: path, meta: meta), nav: navigation(current: path),
-                          lastUpdated: site.lastUpdated.map { models.time($0, text: models.dates.stamp($0)) })
+                          lastUpdated: site.lastUpdated.map { models.time($0, text: models.dates.stamp($0)) },
+                          contentLanguage: site.config.contentLanguageIfOther)
     }
 
     private var siteValues: SiteView {
         let config = site.config
         return SiteView(title: config.title, description: config.description, language: config.language, publisher: config.publisher,
                         home: models.href(""), feed: models.href(site.routes.feed), stylesheet: models.href("style.css"),
-                        locale: ogLocale(config.language))
+                        locale: ogLocale(config.language),
+                        brand: BrandView(name: config.brand.name, colour: config.brand.colour, logo: config.brand.logo.map { models.href($0.value) }))
     }
 
     private func pageValues(job: PageJob, path: String?, meta: Meta) -> PageMetaView {
@@ -138,8 +149,10 @@ struct PageContexts {
 
     private func sources() -> [SourceSection] {
         site.sources.map { entry in
-            SourceSection(name: entry.name, anchor: entry.anchor, events: entry.eventIndices.map(models.eventMention),
-                          description: entry.description?.description, url: entry.description?.url)
+            let url = entry.description?.url?.text
+            return SourceSection(name: entry.name, anchor: entry.anchor, events: entry.eventIndices.map(models.eventMention),
+                                 description: entry.description?.description, url: url,
+                                 urlLabel: url.map { _ in site.strings["sources.homepage"].replacingOccurrences(of: "{name}", with: entry.name) })
         }
     }
 

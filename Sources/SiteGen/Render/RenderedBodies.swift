@@ -17,29 +17,35 @@ struct RenderedBodies: Sendable {
     /// `transforms` are the body tree transforms for embedded blocks (see `BodyRenderer`);
     /// `templates` draw photos and embedded posts (`MediaMarkup`).
     /// A body `memo` holds under the same file version and site is reused, unless it embeds a
-    /// timeline or a map whose events or places changed since.
+    /// timeline or a map whose events or places changed since. `reservedIDs` are the ids the
+    /// templates write (`TemplateSet.reservedIDs`), which no heading takes.
     static func render(
-        _ site: Site, transforms: [BodyTransform] = [], templates: CompiledTemplates? = nil, keys: ReuseKeys, memo: RenderMemo,
-        into next: inout [Int: Fragment]
+        _ site: Site, transforms: [BodyTransform] = [], templates: CompiledTemplates? = nil, reservedIDs: Set<String> = [],
+        keys: ReuseKeys, memo: RenderMemo, into next: inout [Int: Fragment]
     ) async -> RenderedBodies {
-        let renderer = BodyRenderer(site: site, transforms: transforms, templates: templates)
-        let entries = site.bodies
-        let bodies = entries.map(\.body)
-        // Notes get ids of their own per text: an event's show in the timeline beside others'.
-        let notePrefixes = entries.map { entry in
-            switch entry.owner {
-            case .frontPage: ""
-            case .page(let index): site.pages[index].slug + "-"
-            case .article(let index): site.articles[index].slug + "-"
-            case .event(let index): site.events[index].id + "-"
-            case .term(let index): site.terms[index].slug + "-"
-            }
-        }
-        let memoKeys = bodies.map { Fingerprint.of("body", $0.stamp, keys.global) }
+        let renderer = BodyRenderer(site: site, transforms: transforms, templates: templates, reservedIDs: reservedIDs)
+        let bodies = site.bodies
+        let sourceAnchors = Set(site.sources.map(\.anchor))
+        let memoKeys = bodies.map { Fingerprint.of("body", $0.body.stamp, keys.global) }
         let fragments = await memo.fragments(memoKeys, into: &next, isCurrent: { $0.embedsKey == keys.embeds($0.embeds) }) { chunk in
             chunk.map { number in
-                let kinds = bodies[number].embeds
-                return Fragment(renderer.render(bodies[number], footnotePrefix: notePrefixes[number]), embeds: kinds, embedsKey: keys.embeds(kinds))
+                let body = bodies[number].body
+                let kinds = body.embeds
+                let fragment = { (html: String) in Fragment(html, embeds: kinds, embedsKey: keys.embeds(kinds)) }
+                switch bodies[number].owner {
+                case .event(let index):
+                    // An event's text is also in the exports, with absolute links: rendered once for both. The
+                    // timeline shows many events' texts on one page: each event's heading and note ids start with its own.
+                    let (page, export) = renderer.renderForPagesAndExports(body, idPrefix: site.events[index].id + "-")
+                    var rendered = fragment(page)
+                    rendered.export = export
+                    return rendered
+                case .sourcesPage:
+                    // The sources page's text keeps clear of the sources' anchors.
+                    return fragment(renderer.render(body, taken: sourceAnchors))
+                default:
+                    return fragment(renderer.render(body))
+                }
             }
         }
         return RenderedBodies(fragments: fragments, numbers: site.bodyNumbers)

@@ -33,11 +33,13 @@ enum SiteRenderer {
         var next = RenderMemo()
         if memo.recordsNext { next.fragments.reserveCapacity(memo.fragments.count) }
         // List entries first: embedded timelines in bodies are made of them.
-        var listFragments = await ListFragments.render(ViewModels(site: site, bodies: .none), templates: templates,
-                                                       inputs: loaded.inputsKey, memo: memo, into: &next.fragments)
-        let embedded = EmbeddedTimeline(site: site, eventFragments: listFragments.events.map(\.html))
-        let bodies = await RenderedBodies.render(site, transforms: [TimelineEmbed.transform(embedded.html), MapEmbeds.transform(site)],
-                                                 templates: templates, keys: keys, memo: memo, into: &next.fragments)
+        let entryModels = ViewModels(site: site, bodies: .none)
+        var listFragments = await ListFragments.render(entryModels, templates: templates, inputs: loaded.inputsKey, memo: memo, into: &next.fragments)
+        let embedded = EmbeddedTimeline(models: entryModels, eventFragments: listFragments.events, templates: templates)
+        let figures = MapFigures(models: entryModels, templates: templates)
+        let bodies = await RenderedBodies.render(site, transforms: [TimelineEmbed.transform(embedded.html), MapEmbeds.transform(figures.html)],
+                                                 templates: templates, reservedIDs: loaded.templates.reservedIDs, keys: keys, memo: memo,
+                                                 into: &next.fragments)
         let models = ViewModels(site: site, bodies: bodies)
         listFragments.timeline = await ListFragments.renderTimeline(models, templates: templates, inputs: loaded.inputsKey, memo: memo, into: &next.fragments)
         let fragments = listFragments
@@ -60,7 +62,7 @@ enum SiteRenderer {
         for chunk in chunks { rendered += try chunk.written.get() }
         for (path, key) in zip(paths, chunks.flatMap(\.keys)) { next.files[path] = key }
 
-        let exportBodies = await TimelineExports.bodies(site, keys: keys, memo: memo, into: &next.fragments)
+        let exportBodies = TimelineExports.bodies(models)
         let exports = await TimelineExports.entries(models, bodies: exportBodies, keys: keys, memo: memo, into: &next.fragments)
         let others = otherFiles(loaded, models: models, exports: exports, keys: keys, jobs: jobs, pagePaths: paths)
         let staleOthers = others.filter { memo.files[$0.path] != $0.key }

@@ -5,12 +5,14 @@ import Markdown
 /// Times are on the event's local clock, as on the pages; TimelineJS has no time zones, so
 /// `display_date` names the clock in words.
 enum TimelineExports {
-    /// The events' text with absolute links: the exports are shown on other sites.
-    static func bodies(_ site: Site, keys: ReuseKeys, memo: RenderMemo, into next: inout [Int: Fragment]) async -> [Fragment] {
-        let renderer = BodyRenderer(site: site, absoluteLinks: true)
-        let events = site.events
-        let memoKeys = events.map { Fingerprint.of("export", $0.body.stamp, keys.global) }
-        return await memo.fragments(memoKeys, into: &next) { chunk in chunk.map { Fragment(renderer.render(events[$0].body)) } }
+    /// The events' text with absolute links, as the exports are shown on other sites: made
+    /// with the pages' text (`RenderedBodies`).
+    static func bodies(_ models: ViewModels) -> [Fragment] {
+        let renderer = BodyRenderer(site: models.site)
+        return models.site.events.indices.map { index in
+            let event = models.site.events[index]
+            return Fragment(models.bodies[.event(index)].export ?? renderer.renderForPagesAndExports(event.body, idPrefix: event.id + "-").export)
+        }
     }
 
     /// Each event's TimelineJS slide and spreadsheet row, made once and kept while the event
@@ -48,7 +50,7 @@ enum TimelineExports {
             "unique_id": .string(event.id),
         ]
         if let end = site.localEnd(of: event) { slide["end_date"] = dateObject(end) }
-        if let group = event.tags.first { slide["group"] = .string(group) }
+        if let group = event.tags.first { slide["group"] = .string(HTMLEscaping.escape(group)) }
         return .object(slide)
     }
 
@@ -87,7 +89,7 @@ enum TimelineExports {
         let end = site.localEnd(of: event)
         return csvLine(dateCells(date) + (end.map(dateCells) ?? ["", "", "", ""]) + [
             HTMLEscaping.escape(models.dates.eventWhen(date, placeName: site.clockName(of: event))),
-            HTMLEscaping.escape(event.title), body.html, "", "", "", "", "", event.tags.first ?? "", "",
+            HTMLEscaping.escape(event.title), body.html, "", "", "", "", "", HTMLEscaping.escape(event.tags.first ?? ""), "",
         ])
     }
 
@@ -100,9 +102,13 @@ enum TimelineExports {
          date.hasTime ? "\(date.hour):\(date.minute < 10 ? "0" : "")\(date.minute)" : ""]
     }
 
-    /// RFC 4180: a field with a comma, a quote or a line break is quoted, quotes doubled.
+    /// RFC 4180: a field with a comma, a quote or a line break is quoted, quotes doubled. A
+    /// spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` as a formula (a title
+    /// `=HYPERLINK(...)`), so such a cell, and one starting with a tab or a carriage return,
+    /// gets a leading `'` as OWASP recommends: the sheet then shows it as text.
     static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        let cell = text.first.map { "=+-@\t\r".contains($0) } == true ? "'" + text : text
+        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
+        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -41,6 +41,18 @@ struct TimelineView {
                 link(site.strings["timeline.csv"], routes.timelineCSV),
                 link(site.strings["timeline.feed"], routes.timelineFeed),
             ],
-            timelineFeed: models.href(routes.timelineFeed))
+            timelineFeed: models.href(routes.timelineFeed),
+            statuses: VerificationStatus.allCases.map(models.status),
+            newNote: site.strings["timeline.newExplanation"].replacingOccurrences(of: "{window}", with: windowText(site)),
+            count: indices.count)
+    }
+
+    /// `newWindow` in words: "6 timer", "1 døgn", "90 minutter".
+    private func windowText(_ site: Site) -> String {
+        let seconds = site.config.newWindow
+        let (amount, unit): (Int, String) = seconds % 86_400 == 0 ? (seconds / 86_400, "day")
+            : seconds % 3_600 == 0 ? (seconds / 3_600, "hour") : (max(1, seconds / 60), "minute")
+        let key = "duration.\(unit)\(amount == 1 ? "" : "s")"
+        return site.strings[key].replacingOccurrences(of: "{n}", with: String(amount))
     }
 }

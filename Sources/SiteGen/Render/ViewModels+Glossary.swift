@@ -14,14 +14,27 @@ extension ViewModels {
             mentions: fragments.map { mentions(of: index, fragments: $0) })
     }
 
-    /// The articles and events that link to a term, in the order the site lists them.
+    /// The articles and events that link to a term, newest first; an article before an event
+    /// of the same moment, then the order the site lists them.
     func mentions(of index: Int, fragments: ListFragments) -> [RenderedEntry] {
         guard site.glossary.mentions.indices.contains(index) else { return [] }
-        return site.glossary.mentions[index].map { mention in
-            switch mention {
-            case .article(let number): RenderedEntry(fragment: fragments.articleMentions[number])
-            case .event(let number): RenderedEntry(fragment: fragments.eventMentions[number])
+        let mentions = site.glossary.mentions[index]
+        let order = mentions.indices.sorted { lhs, rhs in
+            let (a, b) = (moment(of: mentions[lhs]), moment(of: mentions[rhs]))
+            return a != b ? a > b : lhs < rhs
+        }
+        return order.map { number in
+            switch mentions[number] {
+            case .article(let article): RenderedEntry(fragment: fragments.articleMentions[article])
+            case .event(let event): RenderedEntry(fragment: fragments.eventMentions[event])
             }
+        }
+    }
+
+    private func moment(of mention: GlossaryReferences.Mention) -> Int {
+        switch mention {
+        case .article(let number): site.articles[number].date.instant()
+        case .event(let number): site.events[number].date.instant()
         }
     }
 

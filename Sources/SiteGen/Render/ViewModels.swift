@@ -9,6 +9,8 @@ struct ViewModels: Sendable {
     let routes: Routes
     /// The strings as templates read them, built once.
     let strings: TemplateStrings
+    /// Renders the key facts' lines of Markdown as texts are: links, base path, typography.
+    private let inlineRenderer: BodyRenderer
 
     init(site: Site, bodies: RenderedBodies) {
         self.site = site
@@ -16,6 +18,12 @@ struct ViewModels: Sendable {
         dates = DateText(strings: site.strings, siteZone: site.config.timeZone)
         routes = site.routes
         strings = TemplateStrings(site.strings)
+        inlineRenderer = BodyRenderer(site: site)
+    }
+
+    /// What every list entry's partial has besides its item.
+    var entryStrings: EntryStrings {
+        EntryStrings(t: strings, contentLanguage: site.config.contentLanguageIfOther)
     }
 
     func href(_ path: String) -> String { routes.href(path) }
@@ -24,9 +32,26 @@ struct ViewModels: Sendable {
         TimeView(iso: date.iso8601, text: text)
     }
 
+    /// Each tag by its name for readers (content/tags.yaml), linked to its page.
     func tagLinks(_ names: [String]) -> [NamedLink] {
-        names.map { NamedLink(name: $0, href: href(routes.tag(Slug.make($0)))) }
+        names.map { name in
+            let slug = Slug.make(name)
+            return NamedLink(name: site.tagNames[slug] ?? name, href: href(routes.tag(slug)))
+        }
     }
+
+    /// The head of a story: its byline (its own `authors`, else the site's), key facts (each
+    /// a line of Markdown; may have **bold** words and links, read from the story's file at
+    /// `sourcePath`), dates and corrections.
+    func storyHead(_ story: StoryHead, from sourcePath: String, date: ContentDate?, updated: ContentDate?,
+                   corrections: [Correction]) -> StoryHeadView {
+        let authors = story.authors.isEmpty ? site.config.authors : story.authors
+        return StoryHeadView(
+            byline: ListText.join(authors, strings: site.strings), authors: authors,
+            keyFacts: story.keyFacts.map { RenderedEntry(fragment: Fragment(inlineRenderer.renderLine($0, from: sourcePath))) }, corrections: self.corrections(corrections),
+            date: date.map { time($0, text: dates.stamp($0)) }, updated: updated.map { time($0, text: dates.stamp($0)) })
+    }
+
 
     func corrections(_ corrections: [Correction]) -> [CorrectionView] {
         corrections.sorted { $0.date < $1.date }.map { correction in
@@ -46,7 +71,8 @@ struct ViewModels: Sendable {
         let article = site.articles[index]
         return ArticleView(
             summary: articleSummary(index), body: bodies[.article(index)], corrections: corrections(article.corrections),
-            places: article.placeIDs.compactMap { site.places[$0.value] }.map { NamedLink(name: $0.name, href: href(routes.mapPlace($0.id))) })
+            places: article.placeIDs.compactMap { site.places[$0.value] }.map { NamedLink(name: $0.name, href: href(routes.mapPlace($0.id))) },
+            head: storyHead(article.story, from: article.body.sourcePath, date: article.date, updated: article.updated, corrections: article.corrections))
     }
 
     func event(_ index: Int, withBody: Bool) -> EventView {
@@ -64,7 +90,8 @@ struct ViewModels: Sendable {
             updated: event.updated.map { time($0, text: dates.stamp($0)) },
             // Several places (`places:`) give several; `{{#place}}` repeats for each.
             place: site.places(of: event).map(place),
-            body: withBody ? bodies[.event(index)] : nil)
+            body: withBody ? bodies[.event(index)] : nil,
+            clock: dates.clock(date, hasPlace: clock != nil), siteClock: dates.siteClock(date))
     }
 
     /// An event named in passing (previous/next, the sources page): title, link, day, status.
@@ -77,7 +104,8 @@ struct ViewModels: Sendable {
     func place(_ place: Place) -> PlaceView {
         // Every named place is on the map and has a page there; an unnamed inline one has not.
         PlaceView(name: place.name, lat: coordinate(place.latitude), lon: coordinate(place.longitude),
-                  coordinates: coordinateText(place), mapHref: place.id.isEmpty ? nil : href(routes.mapPlace(place.id)))
+                  coordinates: coordinateText(place), mapHref: place.id.isEmpty ? nil : href(routes.mapPlace(place.id)),
+                  description: place.description)
     }
 
     func status(_ status: VerificationStatus) -> StatusView {
@@ -90,7 +118,7 @@ struct ViewModels: Sendable {
         sources.map { source in
             SourceCredit(name: source.name, href: href(routes.source(Slug.make(source.name))),
                          via: source.via.map { NamedLink(name: $0, href: href(routes.source(Slug.make($0)))) },
-                         originalURL: source.url)
+                         originalURL: source.url?.text)
         }
     }
 

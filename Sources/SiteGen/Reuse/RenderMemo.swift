@@ -22,6 +22,8 @@ struct Fragment: Sendable {
     /// For a body: what its embedded timelines and maps were drawn from (`ReuseKeys.embeds`).
     var embedsKey: Int = 0
     var embeds: EmbedKinds = []
+    /// For an event's body: its text with site links from the whole base URL, for the exports.
+    var export: String?
 
     init(_ html: String, embeds: EmbedKinds = [], embedsKey: Int = 0) {
         self.html = html

@@ -15,12 +15,20 @@ public struct SourceStamp: Sendable, Hashable {
     /// A Markdown file: the front matter and the body apart, so a change to the text alone
     /// leaves the lists that show only the title and date as they were.
     static func markdown(path: String, frontMatter: String, body: String) -> SourceStamp {
-        SourceStamp(meta: Fingerprint.of("markdown", path, frontMatter), text: Fingerprint.of(body))
+        var meta = Fingerprint()
+        meta.add(text: "markdown")
+        meta.add(text: path)
+        meta.add(text: frontMatter)
+        return SourceStamp(meta: meta.value, text: Fingerprint.of(text: body))
     }
 
     /// A data file, hashed once for all its items.
     static func dataFile(path: String, text: String) -> Int {
-        Fingerprint.of("data", path, text)
+        var fingerprint = Fingerprint()
+        fingerprint.add(text: "data")
+        fingerprint.add(text: path)
+        fingerprint.add(text: text)
+        return fingerprint.value
     }
 
     /// The `number`th item of a data file: any change to the file changes every item in it.

@@ -5,8 +5,10 @@ extension DefaultTemplates {
         ("404.mustache", #"""
 {{<layout}}
 {{$main}}
+<header class="page-head">
 <h1>{{page.title}}</h1>
-<p>{{t.notFound.text}}</p>
+<p class="standfirst">{{t.notFound.text}}</p>
+</header>
 <p><a href="{{site.home}}">{{t.notFound.home}}</a></p>
 {{/main}}
 {{/layout}}
@@ -47,6 +49,8 @@ Partials (`{{>partials/status}}`) read the fields where they are used.
 | `partials/event-summary.mustache` | an event in lists | [`EntryStrings`](#entrystrings) and [`EventView`](#eventview) |
 | `partials/timeline-event.mustache` | an event in the timeline | [`EntryStrings`](#entrystrings) and [`EventView`](#eventview) |
 | `partials/mention.mustache` | a page in a glossary entry's list of mentions | [`EntryStrings`](#entrystrings) and [`MentionView`](#mentionview) |
+| `partials/map-figure.mustache` | a ```map block in a text | [`EntryStrings`](#entrystrings) and [`MapFigureView`](#mapfigureview) |
+| `partials/embedded-timeline.mustache` | a ```timeline block in a text | [`EntryStrings`](#entrystrings) and [`EmbeddedTimelineView`](#embeddedtimelineview) |
 | `partials/picture.mustache` | an image in a text | [`PictureView`](#pictureview) |
 | `partials/figure.mustache` | a photo with its caption and credit | [`FigureView`](#figureview) |
 | `partials/embed.mustache` | an embedded post or video | [`EntryStrings`](#entrystrings) and [`EmbedView`](#embedview) |
@@ -62,6 +66,7 @@ What every page has: the site, the interface words, the page and the navigation.
 | `page` | [`PageMetaView`](#pagemetaview) | The page shown. |
 | `nav` | list of [`LabelledLink`](#labelledlink) | The site's navigation. |
 | `lastUpdated` | [`TimeView`](#timeview), optional | The newest date in the content, if any. |
+| `contentLanguage` | text, optional | The language the content is written in (`contentLanguage` in site.yaml), if it is not the site's `language`: for `lang` on what editors wrote, so an English build of Danish content keeps it marked Danish. |
 
 ## `HomePage`
 
@@ -75,6 +80,13 @@ The front page (content/index.md).
 | `articles` | list of [`RenderedEntry`](#renderedentry) | The ten newest articles (`partials/article-summary`). |
 | `keyEvents` | list of [`RenderedEntry`](#renderedentry) | The key moments (`partials/event-summary`). |
 | `timelineHref` | text | The timeline's URL. |
+| `byline` | text | Its `authors` (else the site's) joined in words ("Anna Holm og Jonas Brix"); may be empty. |
+| `authors` | list of text | The same names, each as `{{.}}`. |
+| `keyFacts` | list of [`RenderedEntry`](#renderedentry) | Its `keyFacts`, each a line of Markdown made HTML ("Kort fortalt"). |
+| `corrections` | list of [`CorrectionView`](#correctionview) | Its corrections, oldest first. |
+| `date` | [`TimeView`](#timeview), optional | When it was published (`date`), if given. |
+| `updated` | [`TimeView`](#timeview), optional | When it was last updated, if it was. |
+| `map` | [`MapFigureView`](#mapfigureview), optional | The overview map (`partials/map-figure`), if the site has places. |
 
 ## `StandalonePage`
 
@@ -85,6 +97,12 @@ A page of its own (content/om.md).
 | `title` | text | Its title. |
 | `summary` | text | Its summary; may be empty. |
 | `body` | HTML | Its text. |
+| `byline` | text | Its `authors` (else the site's) joined in words ("Anna Holm og Jonas Brix"); may be empty. |
+| `authors` | list of text | The same names, each as `{{.}}`. |
+| `keyFacts` | list of [`RenderedEntry`](#renderedentry) | Its `keyFacts`, each a line of Markdown made HTML ("Kort fortalt"). |
+| `corrections` | list of [`CorrectionView`](#correctionview) | Its corrections, oldest first. |
+| `date` | [`TimeView`](#timeview), optional | When it was published (`date`), if given. |
+| `updated` | [`TimeView`](#timeview), optional | When it was last updated, if it was. |
 
 ## `ArticlePage`
 
@@ -119,6 +137,9 @@ The timeline and each view of it: the key moments, a place's events, a tag's.
 | `tags` | list of [`LabelledLink`](#labelledlink) | Links to the view of each tag that events have. |
 | `exports` | list of [`LabelledLink`](#labelledlink) | Links to the TimelineJS JSON, the CSV and the events' feed. |
 | `timelineFeed` | text | The events' Atom feed. |
+| `statuses` | list of [`StatusView`](#statusview) | Every status with its label and explanation, for a legend. |
+| `newNote` | text | What "new" means here, with the site's `newWindow` (`timeline.newExplanation`). |
+| `count` | number | How many events the view shows. |
 
 ## `GlossaryPage`
 
@@ -147,6 +168,8 @@ The sources page.
 | Field | Kind | What |
 |---|---|---|
 | `sources` | list of [`SourceSection`](#sourcesection) | Every source events cite, in the language's order. |
+| `summary` | text | The `summary` of content/sources.md, else `sources.intro` in the strings file. |
+| `body` | HTML, optional | The text of content/sources.md, e.g. how sources are assessed, if there is one. |
 
 ## `TagListPage`
 
@@ -189,6 +212,7 @@ The map.
 | `svg` | HTML | The map as inline SVG. |
 | `places` | list of [`MapPlaceView`](#mapplaceview) | Every place on it, by id. |
 | `geojsonHref` | text | The GeoJSON export's URL. |
+| `figure` | [`MapFigureView`](#mapfigureview) | The map as `partials/map-figure` shows it (without a list of places). |
 
 ## `MapPlacePage`
 
@@ -199,6 +223,7 @@ A place's page on the map.
 | `svg` | HTML | The map around the place as inline SVG. |
 | `place` | [`MapPlaceView`](#mapplaceview) | The place. |
 | `mapHref` | text | The whole map's URL. Inside `{{#place}}`, `{{mapHref}}` is the place's own. |
+| `figure` | [`MapFigureView`](#mapfigureview) | The map as `partials/map-figure` shows it. |
 
 ## `EntryStrings`
 
@@ -207,6 +232,7 @@ What every list entry has.
 | Field | Kind | What |
 |---|---|---|
 | `t` | strings | The interface words, as on pages. |
+| `contentLanguage` | text, optional | The language the content is written in, if not the site's, as on pages. |
 
 ## `ArticleSummaryView`
 
@@ -231,7 +257,7 @@ An event of the timeline.
 | `title` | text | Its title. |
 | `href` | text | Its page. |
 | `when` | [`TimeView`](#timeview) | When it happened, on the local clock, in words (with the readers' time). |
-| `isNew` | true or false | Whether it was added or updated in the 24 hours before the build time. |
+| `isNew` | true or false | Whether it was added or updated within `newWindow` (site.yaml; 24 hours) before the build time. |
 | `day` | text | Its day in words. |
 | `isKey` | true or false | Whether it is a key moment (`key: true`). |
 | `status` | [`StatusView`](#statusview) | How far it is verified. |
@@ -243,6 +269,8 @@ An event of the timeline.
 | `updated` | [`TimeView`](#timeview), optional | When it was last updated, if it was. |
 | `place` | list of [`PlaceView`](#placeview) | Where it happened: its place, or each of its `places`; empty when it has none. |
 | `body` | HTML, optional | Its text: on its page and in the timeline, not in lists. |
+| `clock` | text, optional | Its local clock time alone ("kl. 14.00"), for a compact row; absent without a time. |
+| `siteClock` | text, optional | The same moment on the readers' clock ("kl. 09.00 dansk tid"), when the zones differ. |
 
 ## `MentionView`
 
@@ -253,6 +281,26 @@ An article or event as a glossary entry's "Nævnt i" lists it.
 | `title` | text | Its title. |
 | `href` | text | Its page. |
 | `date` | [`TimeView`](#timeview) | Its day. |
+
+## `MapFigureView`
+
+A map as a figure.
+
+| Field | Kind | What |
+|---|---|---|
+| `svg` | HTML | The map as inline SVG. |
+| `places` | list of [`NamedLink`](#namedlink) | The places it marks, each linked to its page; empty where the page lists them itself. |
+| `caption` | text, optional | Its caption (`caption` in a ```map block), if any. |
+| `href` | text, optional | The whole map's URL, where the figure is not on the map page. |
+
+## `EmbeddedTimelineView`
+
+A timeline inside a text.
+
+| Field | Kind | What |
+|---|---|---|
+| `events` | list of [`RenderedEntry`](#renderedentry) | The matching events, oldest first (`partials/event-summary`). |
+| `timelineHref` | text | The whole timeline's URL. |
 
 ## `PictureView`
 
@@ -309,6 +357,7 @@ The site, from site.yaml.
 | `feed` | text | The Atom feed's URL. |
 | `stylesheet` | text | The stylesheet's URL. |
 | `locale` | text | The language as Open Graph wants it (`da_DK`). |
+| `brand` | [`BrandView`](#brandview) | Who publishes it, for the masthead (`brand`). |
 
 ## `PageMetaView`
 
@@ -351,6 +400,15 @@ An entry of a list, already rendered by its partial.
 |---|---|---|
 | `html` | HTML | The entry's HTML. |
 
+## `CorrectionView`
+
+A correction to a page, dated.
+
+| Field | Kind | What |
+|---|---|---|
+| `date` | [`TimeView`](#timeview) | When it was corrected. |
+| `text` | text | What changed. |
+
 ## `ArticleView`
 
 An article on its own page: its list entry's fields and its text.
@@ -366,6 +424,9 @@ An article on its own page: its list entry's fields and its text.
 | `body` | HTML | The article's text. |
 | `corrections` | list of [`CorrectionView`](#correctionview) | Its corrections, oldest first. |
 | `places` | list of [`NamedLink`](#namedlink) | The places it names in `places`, each linked to its map page. |
+| `byline` | text | Its `authors` (else the site's) joined in words ("Anna Holm og Jonas Brix"); may be empty. |
+| `authors` | list of text | The same names, each as `{{.}}`. |
+| `keyFacts` | list of [`RenderedEntry`](#renderedentry) | Its `keyFacts`, each a line of Markdown made HTML ("Kort fortalt"). |
 
 ## `EventMentionView`
 
@@ -388,6 +449,16 @@ A day of the timeline (a month, for events dated by month).
 | `iso` | text | The day (or month) as ISO 8601. |
 | `anchor` | text | The day's id. |
 | `events` | list of [`RenderedEntry`](#renderedentry) | Its events, each rendered by `partials/timeline-event`. |
+
+## `StatusView`
+
+How far an event is verified.
+
+| Field | Kind | What |
+|---|---|---|
+| `value` | text | `confirmed`, `reported`, `unverified` or `disputed`, for a class name. |
+| `label` | text | The status in words (`status.<value>.label` in the strings file). |
+| `explanation` | text | What the status means (`status.<value>.explanation`); empty when the strings file has none. |
 
 ## `LetterLink`
 
@@ -436,6 +507,7 @@ A source on the sources page.
 | `events` | list of [`EventMentionView`](#eventmentionview) | The events that cite it, in timeline order. |
 | `description` | text, optional | Its description in content/sources.yaml, if it has one. |
 | `url` | text, optional | Its homepage there, if given. |
+| `urlLabel` | text, optional | Words for the link to its homepage that name it (`sources.homepage`), with `url`. |
 
 ## `TagSummaryView`
 
@@ -443,7 +515,7 @@ A tag.
 
 | Field | Kind | What |
 |---|---|---|
-| `name` | text | The tag. |
+| `name` | text | The tag's name for readers (content/tags.yaml), else the tag as written. |
 | `href` | text | Its page. |
 | `count` | number | How many articles and events have it. |
 
@@ -458,10 +530,12 @@ A place on the map, with what happened there: a place's fields and these.
 | `lon` | text | Longitude in degrees, to five decimals at most. |
 | `coordinates` | text | Both in words of the site's language ("43,25° N, 76,92° Ø"). |
 | `mapHref` | text, optional | Its page on the map; absent for a place written inline in an event. |
+| `description` | text, optional | A sentence about it for readers (`description` in content/places.yaml), if given. |
 | `id` | text | The place's id in content/places.yaml. |
 | `href` | text | Its page on the map. |
 | `events` | list of [`EventMentionView`](#eventmentionview) | The events there, in timeline order. |
 | `articles` | list of [`TitledLink`](#titledlink) | The articles that name it, newest first. |
+| `summary` | text | Its `description`, else a sentence saying what its page lists (`map.placeSummary`). |
 
 ## `NamedLink`
 
@@ -471,16 +545,6 @@ A link with a name: a tag, a place, a source.
 |---|---|---|
 | `name` | text | What the link shows. |
 | `href` | text | Where it goes, with the site's base path. |
-
-## `StatusView`
-
-How far an event is verified.
-
-| Field | Kind | What |
-|---|---|---|
-| `value` | text | `confirmed`, `reported`, `unverified` or `disputed`, for a class name. |
-| `label` | text | The status in words (`status.<value>.label` in the strings file). |
-| `explanation` | text | What the status means (`status.<value>.explanation`); empty when the strings file has none. |
 
 ## `SourceCredit`
 
@@ -493,15 +557,6 @@ A source of an event ("Zakon via Reuters").
 | `via` | list of [`NamedLink`](#namedlink) | Who passed it on, from the source outwards, each linked to the sources page. |
 | `originalURL` | text, optional | The source's own report, when the event links it. |
 
-## `CorrectionView`
-
-A correction to a page, dated.
-
-| Field | Kind | What |
-|---|---|---|
-| `date` | [`TimeView`](#timeview) | When it was corrected. |
-| `text` | text | What changed. |
-
 ## `PlaceView`
 
 A place, with its coordinates.
@@ -513,6 +568,7 @@ A place, with its coordinates.
 | `lon` | text | Longitude in degrees, to five decimals at most. |
 | `coordinates` | text | Both in words of the site's language ("43,25° N, 76,92° Ø"). |
 | `mapHref` | text, optional | Its page on the map; absent for a place written inline in an event. |
+| `description` | text, optional | A sentence about it for readers (`description` in content/places.yaml), if given. |
 
 ## `ImageSizeView`
 
@@ -522,6 +578,16 @@ The size a photo is shown at, in CSS pixels, so the page does not jump while it 
 |---|---|---|
 | `width` | number | Its width: the photo's own, or the figure's `width` if smaller. |
 | `height` | number | Its height, in the photo's proportions. |
+
+## `BrandView`
+
+The newsroom, from `brand` in site.yaml.
+
+| Field | Kind | What |
+|---|---|---|
+| `name` | text | Its name (`brand.name`, else `publisher`, else the site's title). |
+| `colour` | text, optional | Its colour as `#rrggbb` (`brand.colour`), if given: the masthead's background. |
+| `logo` | text, optional | The URL of its logo (`brand.logo`), if given. |
 
 ## `ShareImageView`
 
@@ -548,20 +614,28 @@ A link to a page, by its title.
 {{<layout}}
 {{$main}}
 {{#article}}
-<article>
-<header>
-<h1>{{title}}</h1>
-{{#summary}}
-<p class="lede">{{summary}}</p>
-{{/summary}}
-<p class="meta">{{t.article.published}} <time datetime="{{date.iso}}">{{date.text}}</time>{{#updated}}<br>{{t.article.updated}} <time datetime="{{iso}}">{{text}}</time>{{/updated}}</p>
+<article class="story">
+<header class="story-head">
+{{^empty(tags)}}
+<p class="kicker">{{#first(tags)}}<a href="{{href}}">{{name}}</a>{{/first(tags)}}</p>
+{{/empty(tags)}}
+{{>partials/story-head}}
 </header>
+<div class="story-grid">
+<div class="story-side">
+{{>partials/key-facts}}
+</div>
+<div class="story-main">
+<div class="story-body"{{#contentLanguage}} lang="{{.}}"{{/contentLanguage}}>
 {{{body}}}
+</div>
 {{^empty(places)}}
 <p class="places">{{t.article.places}}: {{#places}}<a href="{{href}}">{{name}}</a>{{^last()}}, {{/last()}}{{/places}}</p>
 {{/empty(places)}}
-{{>partials/corrections}}
 {{>partials/tags}}
+{{>partials/corrections}}
+</div>
+</div>
 </article>
 {{/article}}
 {{/main}}
@@ -571,12 +645,17 @@ A link to a page, by its title.
         ("articles.mustache", #"""
 {{<layout}}
 {{$main}}
+<header class="page-head">
 <h1>{{page.title}}</h1>
+</header>
+<section aria-labelledby="all-articles">
+<h2 id="all-articles" class="list-heading">{{t.articles.newestFirst}}</h2>
 <ul class="article-list">
 {{#articles}}
 <li>{{{html}}}</li>
 {{/articles}}
 </ul>
+</section>
 {{/main}}
 {{/layout}}
 
@@ -770,38 +849,45 @@ A link to a page, by its title.
 {{/head}}
 {{$main}}
 {{#event}}
-<article class="event{{#isKey}} key{{/isKey}}">
-<header>
-<p class="crumb"><a href="{{timelineHref}}">{{t.timeline.title}}</a></p>
-<h1>{{title}}</h1>
-{{#isNew}}
-<p><strong class="new-label">{{t.timeline.new}}</strong> {{t.timeline.newExplanation}}</p>
-{{/isNew}}
-<p class="when"><time datetime="{{when.iso}}">{{when.text}}</time>{{#end}} – <time datetime="{{iso}}">{{text}}</time>{{/end}}</p>
-{{#isKey}}
-<p class="key-label">{{t.event.key}}</p>
-{{/isKey}}
+<article class="story event-page">
+<header class="story-head">
+<p class="kicker"><a href="{{timelineHref}}">{{t.timeline.title}}</a></p>
+<h1{{#contentLanguage}} lang="{{.}}"{{/contentLanguage}}>{{title}}</h1>
+<p class="badges">{{>partials/badges}}</p>
 </header>
-{{>partials/status}}
+<div class="story-grid">
+<div class="story-side">
+<dl class="event-facts box">
+<div><dt>{{t.event.when}}</dt><dd><time datetime="{{when.iso}}">{{when.text}}</time>{{#end}} – <time datetime="{{iso}}">{{text}}</time>{{/end}}</dd></div>
+{{^empty(place)}}
+<div><dt>{{t.event.place}}</dt>{{#place}}<dd>{{#mapHref}}<a href="{{mapHref}}">{{name}}</a>{{/mapHref}}{{^mapHref}}{{^empty(name)}}{{name}} {{/empty(name)}}<span class="coordinates">({{coordinates}})</span>{{/mapHref}}</dd>{{/place}}</div>
+{{/empty(place)}}
+<div><dt>{{t.event.status}}</dt><dd>{{status.label}}{{^empty(status.explanation)}}: {{status.explanation}}{{/empty(status.explanation)}}</dd></div>
+</dl>
+</div>
+<div class="story-main">
+<div class="story-body"{{#contentLanguage}} lang="{{.}}"{{/contentLanguage}}>
 {{{body}}}
-{{#place}}
-<p class="place">{{t.event.place}}: {{#mapHref}}<a href="{{mapHref}}">{{name}}</a>{{/mapHref}}{{^mapHref}}{{name}}{{/mapHref}} <span class="coordinates">({{coordinates}})</span></p>
-{{/place}}
+</div>
 {{>partials/sources}}
 {{>partials/corrections}}
 {{#updated}}
-<p class="meta">{{t.article.updated}} <time datetime="{{iso}}">{{text}}</time></p>
+<p class="meta">{{t.story.updated}} <time datetime="{{iso}}">{{text}}</time></p>
 {{/updated}}
 {{>partials/tags}}
+</div>
+</div>
 </article>
 {{/event}}
 <nav class="prev-next" aria-label="{{t.event.prevNext}}">
+<ul>
 {{#previous}}
-<p>{{t.event.previous}}: <a href="{{href}}" rel="prev">{{title}}</a></p>
+<li class="prev"><span class="meta">{{t.event.previous}}</span> <a href="{{href}}" rel="prev"{{#contentLanguage}} lang="{{.}}"{{/contentLanguage}}>{{title}}</a></li>
 {{/previous}}
 {{#next}}
-<p>{{t.event.next}}: <a href="{{href}}" rel="next">{{title}}</a></p>
+<li class="next"><span class="meta">{{t.event.next}}</span> <a href="{{href}}" rel="next"{{#contentLanguage}} lang="{{.}}"{{/contentLanguage}}>{{title}}</a></li>
 {{/next}}
+</ul>
 </nav>
 {{/main}}
 {{/layout}}
@@ -813,23 +899,37 @@ A link to a page, by its title.
 <script type="application/ld+json">{{{jsonLD}}}</script>
 {{/head}}
 {{$main}}
+<header class="page-head">
 <h1>{{page.title}}</h1>
-<nav class="letters" aria-label="{{t.glossary.letters}}">
+<p class="standfirst">{{t.glossary.intro}}</p>
+</header>
+<nav class="letters" aria-label="{{t.glossary.jump}}">
 <ul>
 {{#letters}}
-<li>{{#inUse}}<a href="{{href}}">{{letter}}</a>{{/inUse}}{{^inUse}}<span>{{letter}}</span>{{/inUse}}</li>
+{{#inUse}}
+<li><a href="{{href}}">{{letter}}</a></li>
+{{/inUse}}
 {{/letters}}
 </ul>
 </nav>
+<div class="glossary-index">
 {{#groups}}
-<h2 id="{{anchor}}">{{letter}}</h2>
-<dl class="glossary">
+<section class="letter-group" aria-labelledby="{{anchor}}">
+<h2 id="{{anchor}}" class="letter">{{letter}}</h2>
+<dl class="glossary"{{#contentLanguage}} lang="{{.}}"{{/contentLanguage}}>
 {{#terms}}
+<div>
 <dt id="{{slug}}"><a href="{{href}}">{{title}}</a></dt>
+{{#expansion}}
+<dd class="expansion">{{expansion}}</dd>
+{{/expansion}}
 <dd>{{short}}</dd>
+</div>
 {{/terms}}
 </dl>
+</section>
 {{/groups}}
+</div>
 {{/main}}
 {{/layout}}
 
@@ -837,24 +937,34 @@ A link to a page, by its title.
         ("index.mustache", #"""
 {{<layout}}
 {{$main}}
-<article class="explainer">
-<h1>{{title}}</h1>
-{{#summary}}
-<p class="lede">{{summary}}</p>
-{{/summary}}
-{{{body}}}
-</article>
-<section aria-labelledby="vigtigste">
-<h2 id="vigtigste">{{t.home.keyEvents}}</h2>
+<article class="story explainer">
+<header class="story-head">
+<p class="kicker">{{t.story.kicker}}</p>
+{{>partials/story-head}}
+</header>
+<div class="story-grid">
+{{>partials/key-facts}}
+<div class="story-side">
+{{#map}}
+{{>partials/map-figure}}
+{{/map}}
+<section class="key-events box" aria-labelledby="key-events">
+<h2 id="key-events">{{t.home.keyEvents}}</h2>
 <ol class="event-list">
 {{#keyEvents}}
 <li>{{{html}}}</li>
 {{/keyEvents}}
 </ol>
-<p><a href="{{timelineHref}}">{{t.home.fullTimeline}}</a></p>
+<p class="more"><a href="{{timelineHref}}">{{t.home.fullTimeline}}</a></p>
 </section>
-<section aria-labelledby="artikler">
-<h2 id="artikler">{{t.home.articles}}</h2>
+</div>
+<div class="story-body"{{#contentLanguage}} lang="{{.}}"{{/contentLanguage}}>
+{{{body}}}
+</div>
+</div>
+</article>
+<section class="latest" aria-labelledby="latest-articles">
+<h2 id="latest-articles">{{t.home.articles}}</h2>
 <ul class="article-list">
 {{#articles}}
 <li>{{{html}}}</li>
@@ -894,30 +1004,50 @@ A link to a page, by its title.
 {{^page.image}}
 <meta name="twitter:card" content="summary">
 {{/page.image}}
+<meta name="color-scheme" content="light dark">
 <link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{site.feed}}">
 <link rel="stylesheet" href="{{site.stylesheet}}">
+{{#site.brand.logo}}
+<link rel="icon" href="{{site.brand.logo}}">
+{{/site.brand.logo}}
+{{^site.brand.logo}}
+<link rel="icon" href="{{site.home}}favicon.svg">
+{{/site.brand.logo}}
+{{#site.brand.colour}}
+<style>:root{--brand:{{site.brand.colour}}}</style>
+{{/site.brand.colour}}
 {{$head}}{{/head}}
 </head>
 <body>
-<a class="skip" href="#indhold">{{t.nav.skip}}</a>
-<header class="site-header">
-<p class="site-title"><a href="{{site.home}}">{{site.title}}</a></p>
-<nav aria-label="{{t.nav.label}}">
+<a class="skip" href="#main">{{t.nav.skip}}</a>
+<header class="masthead">
+<div class="brand-bar">
+<div class="wrap">
+<a class="brand" href="{{site.home}}">{{#site.brand.logo}}<img src="{{site.brand.logo}}" alt="" width="28" height="28">{{/site.brand.logo}}<span>{{site.brand.name}}</span></a>
+</div>
+</div>
+<div class="wrap story-bar">
+{{^page.isHome}}
+<p class="story-title"{{#contentLanguage}} lang="{{.}}"{{/contentLanguage}}><a href="{{site.home}}">{{site.title}}</a></p>
+{{/page.isHome}}
+<nav class="site-nav" aria-label="{{t.nav.label}}">
 <ul>
 {{#nav}}
 <li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>
 {{/nav}}
 </ul>
 </nav>
+</div>
 </header>
-<main id="indhold">
+<main id="main" class="wrap">
 {{$main}}{{/main}}
 </main>
 <footer class="site-footer">
-{{#lastUpdated}}
-<p>{{t.site.lastUpdated}} <time datetime="{{iso}}">{{text}}</time></p>
-{{/lastUpdated}}
-<p>{{#site.publisher}}{{site.publisher}} · {{/site.publisher}}<a href="{{site.feed}}">{{t.site.feed}}</a></p>
+<div class="wrap">
+<p class="footer-brand"><strong>{{site.brand.name}}</strong></p>
+<p>{{t.site.about}} {{^empty(site.publisher)}}{{site.publisher}}{{/empty(site.publisher)}}{{#empty(site.publisher)}}{{site.brand.name}}{{/empty(site.publisher)}}.{{#lastUpdated}} {{t.site.lastUpdated}} <time datetime="{{iso}}">{{text}}</time>.{{/lastUpdated}}</p>
+<p><a href="{{site.feed}}">{{t.site.feed}}</a></p>
+</div>
 </footer>
 </body>
 </html>
@@ -926,38 +1056,43 @@ A link to a page, by its title.
         ("map-place.mustache", #"""
 {{<layout}}
 {{$main}}
+<header class="page-head">
+<p class="kicker"><a href="{{mapHref}}">{{t.map.all}}</a></p>
+<h1>{{place.name}}</h1>
+<p class="standfirst"{{#contentLanguage}} lang="{{.}}"{{/contentLanguage}}>{{place.summary}}</p>
+</header>
+<div class="map-layout">
+{{#figure}}
+{{>partials/map-figure}}
+{{/figure}}
 {{#place}}
-<p class="crumb"><a href="{{mapHref}}">{{t.map.all}}</a></p>
-<h1>{{name}}</h1>
-<p class="meta coordinates">{{coordinates}}</p>
-<figure class="map-figure">
-{{{svg}}}
-</figure>
-<section aria-labelledby="begivenheder">
-<h2 id="begivenheder">{{t.map.events}}</h2>
+<div class="map-places-list">
+<section aria-labelledby="events">
+<h2 id="events">{{t.map.events}}</h2>
 {{#empty(events)}}
 <p>{{t.map.none}}</p>
 {{/empty(events)}}
 {{^empty(events)}}
-<ul>
-{{/empty(events)}}
+<ul class="mentions">
 {{#events}}
-<li><a href="{{href}}">{{title}}</a> <span class="meta">{{day}}</span></li>
+<li><a href="{{href}}"{{#contentLanguage}} lang="{{.}}"{{/contentLanguage}}>{{title}}</a> <span class="meta">{{day}}</span> {{>partials/status}}</li>
 {{/events}}
-{{^empty(events)}}
 </ul>
 {{/empty(events)}}
 </section>
 {{^empty(articles)}}
-<section aria-labelledby="artikler">
-<h2 id="artikler">{{t.map.articles}}</h2>
-<ul>
+<section aria-labelledby="articles">
+<h2 id="articles">{{t.map.articles}}</h2>
+<ul class="mentions">
 {{#articles}}
-<li><a href="{{href}}">{{title}}</a></li>
+<li><a href="{{href}}"{{#contentLanguage}} lang="{{.}}"{{/contentLanguage}}>{{title}}</a></li>
 {{/articles}}
 </ul>
 </section>
 {{/empty(articles)}}
+<p class="meta coordinates">{{coordinates}}</p>
+</div>
+</div>
 {{/place}}
 {{/main}}
 {{/layout}}
@@ -966,34 +1101,41 @@ A link to a page, by its title.
         ("map.mustache", #"""
 {{<layout}}
 {{$main}}
+<header class="page-head">
 <h1>{{page.title}}</h1>
-<p class="lede">{{t.map.intro}}</p>
-<figure class="map-figure">
-{{{svg}}}
-</figure>
-<section class="map-places" aria-labelledby="stederne">
-<h2 id="stederne">{{t.map.places}}</h2>
-<ul>
+<p class="standfirst">{{t.map.intro}}</p>
+</header>
+<div class="map-layout">
+{{#figure}}
+{{>partials/map-figure}}
+{{/figure}}
+<section class="map-places-list" aria-labelledby="places">
+<h2 id="places">{{t.map.places}}</h2>
+<ul class="place-list">
 {{#places}}
 <li id="{{id}}">
-<h3><a href="{{href}}">{{name}}</a></h3>
+<h3><a href="{{href}}">{{name}}</a> <span class="count">({{count(events)}})</span></h3>
 {{^empty(events)}}
-<ul>
-{{/empty(events)}}
+<ul class="mentions">
 {{#events}}
-<li><a href="{{href}}">{{title}}</a> <span class="meta">{{day}}</span></li>
+<li><a href="{{href}}"{{#contentLanguage}} lang="{{.}}"{{/contentLanguage}}>{{title}}</a> <span class="meta">{{day}}</span></li>
 {{/events}}
-{{^empty(events)}}
 </ul>
 {{/empty(events)}}
 {{^empty(articles)}}
-<p class="meta">{{t.map.articles}}: {{#articles}}<a href="{{href}}">{{title}}</a>{{^last()}}, {{/last()}}{{/articles}}</p>
+<p class="meta">{{t.map.articles}}: {{#articles}}<a href="{{href}}"{{#contentLanguage}} lang="{{.}}"{{/contentLanguage}}>{{title}}</a>{{^last()}}, {{/last()}}{{/articles}}</p>
 {{/empty(articles)}}
 </li>
 {{/places}}
 </ul>
 </section>
-<p><a href="{{geojsonHref}}" type="application/geo+json">{{t.map.geojson}}</a></p>
+</div>
+<section class="data box" aria-labelledby="data">
+<h2 id="data">{{t.map.data}}</h2>
+<ul>
+<li><a href="{{geojsonHref}}" type="application/geo+json">{{t.map.geojson}}</a></li>
+</ul>
+</section>
 {{/main}}
 {{/layout}}
 
@@ -1001,32 +1143,46 @@ A link to a page, by its title.
         ("page.mustache", #"""
 {{<layout}}
 {{$main}}
-<article>
-<h1>{{title}}</h1>
-{{#summary}}
-<p class="lede">{{summary}}</p>
-{{/summary}}
+<article class="story">
+<header class="story-head">
+{{>partials/story-head}}
+</header>
+<div class="story-grid">
+<div class="story-main">
+<div class="story-body"{{#contentLanguage}} lang="{{.}}"{{/contentLanguage}}>
 {{{body}}}
+</div>
+{{>partials/corrections}}
+</div>
+<div class="story-side">
+{{>partials/key-facts}}
+</div>
+</div>
 </article>
 {{/main}}
 {{/layout}}
 
 """#),
         ("partials/article-summary.mustache", #"""
-<h3><a href="{{href}}">{{title}}</a></h3>
+<article class="card">
+<h3{{#contentLanguage}} lang="{{.}}"{{/contentLanguage}}><a href="{{href}}">{{title}}</a></h3>
+{{^empty(summary)}}
+<p{{#contentLanguage}} lang="{{.}}"{{/contentLanguage}}>{{summary}}</p>
+{{/empty(summary)}}
 <p class="meta"><time datetime="{{date.iso}}">{{date.text}}</time>{{#updated}} · {{t.article.updated}} <time datetime="{{iso}}">{{text}}</time>{{/updated}}</p>
-{{#summary}}
-<p>{{summary}}</p>
-{{/summary}}
+</article>
 
+"""#),
+        ("partials/badges.mustache", #"""
+{{>partials/status}}{{#isKey}} <span class="badge badge-key">{{t.timeline.keyBadge}}</span>{{/isKey}}{{#isNew}} <span class="badge badge-new">{{t.timeline.new}}</span>{{/isNew}}
 """#),
         ("partials/corrections.mustache", #"""
 {{^empty(corrections)}}
-<aside class="corrections" aria-labelledby="rettelser">
-<h2 id="rettelser">{{t.corrections.title}}</h2>
+<aside class="corrections box" aria-labelledby="corrections">
+<h2 id="corrections">{{t.corrections.title}}</h2>
 <ul>
 {{#corrections}}
-<li><time datetime="{{date.iso}}">{{date.text}}</time>: {{text}}</li>
+<li><time datetime="{{date.iso}}">{{date.text}}</time>: <span{{#contentLanguage}} lang="{{.}}"{{/contentLanguage}}>{{text}}</span></li>
 {{/corrections}}
 </ul>
 </aside>
@@ -1059,10 +1215,21 @@ A link to a page, by its title.
 </figure>
 
 """#),
+        ("partials/embedded-timeline.mustache", #"""
+<section class="embedded-timeline" aria-label="{{t.timeline.title}}">
+<ol class="event-list">
+{{#events}}
+<li>{{{html}}}</li>
+{{/events}}
+</ol>
+<p class="more"><a href="{{timelineHref}}">{{t.timeline.embedMore}}</a></p>
+</section>
+
+"""#),
         ("partials/event-summary.mustache", #"""
-<h3><a href="{{href}}">{{title}}</a></h3>
-<p class="when"><time datetime="{{when.iso}}">{{when.text}}</time>{{#place}} · {{name}}{{/place}}</p>
-{{>partials/status}}
+<p class="row-when"><time datetime="{{when.iso}}">{{day}}</time>{{#clock}}, {{clock}}{{/clock}}</p>
+<h3{{#contentLanguage}} lang="{{.}}"{{/contentLanguage}}><a href="{{href}}">{{title}}</a></h3>
+<p class="row-meta">{{#place}}<span class="place">{{name}}{{^last()}},{{/last()}}</span> {{/place}}{{>partials/badges}}</p>
 
 """#),
         ("partials/figure.mustache", #"""
@@ -1078,8 +1245,38 @@ A link to a page, by its title.
 </figure>
 
 """#),
+        ("partials/key-facts.mustache", #"""
+{{^empty(keyFacts)}}
+<aside class="key-facts box" aria-labelledby="key-facts">
+<h2 id="key-facts">{{t.story.keyFacts}}</h2>
+<ul{{#contentLanguage}} lang="{{.}}"{{/contentLanguage}}>
+{{#keyFacts}}
+<li>{{{html}}}</li>
+{{/keyFacts}}
+</ul>
+</aside>
+{{/empty(keyFacts)}}
+
+"""#),
+        ("partials/map-figure.mustache", #"""
+<figure class="map-figure">
+{{{svg}}}
+{{^empty(places)}}
+<ul class="map-places">{{#places}}<li><a href="{{href}}">{{name}}</a></li>{{/places}}</ul>
+{{/empty(places)}}
+{{#caption}}
+<figcaption><p{{#contentLanguage}} lang="{{.}}"{{/contentLanguage}}>{{caption}}</p>{{#href}}<p class="map-more"><a href="{{href}}">{{t.map.open}}</a></p>{{/href}}</figcaption>
+{{/caption}}
+{{^caption}}
+{{#href}}
+<figcaption><p class="map-more"><a href="{{href}}">{{t.map.open}}</a></p></figcaption>
+{{/href}}
+{{/caption}}
+</figure>
+
+"""#),
         ("partials/mention.mustache", #"""
-<a href="{{href}}">{{title}}</a> <span class="meta"><time datetime="{{date.iso}}">{{date.text}}</time></span>
+<a href="{{href}}"{{#contentLanguage}} lang="{{.}}"{{/contentLanguage}}>{{title}}</a> <span class="meta"><time datetime="{{date.iso}}">{{date.text}}</time></span>
 
 """#),
         ("partials/picture.mustache", #"""
@@ -1107,7 +1304,22 @@ A link to a page, by its title.
 
 """#),
         ("partials/status.mustache", #"""
-<p class="status status-{{status.value}}"><strong>{{status.label}}</strong>{{#status.explanation}}: {{status.explanation}}{{/status.explanation}}</p>
+<span class="badge status-{{status.value}}">{{status.label}}</span>
+"""#),
+        ("partials/story-head.mustache", #"""
+<h1{{#contentLanguage}} lang="{{.}}"{{/contentLanguage}}>{{title}}</h1>
+{{^empty(summary)}}
+<p class="standfirst"{{#contentLanguage}} lang="{{.}}"{{/contentLanguage}}>{{summary}}</p>
+{{/empty(summary)}}
+<div class="byline-block">
+{{^empty(byline)}}
+<p class="byline">{{t.story.by}} <span class="authors">{{byline}}</span></p>
+{{/empty(byline)}}
+<p class="dateline">{{#date}}<span>{{t.story.published}} <time datetime="{{iso}}">{{text}}</time></span>{{/date}}{{#updated}} <span>{{t.story.updated}} <time datetime="{{iso}}">{{text}}</time></span>{{/updated}}</p>
+{{^empty(corrections)}}
+<p class="correction-note"><strong>{{t.story.corrected}}</strong> {{#corrections}}{{#last()}}<time datetime="{{date.iso}}">{{date.text}}</time>{{/last()}}{{/corrections}}. <a href="#corrections">{{t.story.seeCorrections}}</a></p>
+{{/empty(corrections)}}
+</div>
 
 """#),
         ("partials/tags.mustache", #"""
@@ -1118,133 +1330,380 @@ A link to a page, by its title.
 """#),
         ("partials/timeline-event.mustache", #"""
 <li class="event{{#isKey}} key{{/isKey}}{{#isNew}} new{{/isNew}}" id="{{id}}">
-<h3><a href="{{href}}">{{title}}</a>{{#isNew}} <strong class="new-label" title="{{t.timeline.newExplanation}}">{{t.timeline.new}}</strong>{{/isNew}}</h3>
-<p class="when">{{#time}}<time datetime="{{when.iso}}">{{time}}</time>{{/time}}{{^time}}<time datetime="{{when.iso}}">{{t.timeline.noTime}}</time>{{/time}}{{#place}} · {{name}}{{/place}}{{#isKey}} · <strong>{{t.event.key}}</strong>{{/isKey}}</p>
-{{>partials/status}}
+<p class="clock">{{#clock}}<time datetime="{{when.iso}}">{{clock}}</time>{{#siteClock}} <span class="site-clock">({{siteClock}})</span>{{/siteClock}}{{/clock}}</p>
+<div class="entry">
+<h3{{#contentLanguage}} lang="{{.}}"{{/contentLanguage}}><a href="{{href}}">{{title}}</a></h3>
+<details>
+<summary><span class="row-meta">{{#place}}<span class="place">{{name}}{{^last()}},{{/last()}}</span> {{/place}}{{>partials/badges}}</span> <span class="toggle">{{t.timeline.more}}</span></summary>
+<div class="entry-body"{{#contentLanguage}} lang="{{.}}"{{/contentLanguage}}>
 {{{body}}}
+</div>
 {{>partials/sources}}
+</details>
+</div>
 </li>
 
 """#),
         ("sources.mustache", #"""
 {{<layout}}
 {{$main}}
+<article class="story sources-page">
+<header class="story-head">
 <h1>{{page.title}}</h1>
-<p class="lede">{{t.sources.intro}}</p>
+<p class="standfirst">{{summary}}</p>
+</header>
+{{#body}}
+<div class="story-body"{{#contentLanguage}} lang="{{.}}"{{/contentLanguage}}>
+{{{body}}}
+</div>
+{{/body}}
+<section aria-labelledby="source-list">
+<h2 id="source-list">{{t.sources.list}}</h2>
+<div class="source-list">
 {{#sources}}
-<section class="source" aria-labelledby="{{anchor}}">
-<h2 id="{{anchor}}">{{name}}</h2>
+<section class="source box" aria-labelledby="{{anchor}}">
+<h3 id="{{anchor}}">{{name}}</h3>
 {{#description}}
-<p>{{description}}{{#url}} <a href="{{url}}">{{url}}</a>{{/url}}</p>
+<p{{#contentLanguage}} lang="{{.}}"{{/contentLanguage}}>{{description}}</p>
 {{/description}}
+{{#url}}
+<p><a href="{{url}}">{{urlLabel}}</a></p>
+{{/url}}
 {{^empty(events)}}
-<p>{{t.sources.cited}}</p>
-<ul>
+<details>
+<summary>{{t.sources.cited}} ({{count(events)}})</summary>
+<ul class="mentions">
 {{#events}}
-<li><a href="{{href}}">{{title}}</a> <span class="meta">({{day}}; {{status.label}})</span></li>
+<li><a href="{{href}}"{{#contentLanguage}} lang="{{.}}"{{/contentLanguage}}>{{title}}</a> <span class="meta">{{day}}</span> {{>partials/status}}</li>
 {{/events}}
 </ul>
+</details>
 {{/empty(events)}}
 </section>
 {{/sources}}
+</div>
+</section>
+</article>
 {{/main}}
 {{/layout}}
 
 """#),
+        ("static/favicon.svg", #"""
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1d1d1b"/><path d="M9 9h14M9 16h14M9 23h9" stroke="#fff" stroke-width="3" stroke-linecap="round"/></svg>
+
+"""#),
         ("static/style.css", #"""
-/* sitegen's default stylesheet: small, readable on a phone, no web fonts. */
+/* sitegen's default stylesheet: a news explainer. System fonts, no web fonts, no script.
+   Every colour is a custom property below; dark mode swaps them. The masthead takes the
+   site's `brand.colour` (site.yaml) through --brand. */
 :root {
-  --text: #1d1d1b;
-  --muted: #5a5a55;
-  --line: #d8d6cf;
-  --accent: #0b5394;
-  --paper: #fffffc;
-  --key: #fdf3d7;
-  color-scheme: light;
+  --brand: #1d1d1b;
+  --ink: #1a1a1a;
+  --muted: #55534e;
+  --line: #d6d2c8;
+  --paper: #ffffff;
+  --box: #f5f3ee;
+  --link: #0a4f8c;
+  --focus: #0a4f8c;
+  --confirmed: #1c6a31;
+  --reported: #7d4d00;
+  --unverified: #a32219;
+  --disputed: #6a2d8f;
+  --key: #7d4d00;
+  --key-bg: #fff4d4;
+  --new: #a32219;
+  --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "Liberation Sans", sans-serif;
+  color-scheme: light dark;
 }
-* { box-sizing: border-box; }
-html { font-size: 100%; -webkit-text-size-adjust: 100%; }
+@media (prefers-color-scheme: dark) {
+  :root {
+    --ink: #ecebe6;
+    --muted: #b5b2aa;
+    --line: #3d3b37;
+    --paper: #141413;
+    --box: #1f1e1c;
+    --link: #8ec5ff;
+    --focus: #8ec5ff;
+    --confirmed: #7fd493;
+    --reported: #f0b75e;
+    --unverified: #ff9a8f;
+    --disputed: #d5a6f5;
+    --key: #f0b75e;
+    --key-bg: #2e2615;
+    --new: #ff9a8f;
+  }
+}
+
+/* Base: 18 px text on phones, a line of 60 to 75 characters, Danish hyphenation. */
+*, *::before, *::after { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
 body {
-  margin: 0 auto;
-  max-width: 42rem;
-  padding: 0 1rem 3rem;
-  font-family: Georgia, "Times New Roman", serif;
-  line-height: 1.55;
-  color: var(--text);
+  margin: 0;
+  font-family: var(--sans);
+  font-size: 1.125rem;
+  line-height: 1.6;
+  color: var(--ink);
   background: var(--paper);
+  overflow-wrap: break-word;
 }
-a { color: var(--accent); }
-a:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
-h1, h2, h3, .site-title, nav, .meta, .when, .status, .sources, .tags, .crumb, table, figure.photo figcaption, .footnotes, .embed figcaption {
-  font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-}
-h1 { font-size: 1.9rem; line-height: 1.2; margin: 1.5rem 0 0.75rem; }
-h2 { font-size: 1.35rem; margin-top: 2rem; }
-h3 { font-size: 1.1rem; margin-bottom: 0.25rem; }
-.skip { position: absolute; left: -999px; }
-.skip:focus { left: 1rem; top: 1rem; background: var(--paper); padding: 0.5rem; }
-.site-header { border-bottom: 1px solid var(--line); padding: 0.75rem 0; }
-.site-title { margin: 0; font-weight: 700; }
-.site-title a { color: var(--text); text-decoration: none; }
-nav ul { list-style: none; margin: 0.5rem 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
-nav a[aria-current="page"] { font-weight: 700; text-decoration: none; }
-.lede { font-size: 1.15rem; color: var(--muted); }
-.meta, .when, .crumb, .coordinates { color: var(--muted); font-size: 0.9rem; }
-.status { font-size: 0.9rem; border-left: 4px solid var(--line); padding-left: 0.5rem; }
-.status-confirmed { border-color: #2e7d32; }
-.status-reported { border-color: #b26a00; }
-.status-unverified, .status-disputed { border-color: #b3261e; border-left-style: dashed; }
-.sources, .tags { font-size: 0.9rem; }
-.timeline, .event-list { list-style: none; padding: 0; }
-.timeline > li { border-left: 3px solid var(--line); padding: 0 0 0.75rem 1rem; margin-bottom: 1rem; }
-.timeline > li.key, article.key { background: var(--key); }
-.key-label { font-weight: 700; }
-.article-list { list-style: none; padding: 0; }
-.corrections { border: 1px solid var(--line); padding: 0 1rem; margin: 1.5rem 0; }
-.glossary dt { font-weight: 700; margin-top: 0.75rem; }
-.glossary dd { margin: 0; }
-.letters ul { gap: 0.25rem 0.75rem; }
-.letters span { color: var(--muted); }
-.mentions ul { padding-left: 1.25rem; }
-abbr[title] { text-decoration: none; }
-blockquote { margin: 1rem 0; padding-left: 1rem; border-left: 3px solid var(--line); color: var(--muted); }
-pre { overflow-x: auto; background: #f3f2ed; padding: 0.75rem; }
+h1, h2, h3, p, li, dd, dt, figcaption, summary { hyphens: auto; -webkit-hyphens: auto; }
+h1, h2, h3 { overflow-wrap: anywhere; line-height: 1.2; font-weight: 700; }
+/* Sizes that fit a long Danish compound ("Undtagelsestilstanden") on a line at 320 px, where a
+   browser without Danish hyphenation cannot break it. */
+h1 { font-size: clamp(1.375rem, 7vw, 2.625rem); letter-spacing: -0.01em; margin: 0.5rem 0 0.75rem; }
+h2 { font-size: clamp(1.25rem, 1rem + 1.2vw, 1.5rem); margin: 2.25rem 0 0.75rem; }
+h3 { font-size: 1.125rem; margin: 0 0 0.25rem; }
+p { margin: 0 0 1rem; }
+a { color: var(--link); text-underline-offset: 0.15em; text-decoration-thickness: 1px; }
+a:hover { text-decoration-thickness: 2px; }
+:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 img { max-width: 100%; height: auto; }
+abbr[title] { text-decoration: none; }
+blockquote { margin: 1.5rem 0; padding-left: 1rem; border-left: 4px solid var(--line); }
+pre { overflow-x: auto; background: var(--box); padding: 0.75rem; font-size: 0.875rem; }
+.clock time { white-space: nowrap; }
+.wrap { max-width: 74rem; margin: 0 auto; padding: 0 1rem; }
+.skip { position: absolute; left: -999px; top: 0; }
+.skip:focus { left: 1rem; top: 0.5rem; z-index: 2; background: var(--paper); color: var(--link); padding: 0.5rem 0.75rem; }
+
+/* In texts: tables, photos, notes and embedded posts. */
 /* A wide table scrolls sideways on a phone instead of widening the page. */
 .table-scroll { overflow-x: auto; margin: 1.5rem 0; }
-.table-scroll:focus-visible { outline: 3px solid var(--accent); }
-table { border-collapse: collapse; font-size: 0.95rem; }
+table { border-collapse: collapse; font-size: 1rem; }
 caption { text-align: left; font-weight: 700; padding-bottom: 0.5rem; }
 th, td { padding: 0.4rem 0.75rem 0.4rem 0; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
-th { border-bottom: 2px solid var(--text); }
+th { border-bottom: 2px solid var(--ink); }
 .align-right { text-align: right; font-variant-numeric: tabular-nums; }
 .align-center { text-align: center; }
 figure.photo { margin: 1.5rem 0; }
 figure.photo img { display: block; }
-figure.photo figcaption { font-size: 0.9rem; color: var(--muted); margin-top: 0.4rem; }
-.credit { font-size: 0.85em; text-transform: none; }
-.footnotes { border-top: 1px solid var(--line); margin-top: 2.5rem; font-size: 0.9rem; }
-.footnote-ref a, .footnote-back { text-decoration: none; }
+figure.photo figcaption { color: var(--muted); margin-top: 0.5rem; }
+.credit { font-size: 0.875em; }
+.footnotes { border-top: 1px solid var(--line); margin-top: 2.5rem; padding-top: 0.5rem; }
+.footnotes ol { padding-left: 1.25rem; }
 /* An embedded post or video: a card, drawn here, with nothing loaded from the platform. */
-.embed { margin: 1.5rem 0; padding: 0.75rem 1rem; border: 1px solid var(--line); border-radius: 0.4rem; }
-.embed blockquote { border: 0; padding: 0; margin: 0; color: var(--text); }
-.embed figcaption { font-size: 0.9rem; color: var(--muted); }
-.embed .author { font-weight: 700; color: var(--text); }
-.embed .poster { display: block; position: relative; margin: -0.75rem -1rem 0.75rem; }
-.embed .poster img { display: block; width: 100%; border-radius: 0.4rem 0.4rem 0 0; }
-.embed .play { position: absolute; left: 0.75rem; bottom: 0.75rem; background: var(--text); color: var(--paper); padding: 0.2rem 0.6rem; border-radius: 0.2rem; }
-.site-footer { border-top: 1px solid var(--line); margin-top: 3rem; color: var(--muted); font-size: 0.9rem; }
+.embed { margin: 1.5rem 0; padding: 1rem 1.25rem; background: var(--box); border: 1px solid var(--line); border-radius: 0.25rem; }
+.embed blockquote { border: 0; padding: 0; margin: 0 0 0.75rem; }
+.embed blockquote p:last-child { margin-bottom: 0; }
+.embed img { display: block; margin-bottom: 0.75rem; }
+.embed figcaption { color: var(--muted); }
+.embed .author { font-weight: 700; color: var(--ink); }
+.embed .poster { display: block; position: relative; margin: -1rem -1.25rem 0.75rem; }
+.embed .poster img { width: 100%; margin: 0; border-radius: 0.25rem 0.25rem 0 0; }
+.embed .play { position: absolute; left: 0.75rem; bottom: 0.75rem; background: var(--ink); color: var(--paper); padding: 0.25rem 0.625rem;
+  border-radius: 0.25rem; font-weight: 700; }
+
+/* Small type: one size, one colour, for everything that is not the story. */
+.meta, .kicker, .byline-block, .row-meta, .row-when, .clock, .count, .sources, .tags, .places, .aliases, .related,
+.map-figure figcaption, figure.photo figcaption, .embed figcaption, .footnotes, .badge, .site-footer, .expansion, summary {
+  font-size: 0.9375rem;
+  line-height: 1.45;
+}
+.meta, .row-when, .count, .dateline, .site-footer, .sources, .tags, .places, .aliases, .related { color: var(--muted); }
+
+/* Masthead: the newsroom in its colour, then the story and its sections. */
+.brand-bar { background: var(--brand); color: #fff; }
+.brand { display: inline-flex; align-items: center; gap: 0.5rem; min-height: 3rem; color: #fff; text-decoration: none;
+  font-weight: 800; font-size: 1.125rem; letter-spacing: 0.01em; }
+.brand:focus-visible { outline-color: #fff; }
+.brand img { display: block; width: 1.75rem; height: 1.75rem; }
+.story-bar { border-bottom: 1px solid var(--line); padding-top: 0.5rem; }
+.story-title { margin: 0; font-weight: 700; font-size: 1.25rem; }
+.story-title a { color: var(--ink); text-decoration: none; }
+.site-nav ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0 1.25rem; }
+.site-nav a { display: inline-block; padding: 0.5rem 0; color: var(--ink); text-decoration: none; font-size: 0.9375rem; font-weight: 600;
+  border-bottom: 3px solid transparent; }
+.site-nav a:hover { border-bottom-color: var(--line); }
+.site-nav a[aria-current="page"] { border-bottom-color: var(--brand); }
+@media (prefers-color-scheme: dark) { .site-nav a[aria-current="page"] { border-bottom-color: var(--ink); } }
+
+/* The head of a story: kicker, headline, standfirst, byline, dates. */
+.story-head, .page-head { max-width: 48rem; padding: 1.5rem 0 0.5rem; }
+.kicker { margin: 0; font-weight: 700; text-transform: uppercase; letter-spacing: 0.06em; color: var(--brand); }
+@media (prefers-color-scheme: dark) { .kicker { color: var(--key); } }
+.kicker a { color: inherit; text-decoration: none; }
+.kicker a:hover { text-decoration: underline; }
+.standfirst { font-size: 1.25rem; line-height: 1.45; margin-bottom: 1rem; }
+.standfirst .count { font-size: 1rem; }
+.byline-block { border-top: 1px solid var(--line); padding-top: 0.75rem; }
+.byline-block p { margin: 0 0 0.25rem; }
+.byline .authors { font-weight: 700; }
+.dateline span { display: block; }
+@media (min-width: 40rem) { .dateline span { display: inline; margin-right: 1rem; } }
+.correction-note { color: var(--ink); }
+.badges { margin: 0 0 0.5rem; }
+
+/* Boxes: key facts, key events, legends, data. Always with room inside. */
+.box, .embedded-timeline { background: var(--box); border-top: 4px solid var(--brand); padding: 1rem 1.25rem 1.25rem; margin: 1.5rem 0; }
+@media (prefers-color-scheme: dark) { .box, .embedded-timeline { border-top-color: var(--line); } }
+.box > h2:first-child { font-size: 1.125rem; margin: 0 0 0.75rem; }
+.box > :last-child, .embedded-timeline > :last-child { margin-bottom: 0; }
+.key-facts ul { margin: 0; padding-left: 1.25rem; }
+.key-facts li { margin-bottom: 0.5rem; }
+.key-facts li::marker { color: var(--brand); }
+@media (prefers-color-scheme: dark) { .key-facts li::marker { color: var(--key); } }
+.corrections { border-top-color: var(--unverified); }
+.corrections ul { margin: 0; padding-left: 1.25rem; font-size: 1rem; }
+
+/* A story: text in a readable column; from 1024 px the facts, map and key events beside it. */
+.story-body { max-width: 40rem; }
+.story-body h3 { font-size: 1.1875rem; margin-top: 1.5rem; }
+.story-body li { margin-bottom: 0.375rem; }
+.story-main { min-width: 0; }
+.story-side { min-width: 0; }
+@media (min-width: 64rem) {
+  .story-grid { display: grid; grid-template-columns: minmax(0, 40rem) minmax(18rem, 24rem); column-gap: 3rem; align-items: start; }
+  .story-grid > * { grid-column: 1; }
+  .story-grid > .story-side { grid-column: 2; grid-row: 1 / span 20; position: sticky; top: 1rem; }
+  .story-side > :first-child { margin-top: 1.5rem; }
+  .explainer .story-side { position: static; }
+}
+.key-events .badge-key { display: none; }
+
+/* Lists of events and articles: compact rows. */
+.event-list, .article-list, .timeline, .place-list, .mentions { list-style: none; margin: 0; padding: 0; }
+.event-list > li { padding: 0.625rem 0; border-top: 1px solid var(--line); }
+.event-list > li:first-child { border-top: 0; padding-top: 0; }
+.event-list h3 { font-size: 1.0625rem; }
+.row-when, .row-meta { margin: 0; }
+.row-meta { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.5rem; margin-top: 0.25rem; }
+.row-meta .place { color: var(--muted); }
+.more { margin: 0.75rem 0 0; font-weight: 600; }
+.article-list > li { border-top: 1px solid var(--line); padding: 1rem 0; }
+.card h3 { font-size: 1.25rem; margin-bottom: 0.375rem; }
+.card p { margin-bottom: 0.5rem; }
+.card .meta { margin: 0; }
+@media (min-width: 48rem) {
+  .article-list { display: grid; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); gap: 0 2rem; }
+}
+@media (min-width: 64rem) {
+  .tag-layout { display: grid; grid-template-columns: repeat(auto-fit, minmax(0, 1fr)); gap: 0 3rem; align-items: start; }
+  .tag-layout h2 { margin-top: 0.5rem; }
+}
+.list-heading { font-size: 1rem; color: var(--muted); margin-top: 0.5rem; }
+.mentions li { padding: 0.375rem 0; border-top: 1px solid var(--line); }
+.mentions li:first-child { border-top: 0; }
+
+/* Badges: what we know about an event, in words with a colour, never a colour alone. */
+.badge { display: inline-block; padding: 0 0.4rem; border: 1px solid currentColor; border-radius: 0.25rem; font-weight: 700;
+  font-size: 0.8125rem; line-height: 1.5; letter-spacing: 0.02em; white-space: nowrap; }
+.status-confirmed { color: var(--confirmed); }
+.status-reported { color: var(--reported); }
+.status-unverified { color: var(--unverified); border-style: dashed; }
+.status-disputed { color: var(--disputed); border-style: dashed; }
+.badge-key { color: var(--key); background: var(--key-bg); border-color: var(--key-bg); }
+.badge-new { color: var(--paper); background: var(--new); border-color: var(--new); }
+
+/* The timeline: one row per event, the text behind "Læs mere". */
+.timeline-filters { margin: 0.5rem 0 1rem; }
+.timeline-filters ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.5rem; }
+.timeline-filters .views { margin-bottom: 0.75rem; }
+.views a, .chips a { display: inline-block; padding: 0.25rem 0.75rem; border: 1px solid var(--line); border-radius: 999px;
+  text-decoration: none; color: var(--ink); font-size: 0.9375rem; font-weight: 600; min-height: 2rem; }
+.views a[aria-current="page"], .chips a[aria-current="page"] { background: var(--ink); color: var(--paper); border-color: var(--ink); }
+.chips .count { color: inherit; font-weight: 400; }
+.filter { display: inline-block; vertical-align: top; margin: 0 1rem 0.5rem 0; }
+.filter[open] { display: block; }
+.filter .chips { margin-top: 0.5rem; }
+summary { cursor: pointer; font-weight: 700; color: var(--link); padding: 0.25rem 0; min-height: 1.5rem; }
+.legend { margin-top: 0; padding-top: 0.75rem; padding-bottom: 0.75rem; }
+.legend dl { margin: 0.75rem 0; display: grid; gap: 0.5rem; }
+.legend dl div { display: grid; grid-template-columns: 7.5rem 1fr; gap: 0.75rem; align-items: baseline; }
+.legend dd, .legend dt { margin: 0; font-size: 0.9375rem; }
+.legend p { font-size: 0.9375rem; }
+.day h2 { font-size: 1.125rem; margin: 1.75rem 0 0.25rem; padding-bottom: 0.375rem; border-bottom: 2px solid var(--ink); }
+.timeline > li { padding: 0.75rem 0 0.5rem; border-bottom: 1px solid var(--line); scroll-margin-top: 1rem; }
+.timeline > li.key h3 a { font-weight: 800; }
+.clock { margin: 0; font-weight: 700; color: var(--ink); font-variant-numeric: tabular-nums; }
+.clock:empty { display: none; }
+.clock .site-clock { font-weight: 400; color: var(--muted); }
+.entry h3 { font-size: 1.0625rem; margin-bottom: 0; }
+.entry summary { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.25rem 0.75rem;
+  list-style: none; font-weight: 400; color: var(--ink); min-height: 2.25rem; padding: 0.125rem 0; }
+.entry summary::-webkit-details-marker { display: none; }
+.entry summary .toggle { font-size: 0.875rem; font-weight: 700; color: var(--link); white-space: nowrap; margin-left: auto; }
+.entry summary .toggle::after { content: ""; display: inline-block; width: 0.4em; height: 0.4em; margin: 0 0.2em 0.15em 0.5em;
+  border-right: 2px solid; border-bottom: 2px solid; transform: rotate(45deg); }
+.entry details[open] summary .toggle::after { transform: rotate(-135deg); margin-bottom: -0.1em; }
+.entry summary .row-meta { margin: 0; }
+.entry-body { font-size: 1rem; margin-top: 0.25rem; max-width: 38rem; }
+.entry .sources { margin-bottom: 0.5rem; }
+@media (min-width: 64rem) {
+  .timeline-layout { display: grid; grid-template-columns: minmax(0, 46rem) minmax(18rem, 22rem); column-gap: 3rem; align-items: start; }
+  .timeline-layout > * { grid-column: 2; }
+  .timeline-layout > .timeline-days { grid-column: 1; grid-row: 1 / span 10; }
+  .timeline-layout .day:first-child h2 { margin-top: 0; }
+  .timeline-filters { margin-top: 0; }
+  .timeline-layout .legend { margin-top: 0.5rem; }
+}
+.data ul { padding-left: 1.25rem; margin: 0; }
+
+/* An event's page. */
+.event-facts { margin-top: 0.5rem; }
+.event-facts div { margin-bottom: 0.5rem; }
+.event-facts dt { font-size: 0.9375rem; font-weight: 700; color: var(--muted); }
+.event-facts dd { margin: 0; }
+.prev-next ul { list-style: none; padding: 0; margin: 2rem 0 0; border-top: 1px solid var(--line); }
+.prev-next li { padding: 0.75rem 0; border-bottom: 1px solid var(--line); }
+.prev-next .meta { display: block; }
+@media (min-width: 48rem) {
+  .prev-next ul { display: grid; grid-template-columns: 1fr 1fr; gap: 0 2rem; }
+  .prev-next .next { grid-column: 2; text-align: right; }
+}
+
+/* The glossary: the terms stand out, the letters are a small bar. */
+.letters ul { list-style: none; margin: 0 0 1rem; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem; }
+.letters a { display: inline-grid; place-items: center; min-width: 2.25rem; min-height: 2.25rem; border: 1px solid var(--line);
+  border-radius: 0.25rem; text-decoration: none; font-weight: 700; }
+.letter-group { border-top: 2px solid var(--ink); margin-top: 1.5rem; }
+.letter { font-size: 0.9375rem; color: var(--muted); margin: 0.5rem 0; }
+.glossary { margin: 0; }
+.glossary > div { padding: 0.5rem 0 1rem; }
+.glossary dt { font-size: 1.375rem; font-weight: 700; line-height: 1.25; }
+.glossary dd { margin: 0.25rem 0 0; max-width: 40rem; }
+@media (min-width: 48rem) {
+  .letter-group { display: grid; grid-template-columns: 4rem minmax(0, 1fr); gap: 0 1rem; }
+  .letter { font-size: 1.5rem; margin: 0.75rem 0; }
+}
+.expansion { color: var(--muted); font-weight: 400; font-size: 0.9375rem; }
+.term dfn { font-style: normal; }
+.term h1::first-letter { text-transform: uppercase; }
+
+/* The sources page: what we make of them, then a card per source. */
+.source-list { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 20rem), 1fr)); gap: 0 1.5rem; align-items: start; }
+.source-list .box { margin: 0 0 1.5rem; }
+.source h3 { font-size: 1.25rem; margin-bottom: 0.5rem; }
+.source.box { border-top-width: 2px; }
+.source p { margin-bottom: 0.5rem; }
+
+/* Tags. */
+.tag-list { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.5rem; }
+
+/* Maps: the drawing takes the column's width; its colours are the classes below. */
 .map-figure { margin: 1.5rem 0; }
 svg.map { display: block; width: 100%; height: auto; border: 1px solid var(--line); }
-svg.map a:focus-visible { outline: 3px solid var(--accent); }
-/* The map's colours: every part of the SVG carries a class; none is written by sitegen.
-   Text colours keep 4.5:1 against what lies under them, in light and dark. */
+svg.map a:focus-visible { outline: 3px solid var(--focus); }
+.map-figure figcaption { color: var(--muted); margin-top: 0.5rem; }
+.map-figure .map-places { list-style: none; padding: 0; margin: 0.5rem 0 0; display: flex; flex-wrap: wrap; gap: 0 1rem;
+  font-size: 0.9375rem; }
+.place-list > li { padding: 0.75rem 0; border-top: 1px solid var(--line); }
+.place-list h3 { font-size: 1.125rem; margin-bottom: 0.375rem; }
+.place-list .count { font-weight: 400; }
+.place-list .mentions { font-size: 1rem; }
+@media (min-width: 64rem) {
+  .map-layout { display: grid; grid-template-columns: minmax(0, 3fr) minmax(18rem, 2fr); gap: 0 3rem; align-items: start; }
+  .map-layout .map-figure { margin-top: 0; position: sticky; top: 1rem; }
+  .map-layout h2:first-child { margin-top: 0; }
+}
+/* Every part of the SVG carries a class; sitegen writes no colour. Text keeps 4.5:1
+   against what lies under it, in light and dark. */
 svg.map {
-  --map-water: #cfe2ef; --map-land: #e8e4da; --map-border: #fffffc; --map-main: #fbf6e6;
+  --map-water: #cfe2ef; --map-land: #e8e4da; --map-border: #ffffff; --map-main: #fbf6e6;
   --map-main-border: #8a7a55; --map-main-text: #5c4a1f; --map-country-text: #545450;
-  --map-home: #77756c; --map-marker: #b3261e; --map-ink: #1d1d1b; --map-halo: #fffffc;
+  --map-home: #77756c; --map-marker: #b3261e; --map-ink: #1d1d1b; --map-halo: #ffffff; --map-panel: #f5f3ee;
 }
 .map-water { fill: var(--map-water); }
+.map-panel { fill: var(--map-panel); }
 .map-land { fill: var(--map-land); stroke: var(--map-border); }
 .map-main { fill: var(--map-main); stroke: var(--map-main-border); }
 .map-home { fill: var(--map-home); }
@@ -1262,26 +1721,29 @@ svg.map {
   svg.map {
     --map-water: #1c2a36; --map-land: #3a3935; --map-border: #1b1b19; --map-main: #4a4538;
     --map-main-border: #c9b58a; --map-main-text: #e9d9b0; --map-country-text: #cfcdc4;
-    --map-home: #8d8b82; --map-marker: #ff8a7a; --map-ink: #f2f1ea; --map-halo: #1b1b19;
+    --map-home: #8d8b82; --map-marker: #ff8a7a; --map-ink: #f2f1ea; --map-halo: #1b1b19; --map-panel: #1f1e1c;
   }
 }
-.map-figure figcaption { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; font-size: 0.9rem; color: var(--muted); }
-.map-figure figcaption ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0 1rem; }
-section.map-places > ul { padding-left: 0; list-style: none; }
 /* On a phone the map takes the whole width, so its labels stay as large as they can be. */
 @media (max-width: 30rem) {
   .map-figure { margin-left: -1rem; margin-right: -1rem; }
   svg.map { border-width: 1px 0; }
-  .map-figure figcaption { padding: 0 1rem; }
+  .map-figure figcaption, .map-figure .map-places { padding: 0 1rem; }
 }
+
+/* Footer. */
+.site-footer { border-top: 1px solid var(--line); margin-top: 3rem; padding: 1.25rem 0 2rem; }
+.site-footer p { margin: 0 0 0.5rem; max-width: 48rem; }
+.footer-brand { color: var(--ink); }
+
 @media print {
-  nav, .skip { display: none; }
+  .site-nav, .skip, .timeline-filters, .legend { display: none; }
+  .brand-bar { background: none; color: var(--ink); }
+  .brand { color: var(--ink); }
   svg.map { break-inside: avoid; max-width: 16cm; }
   a { color: inherit; }
+  details > :not(summary) { display: block; }
 }
-.new-label { font-size: 0.8em; background: var(--text); color: var(--paper); padding: 0 0.3em; border-radius: 0.2em; }
-.timeline-views ul, .timeline-filters ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
-.embedded-timeline { border-top: 1px solid var(--line); border-bottom: 1px solid var(--line); margin: 1.5rem 0; }
 
 """#),
         ("strings/da.yaml", #"""
@@ -1308,6 +1770,14 @@ date:
   placeTime: "{time} i {place}"
   siteTime: "{time} dansk tid"
   bothTimes: "{local} ({site})"
+# How long "Nyt" lasts (`newWindow` in site.yaml), in words.
+duration:
+  minute: "{n} minut"
+  minutes: "{n} minutter"
+  hour: "{n} time"
+  hours: "{n} timer"
+  day: "{n} døgn"
+  days: "{n} døgn"
 number:
   decimal: ","
 geo: {north: N, south: S, east: Ø, west: V}
@@ -1338,15 +1808,25 @@ nav:
   glossary: Ordliste
   sources: Kilder
   map: Kort
+story:
+  kicker: Overblik
+  by: Af
+  keyFacts: Kort fortalt
+  published: Udgivet
+  updated: Opdateret
+  corrected: Rettet
+  seeCorrections: Se rettelserne
 site:
   lastUpdated: Sidst opdateret
-  feed: Abonnér (Atom-feed)
+  feed: Abonnér på nye artikler og begivenheder (Atom-feed)
+  about: En løbende opdateret forklaring fra
 home:
-  keyEvents: De vigtigste begivenheder
+  keyEvents: Det vigtigste, dag for dag
   fullTimeline: Se hele tidslinjen
-  articles: Artikler
+  articles: Læs mere
 articles:
   title: Artikler
+  newestFirst: Nyeste først
 article:
   published: Udgivet
   updated: Opdateret
@@ -1354,7 +1834,8 @@ article:
 corrections:
   title: Rettelser
 event:
-  key: Vigtig begivenhed
+  when: Tidspunkt
+  status: Status
   place: Sted
   previous: Forrige
   next: Næste
@@ -1368,22 +1849,31 @@ timeline:
   placeIntro: "Begivenheder i {name}, i den rækkefølge de skete."
   tagTitle: "Tidslinje: {name}"
   tagIntro: "Begivenheder om emnet {name}, i den rækkefølge de skete."
-  views: Andre visninger
-  all: Hele tidslinjen
+  views: Vis
+  all: Alle begivenheder
   keyOnly: Kun de vigtigste
+  filters: Filtrér tidslinjen
   places: Steder
   tags: Emner
+  events: begivenheder
   new: Nyt
-  newExplanation: tilføjet eller ændret det seneste døgn
-  exports: Hent tidslinjen
-  json: TimelineJS (JSON)
-  csv: Regneark (CSV)
-  feed: Atom-feed med begivenhederne
+  newExplanation: "tilføjet eller ændret inden for {window} før seneste opdatering"
+  legend: Sådan mærker vi oplysningerne
+  key: vigtigt øjeblik i forløbet
+  keyBadge: Vigtigt
+  more: Læs mere
+  open: Gå til begivenheden
+  exports: Data
+  exportsIntro: Tidslinjen til egne grafikker, regneark og nyhedslæsere.
+  json: Tidslinjen til TimelineJS (JSON-fil)
+  csv: Tidslinjen som regneark (CSV-fil)
+  feed: Nye begivenheder i din nyhedslæser (Atom-feed)
   embedMore: Se hele tidslinjen
-  noTime: Uden klokkeslæt
   feedTitle: "{title}: tidslinje"
 glossary:
   title: Ordliste
+  intro: Ord og begreber fra dækningen, forklaret kort.
+  jump: Gå til bogstav
   aliases: Også kaldet
   related: Se også
   mentions: Nævnt i
@@ -1393,7 +1883,9 @@ glossary:
 sources:
   title: Kilder
   intro: Her er de kilder, vores oplysninger bygger på, og hvilke begivenheder hver kilde har rapporteret – også når oplysningerne er nået frem via andre.
-  cited: "Nævnt som kilde til:"
+  list: Kilderne
+  cited: Kilde til disse begivenheder
+  homepage: "{name} på nettet"
 tags:
   title: Emner
   label: Emner
@@ -1413,9 +1905,12 @@ map:
   places: Stederne på kortet
   events: Begivenheder
   articles: Artikler
-  geojson: Hent stederne og begivenhederne som GeoJSON
+  data: Data
+  geojson: Stederne og begivenhederne som kortdata (GeoJSON-fil)
   all: Hele kortet
+  open: Se det store kort
   none: Ingen begivenheder på dette sted endnu.
+  placeSummary: "Det, der er sket i {name}, og de artikler, der handler om stedet."
 footnotes:
   label: Noter
   back: Tilbage til teksten
@@ -1452,6 +1947,14 @@ date:
   placeTime: "{time} in {place}"
   siteTime: "{time} {zone} time"
   bothTimes: "{local} ({site})"
+# How long "New" lasts (`newWindow` in site.yaml), in words.
+duration:
+  minute: "{n} minute"
+  minutes: "{n} minutes"
+  hour: "{n} hour"
+  hours: "{n} hours"
+  day: "{n} day"
+  days: "{n} days"
 number:
   decimal: "."
 geo: {north: N, south: S, east: E, west: W}
@@ -1482,15 +1985,25 @@ nav:
   glossary: Glossary
   sources: Sources
   map: Map
+story:
+  kicker: Explainer
+  by: By
+  keyFacts: Key facts
+  published: Published
+  updated: Updated
+  corrected: Corrected
+  seeCorrections: See the corrections
 site:
   lastUpdated: Last updated
-  feed: Subscribe (Atom feed)
+  feed: Subscribe to new articles and events (Atom feed)
+  about: An explainer kept up to date by
 home:
-  keyEvents: Key events
+  keyEvents: Key events, day by day
   fullTimeline: See the whole timeline
-  articles: Articles
+  articles: Read more
 articles:
   title: Articles
+  newestFirst: Newest first
 article:
   published: Published
   updated: Updated
@@ -1498,7 +2011,8 @@ article:
 corrections:
   title: Corrections
 event:
-  key: Key event
+  when: When
+  status: Status
   place: Place
   previous: Previous
   next: Next
@@ -1512,22 +2026,31 @@ timeline:
   placeIntro: "Events in {name}, in the order they happened."
   tagTitle: "Timeline: {name}"
   tagIntro: "Events about {name}, in the order they happened."
-  views: Other views
-  all: The whole timeline
+  views: Show
+  all: All events
   keyOnly: Key events only
+  filters: Filter the timeline
   places: Places
-  tags: Tags
+  tags: Topics
+  events: events
   new: New
-  newExplanation: added or changed in the last 24 hours
-  exports: Download the timeline
-  json: TimelineJS (JSON)
-  csv: Spreadsheet (CSV)
-  feed: Atom feed of events
+  newExplanation: "added or changed within {window} before the latest update"
+  legend: How we label what we know
+  key: a key moment
+  keyBadge: Key
+  more: Read more
+  open: Go to the event
+  exports: Data
+  exportsIntro: The timeline for your own graphics, spreadsheets and news readers.
+  json: The timeline for TimelineJS (JSON file)
+  csv: The timeline as a spreadsheet (CSV file)
+  feed: New events in your news reader (Atom feed)
   embedMore: See the whole timeline
-  noTime: No time given
   feedTitle: "{title}: timeline"
 glossary:
   title: Glossary
+  intro: Words and terms from the coverage, briefly explained.
+  jump: Go to letter
   aliases: Also called
   related: See also
   mentions: Mentioned in
@@ -1537,7 +2060,9 @@ glossary:
 sources:
   title: Sources
   intro: The sources our reporting rests on, and the events each reported, including what reached us through others.
-  cited: "Cited as a source for:"
+  list: The sources
+  cited: Source for these events
+  homepage: "{name}'s website"
 tags:
   title: Topics
   label: Topics
@@ -1557,9 +2082,12 @@ map:
   places: The places on the map
   events: Events
   articles: Articles
-  geojson: Download the places and events as GeoJSON
+  data: Data
+  geojson: The places and events as map data (GeoJSON file)
   all: The whole map
+  open: See the large map
   none: No events at this place yet.
+  placeSummary: "What happened in {name}, and the articles about the place."
 footnotes:
   label: Notes
   back: Back to the text
@@ -1575,23 +2103,32 @@ embed:
         ("tag.mustache", #"""
 {{<layout}}
 {{$main}}
-<h1>{{t.tags.tag}}: {{tag.name}}</h1>
+<header class="page-head">
+<p class="kicker">{{t.tags.tag}}</p>
+<h1>{{tag.name}}</h1>
+</header>
+<div class="tag-layout">
 {{^empty(articles)}}
-<h2>{{t.home.articles}}</h2>
+<section aria-labelledby="tag-articles">
+<h2 id="tag-articles">{{t.articles.title}}</h2>
 <ul class="article-list">
 {{#articles}}
 <li>{{{html}}}</li>
 {{/articles}}
 </ul>
+</section>
 {{/empty(articles)}}
 {{^empty(events)}}
-<h2>{{t.timeline.title}}</h2>
+<section aria-labelledby="tag-events">
+<h2 id="tag-events">{{t.timeline.title}}</h2>
 <ol class="event-list">
 {{#events}}
 <li>{{{html}}}</li>
 {{/events}}
 </ol>
+</section>
 {{/empty(events)}}
+</div>
 {{/main}}
 {{/layout}}
 
@@ -1599,10 +2136,12 @@ embed:
         ("tags.mustache", #"""
 {{<layout}}
 {{$main}}
+<header class="page-head">
 <h1>{{page.title}}</h1>
-<ul class="tag-list">
+</header>
+<ul class="chips tag-list">
 {{#tags}}
-<li><a href="{{href}}">{{name}}</a> <span class="meta">({{count}})</span></li>
+<li><a href="{{href}}">{{name}} <span class="count">({{count}})</span></a></li>
 {{/tags}}
 </ul>
 {{/main}}
@@ -1616,30 +2155,40 @@ embed:
 {{/head}}
 {{$main}}
 {{#term}}
-<article class="term">
-<p class="crumb"><a href="{{glossaryHref}}">{{t.glossary.title}}</a></p>
-<h1><dfn>{{title}}</dfn></h1>
+<article class="story term">
+<header class="story-head">
+<p class="kicker"><a href="{{glossaryHref}}">{{t.glossary.title}}</a></p>
+<h1{{#contentLanguage}} lang="{{.}}"{{/contentLanguage}}><dfn>{{title}}</dfn></h1>
 {{#expansion}}
 <p class="expansion">{{expansion}}</p>
 {{/expansion}}
-<p class="lede">{{short}}</p>
+<p class="standfirst"{{#contentLanguage}} lang="{{.}}"{{/contentLanguage}}>{{short}}</p>
+</header>
+<div class="story-grid">
+<div class="story-main">
+<div class="story-body"{{#contentLanguage}} lang="{{.}}"{{/contentLanguage}}>
 {{{body}}}
+</div>
 {{^empty(aliases)}}
 <p class="aliases">{{t.glossary.aliases}}: {{#aliases}}{{.}}{{^last()}}, {{/last()}}{{/aliases}}</p>
 {{/empty(aliases)}}
 {{^empty(related)}}
-<p class="related">{{t.glossary.related}}: {{#related}}<a href="{{href}}">{{title}}</a>{{^last()}}, {{/last()}}{{/related}}</p>
+<p class="related">{{t.glossary.related}}: {{#related}}<a href="{{href}}"{{#contentLanguage}} lang="{{.}}"{{/contentLanguage}}>{{title}}</a>{{^last()}}, {{/last()}}{{/related}}</p>
 {{/empty(related)}}
+</div>
 {{^empty(mentions)}}
-<section class="mentions">
-<h2>{{t.glossary.mentions}}</h2>
-<ul>
+<div class="story-side">
+<section class="mentioned-in box" aria-labelledby="mentions">
+<h2 id="mentions">{{t.glossary.mentions}}</h2>
+<ul class="mentions">
 {{#mentions}}
 <li>{{{html}}}</li>
 {{/mentions}}
 </ul>
 </section>
+</div>
 {{/empty(mentions)}}
+</div>
 </article>
 {{/term}}
 {{/main}}
@@ -1652,15 +2201,51 @@ embed:
 <link rel="alternate" type="application/atom+xml" title="{{t.timeline.feed}}" href="{{timelineFeed}}">
 {{/head}}
 {{$main}}
+<header class="page-head">
 <h1>{{page.title}}</h1>
-<p class="lede">{{intro}}</p>
-<nav class="timeline-views" aria-label="{{t.timeline.views}}">
-<ul>
+<p class="standfirst">{{intro}}</p>
+<p class="meta">{{count}} {{t.timeline.events}}</p>
+</header>
+<div class="timeline-layout">
+<nav class="timeline-filters" aria-label="{{t.timeline.filters}}">
+<ul class="views">
 {{#views}}
 <li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>
 {{/views}}
 </ul>
+{{^empty(places)}}
+<details class="filter">
+<summary>{{t.timeline.places}}</summary>
+<ul class="chips">
+{{#places}}
+<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>
+{{/places}}
+</ul>
+</details>
+{{/empty(places)}}
+{{^empty(tags)}}
+<details class="filter">
+<summary>{{t.timeline.tags}}</summary>
+<ul class="chips">
+{{#tags}}
+<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>
+{{/tags}}
+</ul>
+</details>
+{{/empty(tags)}}
 </nav>
+<details class="legend box">
+<summary>{{t.timeline.legend}}</summary>
+<dl>
+{{#statuses}}
+<div><dt><span class="badge status-{{value}}">{{label}}</span></dt><dd>{{explanation}}</dd></div>
+{{/statuses}}
+<div><dt><span class="badge badge-key">{{t.timeline.keyBadge}}</span></dt><dd>{{t.timeline.key}}</dd></div>
+<div><dt><span class="badge badge-new">{{t.timeline.new}}</span></dt><dd>{{newNote}}</dd></div>
+</dl>
+<p>{{t.timeline.intro}}</p>
+</details>
+<div class="timeline-days">
 {{#days}}
 <section class="day" aria-labelledby="{{anchor}}">
 <h2 id="{{anchor}}"><time datetime="{{iso}}">{{heading}}</time></h2>
@@ -1671,30 +2256,17 @@ embed:
 </ol>
 </section>
 {{/days}}
-<nav class="timeline-filters" aria-label="{{t.timeline.views}}">
-{{^empty(places)}}
-<h2>{{t.timeline.places}}</h2>
-<ul>
-{{#places}}
-<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>
-{{/places}}
-</ul>
-{{/empty(places)}}
-{{^empty(tags)}}
-<h2>{{t.timeline.tags}}</h2>
-<ul>
-{{#tags}}
-<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>
-{{/tags}}
-</ul>
-{{/empty(tags)}}
-<h2>{{t.timeline.exports}}</h2>
+</div>
+<section class="data box" aria-labelledby="data">
+<h2 id="data">{{t.timeline.exports}}</h2>
+<p>{{t.timeline.exportsIntro}}</p>
 <ul>
 {{#exports}}
 <li><a href="{{href}}">{{label}}</a></li>
 {{/exports}}
 </ul>
-</nav>
+</section>
+</div>
 {{/main}}
 {{/layout}}
 

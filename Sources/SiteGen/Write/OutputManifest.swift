@@ -21,12 +21,12 @@ public struct OutputManifest: Sendable, Equatable {
               let data = FileManager.default.contents(atPath: folder + "/" + fileName) else { return nil }
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.first.map(String.init) == header else { return nil }
-        return OutputManifest(files: Set(lines.dropFirst().filter { !$0.isEmpty }.map(unescaped)))
+        return OutputManifest(files: Set(lines.dropFirst().filter { !$0.isEmpty }.map { ManifestLine.unescape($0) }))
     }
 
     /// Writes the manifest beside the files, replacing the old one in one step.
     func write(into folder: String) throws(FileAccessError) {
-        let text = ([Self.header] + files.sorted().map(Self.escaped)).joined(separator: "\n") + "\n"
+        let text = ([Self.header] + files.sorted().map(ManifestLine.escape)).joined(separator: "\n") + "\n"
         let path = folder + "/" + Self.fileName
         let temporary = path + ".sitegen-tmp"
         unlink(temporary)
@@ -58,28 +58,5 @@ public struct OutputManifest: Sendable, Equatable {
         while !parts.isEmpty, rmdir(folder + "/" + parts.joined(separator: "/")) == 0 {
             parts = parts.dropLast()
         }
-    }
-
-    /// One path a line: a file name may hold a line break, so `\` and line breaks are escaped.
-    private static func escaped(_ path: String) -> String {
-        guard path.contains(where: { $0 == "\\" || $0 == "\n" || $0 == "\r" }) else { return path }
-        return path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
-    }
-
-    private static func unescaped(_ line: Substring) -> String {
-        guard line.contains("\\") else { return String(line) }
-        var result = ""
-        var escaping = false
-        for character in line {
-            if escaping {
-                result.append(character == "n" ? "\n" : character == "r" ? "\r" : character)
-                escaping = false
-            } else if character == "\\" {
-                escaping = true
-            } else {
-                result.append(character)
-            }
-        }
-        return result
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 
 /// The folders sitegen keeps beside an output `public`: `.public.sitegen-new-<pid>`, the
 /// build being written; `.public.sitegen-old-<pid>`, the last site for the moment of the swap;
-/// `.public.sitegen-spare`, the last site kept to become the next staging folder.
+/// `.public.sitegen-spare`, the last site kept to become the next staging folder; and the file
+/// `.public.sitegen-manifest`, what the last build read and wrote (`BuildManifest`).
 struct WorkingFolders {
     let output: URL
     var parent: URL { output.deletingLastPathComponent() }
@@ -10,6 +11,7 @@ struct WorkingFolders {
     var staging: URL { sibling("new-\(getpid())") }
     var old: URL { sibling("old-\(getpid())") }
     var spare: URL { sibling("spare") }
+    var manifest: URL { sibling("manifest") }
 
     private func sibling(_ suffix: String) -> URL {
         parent.appendingPathComponent(".\(output.lastPathComponent).sitegen-\(suffix)")

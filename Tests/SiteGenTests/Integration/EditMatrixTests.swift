@@ -60,6 +60,12 @@ enum FrontMatterEdits {
             editedKeys.insert(key)
             edits.append((key, edit(lines, at: number, key: key, value: value)?.joined(separator: "\n")))
         }
+        // A data file of `key: text` lines (tags.yaml, a tag's name for readers): the first text.
+        if isData, edits.isEmpty, let number = range.first(where: { lines[$0].first?.isLetter == true && lines[$0].contains(": ") }) {
+            var changedLines = lines
+            changedLines[number] += " ændret"
+            edits.append(("name of \(lines[number].prefix { $0 != ":" })", changedLines.joined(separator: "\n")))
+        }
         return edits
     }
 
@@ -90,6 +96,8 @@ enum FrontMatterEdits {
         switch key {
         case "body":
             lines[first] += " Et ændret afsnit."
+        case "keyFacts":
+            lines[first] = lines[first].hasSuffix("\"") ? lines[first].dropLast() + " ændret\"" : lines[first] + " ændret"
         case "sources", "corrections":
             let nested = key == "sources" ? "name" : "text"
             guard let line = inner.first(where: { lines[$0].contains("\(nested): ") }) else { return nil }

@@ -165,11 +165,22 @@ struct IncrementalRebuildTests {
         try await session.rebuild()
         try session.edit("content/sources.yaml") { $0 + "ny-kilde:\n  name: Ny kilde\n  description: En kilde, der kun står her.\n" }
         try await session.rebuild()
+        // What readers read beside the content: a place's sentence, a tag's name, the sources page's text.
+        try session.edit("content/places.yaml") { $0.replacingOccurrences(of: "Hovedstaden i Mangistau-provinsen", with: "Provinshovedstaden i Mangistau") }
+        try await session.rebuild()
+        try session.edit("content/tags.yaml") { $0.replacingOccurrences(of: "politi: Politiet", with: "politi: Politi og sikkerhed") }
+        try await session.rebuild()
+        try session.edit("content/sources.md") { $0 + "\nEt nyt afsnit om kilderne.\n" }
+        try await session.rebuild()
+        try session.edit("content/index.md") { $0.replacingOccurrences(of: "**Udløseren:**", with: "**Årsagen:**") }
+        try await session.rebuild()
         try session.edit("Templates/partials/event-summary.mustache") { $0 + "\n" }
         try await session.rebuild()
         try session.edit("Templates/strings/da.yaml") { $0.replacingOccurrences(of: "Tidslinje", with: "Tidslinjen") }
         try await session.rebuild()
         try session.edit("site.yaml") { $0.replacingOccurrences(of: "title: ", with: "title: Nyt - ") }
+        try await session.rebuild()
+        try session.edit("site.yaml") { $0.replacingOccurrences(of: "newWindow: 3h", with: "newWindow: 1d") }
         try await session.rebuild()
     }
 

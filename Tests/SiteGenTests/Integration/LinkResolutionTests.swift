@@ -55,6 +55,27 @@ struct LinkResolutionTests {
         #expect(try site.outputText("artikler/lpg-prisen/").contains("<a href=\"/kasakhstan/artikler/regeringen/#hvad-skete-der\">"))
     }
 
+    @Test("An event's text, rendered once for its page and the exports, has its links to files resolved in both")
+    func eventLinksInTheExports() async throws {
+        let site = try TestSite(Sites.archive(Self.articles + """
+
+            -- content/events/2022-01-06-regeringen.md --
+            ---
+            title: Ny regering
+            date: 2022-01-06T10:00:00+06:00
+            place: almaty
+            sources: [Ritzau]
+            ---
+            Se [regeringen](../articles/regeringen.md#hvad-skete-der) og [tidslinjen](/tidslinje/).
+            """))
+        try await site.build(baseURL: "https://example.org/kasakhstan/")
+        let page = try site.outputText("tidslinje/2022-01-06-regeringen/")
+        #expect(page.contains("<a href=\"/kasakhstan/artikler/regeringen/#hvad-skete-der\">regeringen</a> og <a href=\"/kasakhstan/tidslinje/\">tidslinjen</a>"))
+        let csv = try site.outputText("tidslinje.csv")
+        #expect(csv.contains("<a href=\"\"https://example.org/kasakhstan/artikler/regeringen/#hvad-skete-der\"\">regeringen</a>"))
+        #expect(csv.contains("<a href=\"\"https://example.org/kasakhstan/tidslinje/\"\">tidslinjen</a>"))
+    }
+
     static let broken = """
         -- content/articles/brudt.md --
         ---
@@ -89,6 +110,18 @@ struct LinkResolutionTests {
         await #expect(throws: BuildFailure.self, "--strict fails on broken links reported as warnings") {
             try await SiteBuilder.build(strict)
         }
+    }
+
+    @Test("A build with nothing changed repeats the last build's broken links, and checks them again without --allow-broken-links")
+    func brokenLinksAndTheUnchangedBuild() async throws {
+        let site = try TestSite(Sites.archive(Self.broken))
+        _ = try await site.build(allowsBrokenLinks: true)
+        let unchanged = try await site.build(allowsBrokenLinks: true)
+        #expect(unchanged.rendered == 0, "nothing changed: nothing rendered")
+        #expect(unchanged.warnings.count == 4, "the last build's warnings, broken links' included")
+        let reported = try #require(await site.buildFailure())
+        #expect(reported.count == 4, "without --allow-broken-links the links are checked again and fail the build")
+        #expect(site.outputExists("artikler/brudt/"), "a failed build leaves the output as it was")
     }
 
     @Test("A footnote without a note is an error at its line; a note nobody refers to, a warning")

@@ -202,7 +202,8 @@ struct MapTests {
         let page = try site.outputText("artikler/uro/")
         #expect(page.contains("<figure class=\"map-figure\">\n<svg class=\"map\""))
         #expect(page.contains("<title>Fra Aktau til Almaty.</title>"))
-        #expect(page.contains("<figcaption><p>Fra Aktau til Almaty.</p><ul class=\"map-places\"><li><a href=\"/kort/almaty/\">Almaty</a></li><li><a href=\"/kort/aktau/\">Aktau</a></li></ul></figcaption>"))
+        #expect(page.contains("<ul class=\"map-places\"><li><a href=\"/kort/almaty/\">Almaty</a></li><li><a href=\"/kort/aktau/\">Aktau</a></li></ul>"))
+        #expect(page.contains("<figcaption><p>Fra Aktau til Almaty.</p><p class=\"map-more\"><a href=\"/kort/\">Se det store kort</a></p></figcaption>"))
         #expect(!page.contains("<code class=\"language-map\">"))
         #expect(page.contains("<p>Efter kortet.</p>"))
     }
@@ -329,6 +330,27 @@ struct MapTests {
         ])
     }
 
+    @Test func aPlaceInANeighbouringCountryIsNotTakenForASwap() async throws {
+        // Samara lies in Russia; (lat 50.15, lon 53.2), its coordinates swapped, lies in Kazakhstan.
+        let site = try TestSite(Self.site("""
+            -- content/places.yaml --
+            samara:
+              name: Samara
+              lat: 53.2
+              lon: 50.15
+            -- content/events/2022-01-05-samara.md --
+            ---
+            title: Solidaritet i Samara
+            date: 2022-01-05
+            place: samara
+            sources: [Ritzau]
+            ---
+            Tekst.
+            """))
+        let summary = try await site.build()
+        #expect(summary.warnings.map(\.description) == [])
+    }
+
     @Test func aMissingOutlineFileIsReported() async throws {
         let site = try TestSite(Self.site(""))
         try site.remove("Templates/data/countries.json")
@@ -400,7 +422,7 @@ struct PlaceLinkTests {
             """))
         try await site.build()
         let page = try site.outputText("tidslinje/2022-01-05-vej/")
-        #expect(page.contains("<p class=\"place\">Sted:  <span class=\"coordinates\">(43,3° N, 76,9° Ø)</span></p>"))
+        #expect(page.contains("<dt>Sted</dt><dd><span class=\"coordinates\">(43,3° N, 76,9° Ø)</span></dd>"), "no name, no map page: the coordinates")
         #expect(!page.contains("/kort//"))
         let geojson = try site.outputText("kort.geojson")
         #expect(geojson.contains("\"coordinates\":[76.9,43.3]"))
@@ -457,3 +479,70 @@ struct WorldMapTests {
         #expect(svg.utf8.count < 80_000, "a world map is \(svg.utf8.count) bytes")
     }
 }
+
+@Suite("Edges of the map")
+struct MapEdgeTests {
+    static func site(places: String, names: String) -> String {
+        """
+        -- site.yaml --
+        title: Kort
+        language: da
+        baseURL: https://example.org/
+        map: {country: RU, home: DK}
+        -- content/index.md --
+        ---
+        title: Forside
+        ---
+        Tekst.
+        -- content/places.yaml --
+        \(places)
+        -- content/articles/steder.md --
+        ---
+        title: Steder
+        date: 2022-01-05
+        places: [\(names)]
+        ---
+        Tekst.
+        """
+    }
+
+    /// The centre of the marker that links to `id`'s map page.
+    static func marker(_ id: String, in page: String) throws -> (x: Double, y: Double) {
+        let match = try #require(page.firstMatch(of: try Regex("<a href=\"/kort/\(id)/\"[^>]*><circle[^>]* cx=\"([-0-9.]+)\" cy=\"([-0-9.]+)\"")))
+        return (Double(match.output[1].substring!)!, Double(match.output[2].substring!)!)
+    }
+
+    static func width(of page: String) throws -> Double {
+        let match = try #require(page.firstMatch(of: try Regex("<svg class=\"map\" viewBox=\"0 0 ([0-9.]+) ")))
+        return Double(match.output[1].substring!)!
+    }
+
+    @Test func placesAcrossTheDateLineGetASmallMapAcrossIt() async throws {
+        let site = try TestSite(Self.site(places: """
+            anadyr: {name: Anadyr, lat: 64.73, lon: 177.5}
+            nome: {name: Nome, lat: 64.5, lon: -165.4}
+            """, names: "anadyr, nome"))
+        try await site.build()
+        let page = try site.outputText("kort/")
+        let (anadyr, nome) = (try Self.marker("anadyr", in: page), try Self.marker("nome", in: page))
+        // 17° of longitude apart, not 343° the other way round the world.
+        #expect(nome.x > anadyr.x, "Nome lies east of Anadyr, across the Bering Strait")
+        let width = try Self.width(of: page)
+        #expect(nome.x - anadyr.x > width / 2, "the two places fill the map")
+        #expect(page.contains(">200 km</text>"))
+        let placePage = try site.outputText("kort/anadyr/")
+        let placeWidth = try Self.width(of: placePage)
+        #expect(try Self.marker("anadyr", in: placePage).x == placeWidth / 2, "a place near the date line is in the middle of its own map")
+    }
+
+    @Test func aPlaceAtThePoleGetsAMarker() async throws {
+        let site = try TestSite(Self.site(places: "pol: {name: Nordpolen, lat: 90, lon: 0}", names: "pol"))
+        try await site.build()
+        for path in ["kort/", "kort/pol/"] {
+            let page = try site.outputText(path)
+            #expect(try Self.marker("pol", in: page).y >= 0, "\(path) marks the pole")
+            #expect(page.contains(">Nordpolen</text></a>"))
+        }
+    }
+}
+

@@ -45,7 +45,7 @@ struct OutputFolderTests {
     /// `-new-` and `-old-` folders must never stay behind.
     static func leftovers(in folder: URL) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: folder.path)
-            .filter { $0.contains(".sitegen-") && !$0.hasSuffix(".sitegen-spare") }.sorted()
+            .filter { $0.contains(".sitegen-") && !$0.hasSuffix(".sitegen-spare") && !$0.hasSuffix(".sitegen-manifest") }.sorted()
     }
 
     @Test func aGoodBuildReplacesTheOutputWhole() async throws {
@@ -177,5 +177,33 @@ struct StrictBuildTests {
         let diagnostics = await site.buildFailure(strict: true)
         #expect(diagnostics == [Self.warning])
         #expect(!FileManager.default.fileExists(atPath: site.output.path))
+    }
+}
+
+/// A plain build records what it read and wrote beside the output; the next build with
+/// nothing changed does nothing, and any change makes it build again.
+@Suite("Unchanged builds")
+struct UnchangedBuildTests {
+    @Test func aBuildWithNothingChangedRendersNothingAndAnyChangeBuildsAgain() async throws {
+        let site = try TestSite.exampleSite()
+        let first = try await site.build(baseURL: "https://example.org/")
+        #expect(first.rendered == first.files)
+        let before = try FileTree.contents(of: site.output)
+
+        let unchanged = try await site.build(baseURL: "https://example.org/")
+        #expect(unchanged.rendered == 0)
+        #expect(unchanged.files == first.files && unchanged.pages == first.pages)
+        #expect(try FileTree.contents(of: site.output) == before)
+
+        // Another option, an edited file, a touched output file: each builds again.
+        #expect(try await site.build(baseURL: "https://example.org/sub/").rendered > 0)
+        #expect(try await site.build(baseURL: "https://example.org/").rendered > 0)
+        try site.write("content/index.md", try String(contentsOf: site.source.appendingPathComponent("content/index.md"), encoding: .utf8) + "\nMere tekst.\n")
+        #expect(try await site.build(baseURL: "https://example.org/").rendered > 0)
+        #expect(try site.outputText("").contains("Mere tekst."))
+        try "x".write(to: site.output.appendingPathComponent("robots.txt"), atomically: true, encoding: .utf8)
+        #expect(try await site.build(baseURL: "https://example.org/").rendered > 0)
+        #expect(try site.outputText("robots.txt") != "x")
+        #expect(try await site.build(baseURL: "https://example.org/").rendered == 0)
     }
 }

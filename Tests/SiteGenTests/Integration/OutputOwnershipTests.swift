@@ -172,6 +172,8 @@ struct OutputOwnershipTests {
     func aLinkInTheSpareIsNotWrittenThrough(planted: String) async throws {
         let site = try TestSite(OutputFolderTests.goodArchive)
         try await site.build()
+        // An edit each time, so that each build writes (a build with nothing changed writes nothing).
+        try site.write("content/articles/lpg.md", "---\ntitle: Prisen på LPG\ndate: 2022-01-05\n---\nTekst, rettet.\n")
         try await site.build()
         let spare = site.folder.appendingPathComponent(".public.sitegen-spare")
         let elsewhere = site.folder.appendingPathComponent("elsewhere")
@@ -182,6 +184,7 @@ struct OutputOwnershipTests {
         let target = planted == "index.html" ? elsewhere.appendingPathComponent("index.html") : elsewhere
         try Self.manager.createSymbolicLink(atPath: spare.appendingPathComponent(planted).path, withDestinationPath: target.path)
         let output = try FileTree.contents(of: site.output)
+        try site.write("content/articles/lpg.md", "---\ntitle: Prisen på LPG\ndate: 2022-01-05\n---\nTekst, rettet igen.\n")
 
         let diagnostics = await site.buildFailure()
         let expected = planted == "index.html"

@@ -53,6 +53,26 @@ struct PhotoTests {
         #expect(!page.contains("<p><img"))
     }
 
+    @Test("An event's photo is a figure on its pages and a plain image, from the whole base URL, in the exports")
+    func eventPhotoInTheExports() async throws {
+        let site = try TestSite(Sites.archive("""
+            -- content/events/2022-01-05-almaty.md --
+            ---
+            title: Demonstranter i Almaty
+            date: 2022-01-05T14:00:00+06:00
+            place: almaty
+            sources: [Ritzau]
+            ---
+            ![Demonstranter foran borgmesterkontoret](demonstration.jpg "Demonstranter i Almaty.")
+            """))
+        try site.write("content/events/demonstration.jpg", bytes: try TestPhotos.jpeg(width: 1200, height: 800))
+        try await site.build()
+        #expect(try site.outputText("tidslinje/2022-01-05-almaty/").contains("<figure class=\"photo\">\n<picture>"))
+        let csv = try site.outputText("tidslinje.csv")
+        #expect(csv.contains("<figure>\n<img src=\"\"https://example.org/img/demonstration-"))
+        #expect(!csv.contains("<picture>") && !csv.contains("srcset"))
+    }
+
     @Test("A second build resizes nothing: the photos come from the cache")
     func cached() async throws {
         let site = try Self.site(photo: try TestPhotos.jpeg(width: 1000, height: 600))

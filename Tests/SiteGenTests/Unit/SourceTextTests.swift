@@ -82,3 +82,27 @@ struct SourceTextDecodeTests {
         #expect((diagnostic.location.line, diagnostic.location.column) == (2, 4))
     }
 }
+
+@Suite("Control characters")
+struct SourceTextControlCharacterTests {
+    @Test("A control character is reported at its line and column in characters", arguments: [
+        ("---\ntitle: Uro\nsummary: Klokke\u{7} her\n", 3, 16, "U+0007"),
+        ("Æøå\u{0}", 1, 4, "U+0000"),
+        ("a\nTekst\u{B} med lodret tab", 2, 6, "U+000B"),
+        ("a\r\nb\u{1B}[31m", 2, 2, "U+001B"),
+        ("x\u{7F}", 1, 2, "U+007F"),
+        ("ø\u{85}", 1, 2, "U+0085"),
+    ])
+    func reported(text: String, line: Int, column: Int, codePoint: String) {
+        guard case .failure(let diagnostic) = decode(Array(text.utf8)) else {
+            Issue.record("decoded \(text.debugDescription) without a problem")
+            return
+        }
+        #expect(diagnostic.description == "content/index.md:\(line):\(column): error: the invisible control character \(codePoint) stands here; delete it (retype the text around it if your editor does not show it)")
+    }
+
+    @Test("Tabs, line breaks and other invisible but harmless characters are kept")
+    func kept() throws {
+        #expect(try decode(Array("a\tb\r\nc\u{A0}d\u{200B}e\u{FEFF}".utf8)).get() == "a\tb\nc\u{A0}d\u{200B}e\u{FEFF}")
+    }
+}

@@ -137,3 +137,44 @@ struct YAMLFieldReaderTests {
         #expect(diagnostic.message.contains("2022-02-30"))
     }
 }
+
+@Suite("YAML aliases")
+struct YAMLAliasTests {
+    @Test("Aliases within the budget read as the values they repeat")
+    func sharedValues() throws {
+        var fields = try reader("x: &kilder [Reuters, AP]\nsources: *kilder\ntags: [*kilder]\n")
+        #expect(fields.strings("sources") == ["Reuters", "AP"])
+        #expect(fields.items("tags").count == 1)
+    }
+
+    @Test("A file that writes many values may share as many by alias: the budget grows with it")
+    func budgetGrowsWithTheFile() throws {
+        // 2,000 events that all share one list of 11 sources: 24,000 values repeated, 28,000 written.
+        let events = (0..<2_000).map { "- {id: e\($0), title: T, date: 2022-01-05, sources: *s, tags: [a, b, c, d, e, f]}" }
+        let text = "- {id: first, title: T, date: 2022-01-05, sources: &s [a, b, c, d, e, f, g, h, i, j, k]}\n" + events.joined(separator: "\n")
+        let value = try #require(try YAMLParser.parse(text, path: path, firstLine: 1).get())
+        guard case .sequence(let items) = value.kind else { Issue.record("not a list"); return }
+        #expect(items.count == 2_001)
+    }
+
+    @Test("The alias that goes past the budget is reported where it stands, before anything is expanded")
+    func bomb() throws {
+        var lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+        for level in 1...30 { lines.append("a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]") }
+        let diagnostic = try #require(syntaxError(lines.joined(separator: "\n")))
+        #expect(diagnostic.description == "\(path):5:45: error: the alias `*a2` makes this file's aliases repeat more than 10000 values (aliases of lists of aliases multiply); write the values out instead")
+    }
+
+    @Test("An alias key is refused before Yams compares keys", arguments: ["? *k\n: v\n", "*k : v\n", "- {*k: v}\n"])
+    func aliasKey(_ key: String) throws {
+        let diagnostic = try #require(syntaxError("k: &k [a, b]\n" + key))
+        #expect(diagnostic.message == "the alias `*k` stands as a key; keys are names, so write the key out")
+        #expect(diagnostic.location.line == 3)
+    }
+
+    @Test("An asterisk in text is not an alias")
+    func asterisksInText() throws {
+        let fields = try reader("title: '*Note: x'\nbody: |\n  *Opdateret*: i dag & i går\n  *Note: nej\n")
+        #expect(fields.peekString("title") == "*Note: x")
+    }
+}

@@ -47,7 +47,7 @@ enum GlossaryLinking {
             switch entry.owner {
             case .article(let number): for term in body.mentions { mentions[term].append(.article(number)) }
             case .event(let number): for term in body.mentions { mentions[term].append(.event(number)) }
-            case .frontPage, .page: break
+            case .frontPage, .sourcesPage, .page: break
             case .term: continue // an entry that links another does not make it used
             }
             used.formUnion(body.mentions)

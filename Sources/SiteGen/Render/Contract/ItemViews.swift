@@ -102,6 +102,7 @@ struct PlaceView: ViewModel {
     var lon: String
     var coordinates: String
     var mapHref: String?
+    var description: String?
 
     static let about = "A place, with its coordinates."
     static let fields: [Field<Self>] = [
@@ -110,6 +111,7 @@ struct PlaceView: ViewModel {
         .text("lon", "Longitude in degrees, to five decimals at most.") { $0.lon },
         .text("coordinates", "Both in words of the site's language (\"43,25° N, 76,92° Ø\").") { $0.coordinates },
         .optionalText("mapHref", "Its page on the map; absent for a place written inline in an event.") { $0.mapHref },
+        .optionalText("description", "A sentence about it for readers (`description` in content/places.yaml), if given.") { $0.description },
     ]
 }
 
@@ -137,13 +139,15 @@ struct ArticleView: ViewModel {
     var body: Fragment
     var corrections: [CorrectionView]
     var places: [NamedLink]
+    /// Its byline and key facts; its dates and corrections are the fields above.
+    var head: StoryHeadView
 
     static let about = "An article on its own page: its list entry's fields and its text."
     static let fields: [Field<Self>] = ArticleSummaryView.fields.map { $0.lifted(\.summary) } + [
         .fragment("body", "The article's text.") { $0.body },
         .list("corrections", "Its corrections, oldest first.") { $0.corrections },
         .list("places", "The places it names in `places`, each linked to its map page.") { $0.places },
-    ]
+    ] + StoryHeadView.fields.filter { ["byline", "authors", "keyFacts"].contains($0.contract.name) }.map { $0.lifted(\.head) }
 }
 
 struct EventView: ViewModel {
@@ -163,6 +167,8 @@ struct EventView: ViewModel {
     var updated: TimeView?
     var place: [PlaceView]
     var body: Fragment?
+    var clock: String?
+    var siteClock: String?
 
     static let about = "An event of the timeline."
     static let fields: [Field<Self>] = [
@@ -170,7 +176,7 @@ struct EventView: ViewModel {
         .text("title", "Its title.") { $0.title },
         .text("href", "Its page.") { $0.href },
         .model("when", "When it happened, on the local clock, in words (with the readers' time).") { $0.when },
-        .flag("isNew", "Whether it was added or updated in the 24 hours before the build time.") { $0.isNew },
+        .flag("isNew", "Whether it was added or updated within `newWindow` (site.yaml; 24 hours) before the build time.") { $0.isNew },
         .text("day", "Its day in words.") { $0.day },
         .flag("isKey", "Whether it is a key moment (`key: true`).") { $0.isKey },
         .model("status", "How far it is verified.") { $0.status },
@@ -182,6 +188,8 @@ struct EventView: ViewModel {
         .optionalModel("updated", "When it was last updated, if it was.") { $0.updated },
         .list("place", "Where it happened: its place, or each of its `places`; empty when it has none.") { $0.place },
         .optionalFragment("body", "Its text: on its page and in the timeline, not in lists.") { $0.body },
+        .optionalText("clock", "Its local clock time alone (\"kl. 14.00\"), for a compact row; absent without a time.") { $0.clock },
+        .optionalText("siteClock", "The same moment on the readers' clock (\"kl. 09.00 dansk tid\"), when the zones differ.") { $0.siteClock },
     ]
 }
 
@@ -270,6 +278,7 @@ struct SourceSection: ViewModel {
     var events: [EventMentionView]
     var description: String?
     var url: String?
+    var urlLabel: String?
 
     static let about = "A source on the sources page."
     static let fields: [Field<Self>] = [
@@ -278,6 +287,7 @@ struct SourceSection: ViewModel {
         .list("events", "The events that cite it, in timeline order.") { $0.events },
         .optionalText("description", "Its description in content/sources.yaml, if it has one.") { $0.description },
         .optionalText("url", "Its homepage there, if given.") { $0.url },
+        .optionalText("urlLabel", "Words for the link to its homepage that name it (`sources.homepage`), with `url`.") { $0.urlLabel },
     ]
 }
 
@@ -288,7 +298,7 @@ struct TagSummaryView: ViewModel {
 
     static let about = "A tag."
     static let fields: [Field<Self>] = [
-        .text("name", "The tag.") { $0.name },
+        .text("name", "The tag's name for readers (content/tags.yaml), else the tag as written.") { $0.name },
         .text("href", "Its page.") { $0.href },
         .number("count", "How many articles and events have it.") { $0.count },
     ]
@@ -315,6 +325,7 @@ struct MapPlaceView: ViewModel {
     var href: String
     var events: [EventMentionView]
     var articles: [TitledLink]
+    var summary: String
 
     static let about = "A place on the map, with what happened there: a place's fields and these."
     static let fields: [Field<Self>] = PlaceView.fields.map { $0.lifted(\.place) } + [
@@ -322,6 +333,7 @@ struct MapPlaceView: ViewModel {
         .text("href", "Its page on the map.") { $0.href },
         .list("events", "The events there, in timeline order.") { $0.events },
         .list("articles", "The articles that name it, newest first.") { $0.articles },
+        .text("summary", "Its `description`, else a sentence saying what its page lists (`map.placeSummary`).") { $0.summary },
     ]
 }
 

@@ -49,12 +49,15 @@ enum Templates {
     static let picture = Template<PictureView>(name: "partials/picture", renders: "an image in a text")
     static let figure = Template<FigureView>(name: "partials/figure", renders: "a photo with its caption and credit")
     static let embed = Template<EntryContext<EmbedView>>(name: "partials/embed", renders: "an embedded post or video")
+    static let mapFigure = Template<EntryContext<MapFigureView>>(name: "partials/map-figure", renders: "a ```map block in a text")
+    static let embeddedTimeline = Template<EntryContext<EmbeddedTimelineView>>(name: "partials/embedded-timeline",
+                                                                                renders: "a ```timeline block in a text")
 
     static let all: [TemplateDescription] = [
         layout.described, home.described, page.described, article.described, event.described, timeline.described,
         glossary.described, term.described, sources.described, tags.described, tag.described, notFound.described,
         articles.described, map.described, mapPlace.described,
         articleSummary.described, eventSummary.described, timelineEvent.described, mention.described,
-        picture.described, figure.described, embed.described,
+        mapFigure.described, embeddedTimeline.described, picture.described, figure.described, embed.described,
     ]
 }

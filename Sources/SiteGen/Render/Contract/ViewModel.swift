@@ -18,16 +18,24 @@ protocol TemplateModel: TemplateElement, MustacheParent, Fingerprintable, Sendab
     static var contract: [TemplateField] { get }
     /// The view models it is made of, for Templates/README.md: itself, or what a page shares and its own.
     static var parts: [any ViewModel.Type] { get }
+    /// The value of the field at `index` in `contract`, or with a `rest`, the value at that
+    /// path of places in it (`date.iso`).
+    func value(field index: Int, then rest: ArraySlice<Int>) -> TemplateValue
+}
+
+extension TemplateModel {
     /// The value at `path`: a field by its place in `contract`, then fields of the values in it.
-    func value(at path: ArraySlice<Int>) -> TemplateValue
+    func value(at path: ArraySlice<Int>) -> TemplateValue {
+        value(field: path.first!, then: path.dropFirst())
+    }
 }
 
 extension ViewModel {
     static var contract: [TemplateField] { fields.map(\.contract) }
     static var parts: [any ViewModel.Type] { [Self.self] }
 
-    func value(at path: ArraySlice<Int>) -> TemplateValue {
-        Self.fields[path.first!].read(self, path.dropFirst())
+    func value(field index: Int, then rest: ArraySlice<Int>) -> TemplateValue {
+        Self.fields[index].read(self, rest)
     }
 
     func addFingerprint(to fingerprint: inout Fingerprint) {
@@ -124,10 +132,9 @@ struct TemplateContext<Shared: ViewModel, Own: ViewModel>: TemplateModel {
     static var contract: [TemplateField] { Shared.contract + Own.contract }
     static var parts: [any ViewModel.Type] { [Shared.self, Own.self] }
 
-    func value(at path: ArraySlice<Int>) -> TemplateValue {
-        let first = path.first!
-        guard first >= Shared.fields.count else { return shared.value(at: path) }
-        return own.value(at: [first - Shared.fields.count] + path.dropFirst())
+    func value(field index: Int, then rest: ArraySlice<Int>) -> TemplateValue {
+        let shared = Shared.fields.count
+        return index < shared ? self.shared.value(field: index, then: rest) : own.value(field: index - shared, then: rest)
     }
 
     func addFingerprint(to fingerprint: inout Fingerprint) {

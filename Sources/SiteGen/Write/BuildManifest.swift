@@ -1,0 +1,84 @@
+import Foundation
+
+/// What a build read and wrote, kept beside the output (`.public.sitegen-manifest`): the
+/// build's options and sitegen itself, every input file (site.yaml, Templates/, content/)
+/// and every output file, each with its `FileVersion`. A build whose inputs and output are
+/// exactly as the last one left them has nothing to do, and says so after a few thousand
+/// `stat`s instead of rendering the site again. Any edit, added or removed file, other
+/// option, other sitegen or touched output file makes a full build.
+struct BuildManifest: Equatable {
+    var inputs: [String]
+    var outputs: [String]
+    var pages: Int
+    var warnings: [Diagnostic]
+
+    static func url(for output: URL) -> URL {
+        WorkingFolders(output: output).manifest
+    }
+
+    /// The inputs of a build with `options`, as they are now.
+    static func inputs(of options: BuildOptions, files: SiteFiles) -> [String] {
+        var lines = [
+            "source\t\(files.root.path)",
+            "baseURL\t\(options.baseURL ?? "")",
+            "drafts\t\(options.includeDrafts)",
+            "strict\t\(options.strict)",
+            "brokenLinks\t\(options.allowsBrokenLinks)",
+            "now\t\(options.now?.iso8601 ?? "")",
+            "sitegen\t\(Bundle.main.executablePath.flatMap { FileVersion(path: $0) }.map(describe) ?? "")",
+        ]
+        for path in ["site.yaml"] + files.files(under: "Templates") + files.files(under: "content") {
+            lines.append("\(path)\t\(FileVersion(path: files.path(path)).map(describe) ?? "")")
+        }
+        return lines
+    }
+
+    /// Every file in the output folder with its version, sorted; nil when there is no folder.
+    static func outputs(in folder: URL) -> [String]? {
+        guard FileManager.default.fileExists(atPath: folder.path) else { return nil }
+        var lines: [String] = []
+        // Links and odd entries count too: any change to what is there means a real build.
+        _ = FolderWalk.walk(folder.path) { path, kind in
+            if kind != .folder { lines.append("\(path)\t\(kind)\t\(FileVersion(path: folder.path + "/" + path).map(describe) ?? "")") }
+            return kind == .folder
+        }
+        return lines.sorted()
+    }
+
+    private static func describe(_ version: FileVersion) -> String {
+        "\(version.size)\t\(version.modified)\t\(version.changed)\t\(version.inode)"
+    }
+
+    // MARK: The file
+
+    private static let header = "sitegen build manifest 1"
+
+    static func read(from url: URL) -> BuildManifest? {
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return nil }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)[...]
+        guard lines.popFirst() == header, let pages = lines.popFirst().flatMap({ Int($0) }) else { return nil }
+        func section(_ name: String) -> [String]? {
+            guard lines.popFirst() == "[\(name)]" else { return nil }
+            let section = lines.prefix { !$0.hasPrefix("[") }
+            lines = lines.dropFirst(section.count)
+            return Array(section)
+        }
+        guard let inputs = section("inputs"), let outputs = section("outputs"), let warnings = section("warnings") else { return nil }
+        return BuildManifest(inputs: inputs, outputs: outputs, pages: pages, warnings: warnings.compactMap(diagnostic))
+    }
+
+    func write(to url: URL) throws {
+        let warningLines = warnings.map { warning in
+            [warning.location.path, String(warning.location.line), String(warning.location.column), ManifestLine.escape(warning.message)].joined(separator: "\t")
+        }
+        let text = ([Self.header, String(pages), "[inputs]"] + inputs + ["[outputs]"] + outputs + ["[warnings]"] + warningLines)
+            .joined(separator: "\n")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    private static func diagnostic(_ line: String) -> Diagnostic? {
+        let parts = line.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 4, let number = Int(parts[1]), let column = Int(parts[2]) else { return nil }
+        return .warning(SourceLocation(path: parts[0], line: number, column: column), ManifestLine.unescape(parts[3]))
+    }
+}
