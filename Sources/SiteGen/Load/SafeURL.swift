@@ -1,8 +1,8 @@
 /// An address a content file gives that is written into an `href`: a web address (`http`,
 /// `https`) or a path on this site (`/…`), nothing else. These fields never pass through the
 /// Markdown sanitiser, and extracted agency data is untrusted, so every URL a content file can
-/// give (a source's `url`, sources.yaml, `baseURL`, and later images, embeds and map links)
-/// is checked here, by one rule, and the model holds only checked ones.
+/// give (a source's `url`, sources.yaml, `baseURL`, an embedded post's `url`) is checked here,
+/// by one rule, and the model holds only checked ones.
 public struct SafeURL: Sendable, Hashable, CustomStringConvertible {
     /// As written.
     public let text: String
@@ -14,6 +14,8 @@ public struct SafeURL: Sendable, Hashable, CustomStringConvertible {
         case link
         /// `baseURL`: the full address of the site's folder, which every link starts with.
         case siteAddress
+        /// A page on another site (an embedded post or video): a full web address.
+        case elsewhere
     }
 
     struct Problem: Error {
@@ -23,7 +25,11 @@ public struct SafeURL: Sendable, Hashable, CustomStringConvertible {
     /// Checks `text`, the value of `key`; the problem's message names the key and the fix.
     static func check(_ text: String, key: String, kind: Kind = .link) -> Result<SafeURL, Problem> {
         func problem(_ message: String) -> Result<SafeURL, Problem> { .failure(Problem(message: "`\(key)` \(message)")) }
-        let example = kind == .link ? "https://www.reuters.com/" : "https://example.org/kasakhstan/"
+        let example = switch kind {
+        case .link: "https://www.reuters.com/"
+        case .siteAddress: "https://example.org/kasakhstan/"
+        case .elsewhere: "https://twitter.com/..."
+        }
         let fullAddress = "must be a full address starting with https://, e.g. `\(example)`"
         // Judge the scheme the way a browser reads an href: it drops spaces and control characters
         // around the address and tabs and line breaks inside it ("  java\tscript:" is `javascript:`).
@@ -52,7 +58,7 @@ public struct SafeURL: Sendable, Hashable, CustomStringConvertible {
         if firstPart.contains("."), !firstPart.hasPrefix(".") {
             return problem("must start with https:// or http://; did you mean `https://\(text)`?")
         }
-        if kind == .siteAddress { return problem(fullAddress) }
+        if kind != .link { return problem(fullAddress) }
         return problem("must be a web address starting with https:// or a path on this site starting with /, e.g. `/kilder/`")
     }
 

@@ -76,7 +76,7 @@ struct EmbedTests {
             """))
         let reported = try #require(await site.buildFailure())
         #expect(reported == [
-            "content/articles/opslag.md:6:6: error: `url` must be a full address starting with https://, e.g. `https://twitter.com/...`",
+            "content/articles/opslag.md:6:6: error: `url` must be a full address starting with https://, not a `javascript:` link",
             "content/articles/opslag.md:12:1: error: an embedded video needs a poster, a photo beside the text: `image: almaty-video.jpg`",
             "content/articles/opslag.md:16:1: error: an embedded post needs its text, copied from the original: `text: ...`",
             "content/articles/opslag.md:16:1: error: an embedded post needs who wrote it: `author: Hanna Liubakova` and/or `handle: \"@HannaLiubakova\"`",

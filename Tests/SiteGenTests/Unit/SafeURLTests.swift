@@ -48,6 +48,17 @@ struct SafeURLTests {
         #expect(message(text, key: "baseURL", kind: .siteAddress) == expected)
     }
 
+    @Test("A page on another site (an embedded post) is a full web address, query and fragment allowed", arguments: [
+        ("https://www.youtube.com/watch?v=abc#t=10", nil),
+        ("javascript:alert(1)", "`url` must be a full address starting with https://, not a `javascript:` link"),
+        ("/artikler/x/", "`url` must be a full address starting with https://, e.g. `https://twitter.com/...`"),
+        ("twitter.com/x/status/1", "`url` must start with https:// or http://; did you mean `https://twitter.com/x/status/1`?"),
+        ("https://twitter.com/a b", "`url` contains a space; write it as %20"),
+    ])
+    func elsewhere(text: String, expected: String?) {
+        #expect(message(text, kind: .elsewhere) == expected)
+    }
+
     private func message(_ text: String, key: String = "url", kind: SafeURL.Kind = .link) -> String? {
         guard case .failure(let problem) = SafeURL.check(text, key: key, kind: kind) else { return nil }
         return problem.message
