@@ -175,7 +175,8 @@ public enum SiteBuilder {
         async let loadedContent = ContentLoader.load(files, reusing: memo.content)
         async let inputsKey = Fingerprint.of(SiteInputs.fingerprint(files), options.baseURL, options.includeDrafts)
         let (templates, templateProblems) = TemplateLoader.load(files, language: config?.language ?? "da",
-                                                                  languageLocation: config?.languageLocation ?? SourceLocation(path: "site.yaml"))
+                                                                  languageLocation: config?.languageLocation ?? SourceLocation(path: "site.yaml"),
+                                                                  contentLanguage: config?.contentLanguage)
         let (content, contentProblems, contentCache) = await loadedContent
         if memo.recordsNext { next.content = contentCache }
         let (outlines, outlineProblems) = CountryOutlinesLoader.load(files)

@@ -48,6 +48,19 @@ enum StringsLoader {
         return (diagnostics.hasErrors ? nil : strings, diagnostics)
     }
 
+    /// `typography.quotes` of `language`'s strings file, if it has one; nothing is reported
+    /// about the file, which is only read in full when it is the site's language.
+    static func quotes(_ files: SiteFiles, language: String) -> String? {
+        let candidates = [language, String(language.prefix(while: { $0 != "-" }))].map { "Templates/strings/\($0).yaml" }
+        guard let path = candidates.first(where: files.exists), let bytes = files.read(path),
+              case .success(let yaml) = SourceText.decode(bytes, path: path).flatMap({ YAMLParser.parse($0, path: path, firstLine: 1) }),
+              let yaml else { return nil }
+        var strings = Strings(text: [:], lists: [:])
+        var ignored: [Diagnostic] = []
+        flatten(yaml, prefix: "", into: &strings, diagnostics: &ignored)
+        return strings.text["typography.quotes"]
+    }
+
     private static func flatten(_ value: YAMLValue, prefix: String, into strings: inout Strings, diagnostics: inout [Diagnostic]) {
         switch value.kind {
         case .scalar(let text, _):

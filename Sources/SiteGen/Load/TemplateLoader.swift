@@ -19,7 +19,8 @@ public struct TemplateSet: Sendable {
 /// Stage 1c: loads and checks the templates before any page is rendered, so a typo in a
 /// template is a diagnostic with its line, not an empty page.
 enum TemplateLoader {
-    static func load(_ files: SiteFiles, language: String, languageLocation: SourceLocation = SourceLocation(path: "site.yaml")) -> (TemplateSet?, [Diagnostic]) {
+    static func load(_ files: SiteFiles, language: String, languageLocation: SourceLocation = SourceLocation(path: "site.yaml"),
+                     contentLanguage: String? = nil) -> (TemplateSet?, [Diagnostic]) {
         var (paths, diagnostics) = files.listing(under: "Templates")
         guard !paths.isEmpty else {
             // An unreadable or linked Templates/ says so rather than "no Templates/ folder".
@@ -71,7 +72,12 @@ enum TemplateLoader {
             diagnostics.append(.error(reference.location,
                 "no template named `\(reference.name)`\(Suggestion.didYouMean(reference.name, among: names)); templates are the .mustache files in Templates/, named without the extension"))
         }
-        let (strings, stringProblems) = StringsLoader.load(files, language: language, languageLocation: languageLocation)
+        var (strings, stringProblems) = StringsLoader.load(files, language: language, languageLocation: languageLocation)
+        // Texts are set in the quotes of the language they are written in: an English build of
+        // Danish texts keeps »...«, where the content's language has strings of its own.
+        if let contentLanguage, contentLanguage != language, let quotes = StringsLoader.quotes(files, language: contentLanguage) {
+            strings?.text["typography.quotes"] = quotes
+        }
         diagnostics += stringProblems
         let staticFiles = paths.filter { $0.hasPrefix("Templates/static/") }
         guard let strings else { return (nil, diagnostics) }

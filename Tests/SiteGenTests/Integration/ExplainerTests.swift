@@ -287,9 +287,9 @@ struct ExplainerTests {
             ---
             title: Derfor steg prisen
             date: 2022-01-05
-            keyFacts: [Prisen blev fordoblet.]
+            keyFacts: ['Prisen blev "fordoblet".']
             ---
-            Tekst.
+            Tekst. Han sagde "nej".
             """))
         // The Danish front page links /tidslinje/, which an English build calls /timeline/.
         let summary = try await site.build(allowsBrokenLinks: true)
@@ -303,6 +303,8 @@ struct ExplainerTests {
         #expect(home.contains("<h2 id=\"latest-articles\">Read more</h2>"))
         let article = try site.outputText("articles/lpg/")
         #expect(article.contains("<h2 id=\"key-facts\">Key facts</h2>\n<ul lang=\"da\">"), "the label is English, the facts Danish")
+        #expect(article.contains("<p>Tekst. Han sagde »nej«.</p>"), "Danish text keeps Danish quotes")
+        #expect(article.contains("Prisen blev »fordoblet«."), "key facts are set like the text")
         for page in [home, article, try site.outputText("timeline/")] {
             #expect(page.contains("<main id=\"main\""))
             for danish in ["indhold", "artikler", "vigtigste", "rettelser", "stederne", "begivenheder"] {
