@@ -30,7 +30,13 @@ public enum SiteChecker {
 /// The `id` attributes of a rendered page, for checking `#fragment` links.
 enum RenderedIDs {
     static func scan(_ file: OutputFile) -> Set<String> {
-        guard case .text(let html) = file.contents, file.path.hasSuffix(".html") else { return [] }
+        guard file.path.hasSuffix(".html") else { return [] }
+        let html: String
+        switch file.contents {
+        case .text(let text): html = text
+        case .bytes(let bytes): html = String(decoding: bytes, as: UTF8.self)
+        case .copy: return []
+        }
         var ids = Set<String>()
         var rest = html[...]
         while let marker = rest.range(of: " id=\"") {

@@ -2,6 +2,8 @@
 public struct OutputFile: Sendable {
     public enum Contents: Sendable {
         case text(String)
+        /// UTF-8 text as the templates wrote it: a page goes to its file without becoming a `String`.
+        case bytes([UInt8])
         /// A site-relative source path to copy.
         case copy(String)
     }
@@ -47,12 +49,13 @@ enum SiteRenderer {
         // only a page whose key the output does not hold yet is rendered and emitted.
         let jobs = PageJob.all(for: site)
         let paths = jobs.map { $0.path(in: site).map(Routes.outputFile) ?? "404.html" }
+        let keyed = memo.needsKeys
         let chunks = await Array(jobs.indices).concurrentChunks { chunk -> [(keys: [Int], written: Result<Int, Error>)] in
             let contexts = PageContexts(models: models, fragments: fragments, inputs: loaded.inputsKey)
             var files: [OutputFile] = []
             let keys = chunk.map { number in
-                let (key, html) = contexts.render(jobs[number], templates: templates) { memo.files[paths[number]] == $0 }
-                if let html { files.append(OutputFile(path: paths[number], contents: .text(html))) }
+                let (key, html) = contexts.render(jobs[number], templates: templates, keyed: keyed) { memo.files[paths[number]] == $0 }
+                if let html { files.append(OutputFile(path: paths[number], contents: .bytes(html))) }
                 return key
             }
             return [(keys, Result { try emit(files); return files.count })]

@@ -81,6 +81,8 @@ struct StagingFolder: Sendable {
             switch file.contents {
             case .text(let text):
                 try writeText(text, to: target, as: file.path)
+            case .bytes(let bytes):
+                try writeBytes(bytes, to: target, as: file.path)
             case .copy(let source):
                 let bytes: [UInt8]
                 switch site.contents(of: source) {
