@@ -75,8 +75,17 @@ private struct Converter {
         return SourcePosition(line: line, column: columns.characterColumn(line: line, byteColumn: Int(cmark_node_get_start_column(node))))
     }
 
+    // Arrays of the children's count, not grown by appending: the trees of every text are
+    // held until the site is rendered, and growth left a third of each array unused.
+
     mutating func convertBlocks(childrenOf node: OpaquePointer, depth: Int) -> [BlockNode] {
-        children(of: node).compactMap { convertBlock($0, depth: depth) }
+        let nodes = children(of: node)
+        var blocks: [BlockNode] = []
+        blocks.reserveCapacity(nodes.count)
+        for child in nodes {
+            if let block = convertBlock(child, depth: depth) { blocks.append(block) }
+        }
+        return blocks
     }
 
     mutating func convertBlock(_ node: OpaquePointer, depth: Int) -> BlockNode? {
@@ -114,7 +123,13 @@ private struct Converter {
     }
 
     mutating func convertInlines(childrenOf node: OpaquePointer, depth: Int) -> [InlineNode] {
-        children(of: node).compactMap { convertInline($0, parent: node, depth: depth) }
+        let nodes = children(of: node)
+        var inlines: [InlineNode] = []
+        inlines.reserveCapacity(nodes.count)
+        for child in nodes {
+            if let inline = convertInline(child, parent: node, depth: depth) { inlines.append(inline) }
+        }
+        return inlines
     }
 
     mutating func convertInline(_ node: OpaquePointer, parent: OpaquePointer, depth: Int) -> InlineNode? {
