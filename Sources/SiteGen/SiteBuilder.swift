@@ -111,7 +111,8 @@ public enum SiteBuilder {
         let (result, loadMemo) = await load(options, memo: memo, timer: &timer)
         var next = loadMemo
         let loaded: LoadedSite
-        switch result {
+        // Consumed: `loaded` is then the one copy of the site, which `BackgroundRelease` frees.
+        switch consume result {
         case .success(let value): loaded = value
         case .failure(let failure): return (.failure(failure), next)
         }
@@ -124,17 +125,19 @@ public enum SiteBuilder {
             do {
                 let rendered = try await SiteRenderer.render(loaded, memo: reusable, emit: staging.write)
                 timer.lap("render and write")
+                let warnings = loaded.warnings.sortedForDisplay()
+                BackgroundRelease.drop(consume loaded)
                 try? FileManager.default.removeItem(at: manifestURL)
                 try staging.commit(keeping: rendered.paths)
                 timer.lap(inPlace ? "prune" : "swap")
                 if !inPlace {
                     let manifest = BuildManifest(inputs: inputs, outputs: BuildManifest.outputs(in: options.output) ?? [],
-                                                 pages: rendered.pages, warnings: loaded.warnings.sortedForDisplay())
+                                                 pages: rendered.pages, warnings: warnings)
                     try? manifest.write(to: manifestURL)
                 }
                 next.render = inPlace ? rendered.memo : RenderMemo()
                 return (.success(BuildSummary(pages: rendered.pages, files: rendered.paths.count, rendered: rendered.rendered,
-                                              warnings: loaded.warnings.sortedForDisplay(), timings: timer.timings)), next)
+                                              warnings: warnings, timings: timer.timings)), next)
             } catch {
                 staging.discard()
                 throw error
