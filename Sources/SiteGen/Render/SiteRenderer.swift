@@ -68,7 +68,8 @@ enum SiteRenderer {
         let exports = await TimelineExports.entries(models, bodies: exportBodies, keys: keys, memo: memo, into: &next.fragments)
         let others = otherFiles(loaded, models: models, exports: exports, keys: keys, jobs: jobs, pagePaths: paths)
         let staleOthers = others.filter { memo.files[$0.path] != $0.key }
-        try emit(staleOthers.map { OutputFile(path: $0.path, contents: $0.make()) })
+        // In parallel: the feeds and exports are each a whole pass over the site.
+        try emit(await staleOthers.concurrentMap { OutputFile(path: $0.path, contents: $0.make()) })
         rendered += staleOthers.count
 
         for other in others { next.files[other.path] = other.key }
@@ -80,10 +81,10 @@ enum SiteRenderer {
     /// way to make it that runs only when the key changed.
     private static func otherFiles(
         _ loaded: LoadedSite, models: ViewModels, exports: (slides: [Fragment], rows: [Fragment]), keys: ReuseKeys, jobs: [PageJob], pagePaths: [String]
-    ) -> [(path: String, key: Int, make: () -> OutputFile.Contents)] {
+    ) -> [OtherFile] {
         let site = loaded.site
         let global = keys.global
-        return [
+        let made: [OtherFile] = [
             (site.routes.feed, feedKey(models, keys: keys, eventsOnly: false), { .text(AtomFeed.render(site, models: models)) }),
             (site.routes.timelineFeed, feedKey(models, keys: keys, eventsOnly: true), { .text(AtomFeed.render(site, models: models, eventsOnly: true)) }),
             (site.routes.timelineJSON, Fingerprint.of(global, exports.slides.map(\.hash)), { .text(TimelineExports.timelineJS(site, slides: exports.slides)) }),
@@ -92,13 +93,17 @@ enum SiteRenderer {
             ("sitemap.xml", Fingerprint.of(global, pagePaths), { .text(Sitemap.render(site, jobs: jobs)) }),
             ("robots.txt", global, { .text("User-agent: *\nAllow: /\n\nSitemap: \(site.config.absoluteURL("sitemap.xml"))\n") }),
         ]
-        + loaded.templates.staticFiles.map { path in
+        let staticFiles: [OtherFile] = loaded.templates.staticFiles.map { path in
             (String(path.dropFirst("Templates/static/".count)), Fingerprint.of(global, path), { .copy(path) })
         }
-        + loaded.assets.map { path in
+        let assets: [OtherFile] = loaded.assets.map { path in
             (String(path.dropFirst("content/".count)), Fingerprint.of(path, loaded.assetVersions[path]), { .copy(path) })
         }
+        return made + staticFiles + assets
     }
+
+    /// A file that is not a page: its path, its key, and how to make it.
+    private typealias OtherFile = (path: String, key: Int, make: @Sendable () -> OutputFile.Contents)
 
     /// A feed shows every item's front matter (which picks and orders the entries) and text.
     private static func feedKey(_ models: ViewModels, keys: ReuseKeys, eventsOnly: Bool) -> Int {
