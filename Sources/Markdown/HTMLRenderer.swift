@@ -12,21 +12,21 @@ public struct HTMLRenderer: Sendable {
     }
 
     public func render(_ document: MarkdownDocument) -> String {
-        var output = ""
-        output.reserveCapacity(4096)
+        var output = HTMLOutput()
+        output.bytes.reserveCapacity(4096)
         for block in document.blocks {
             write(block, tight: false, into: &output)
         }
-        return output
+        return output.text
     }
 
     public func render(inlines: [InlineNode]) -> String {
-        var output = ""
+        var output = HTMLOutput()
         write(inlines, into: &output)
-        return output
+        return output.text
     }
 
-    private func write(_ block: BlockNode, tight: Bool, into output: inout String) {
+    private func write(_ block: BlockNode, tight: Bool, into output: inout HTMLOutput) {
         switch block {
         case .paragraph(let inlines):
             if tight {
@@ -56,7 +56,7 @@ public struct HTMLRenderer: Sendable {
             // cmark's rule: the language is the info string up to the first whitespace.
             let language = String(info.prefix(while: { !$0.isWhitespace }))
             output += language.isEmpty ? "<pre><code>" : "<pre><code class=\"language-\(HTMLEscaping.escape(language))\">"
-            output += HTMLEscaping.escape(code)
+            output.appendEscaped(code)
             output += "</code></pre>\n"
         case .html(let html):
             newLine(&output)
@@ -69,7 +69,7 @@ public struct HTMLRenderer: Sendable {
         }
     }
 
-    private func writeList(kind: ListKind, tight: Bool, items: [[BlockNode]], into output: inout String) {
+    private func writeList(kind: ListKind, tight: Bool, items: [[BlockNode]], into output: inout HTMLOutput) {
         let tag: String
         switch kind {
         case .bullet:
@@ -90,28 +90,30 @@ public struct HTMLRenderer: Sendable {
     }
 
     /// Starts a new line unless the output is empty or already at one, like cmark's `cr()`.
-    private func newLine(_ output: inout String) {
-        if let last = output.utf8.last, last != UInt8(ascii: "\n") {
+    private func newLine(_ output: inout HTMLOutput) {
+        if let last = output.bytes.last, last != UInt8(ascii: "\n") {
             output += "\n"
         }
     }
 
-    private func write(_ inlines: [InlineNode], into output: inout String) {
+    private func write(_ inlines: [InlineNode], into output: inout HTMLOutput) {
         for inline in inlines {
             write(inline, into: &output)
         }
     }
 
-    private func write(_ inline: InlineNode, into output: inout String) {
+    private func write(_ inline: InlineNode, into output: inout HTMLOutput) {
         switch inline {
         case .text(let text):
-            output += HTMLEscaping.escape(text)
+            output.appendEscaped(text)
         case .softBreak:
             output += "\n"
         case .lineBreak:
             output += "<br>\n"
         case .code(let code):
-            output += "<code>\(HTMLEscaping.escape(code))</code>"
+            output += "<code>"
+            output.appendEscaped(code)
+            output += "</code>"
         case .html(let html):
             output += allowsRawHTML ? html : "<!-- raw HTML omitted -->"
         case .emphasis(let children):
@@ -143,3 +145,20 @@ public struct HTMLRenderer: Sendable {
     }
 }
 
+/// The HTML of a body as it is written, in UTF-8 bytes: appending to a `String` piece by
+/// piece cost as much as the rest of rendering, and the text made at the end has no slack.
+struct HTMLOutput {
+    var bytes: [UInt8] = []
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    static func += (output: inout HTMLOutput, text: String) {
+        output.bytes.append(contentsOf: text.utf8)
+    }
+
+    /// `HTMLEscaping.escape(text)`, written straight into the output.
+    mutating func appendEscaped(_ text: String) {
+        var text = text
+        text.withUTF8 { HTMLEscaping.appendEscaped($0, to: &bytes) }
+    }
+}

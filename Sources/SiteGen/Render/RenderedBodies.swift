@@ -30,7 +30,7 @@ struct RenderedBodies: Sendable {
             chunk.map { number in
                 let body = bodies[number].body
                 let kinds = body.embeds
-                let fragment = { (html: String) in Fragment(html.compacted, embeds: kinds, embedsKey: keys.embeds(kinds)) }
+                let fragment = { (html: String) in Fragment(html, embeds: kinds, embedsKey: keys.embeds(kinds)) }
                 switch bodies[number].owner {
                 case .event(let index):
                     // An event's text is also in the exports, with absolute links: rendered once for both. The
@@ -48,20 +48,5 @@ struct RenderedBodies: Sendable {
             }
         }
         return RenderedBodies(fragments: fragments, numbers: site.bodyNumbers)
-    }
-}
-
-extension String {
-    /// The same text in storage of exactly its length. A string built by appending has up to
-    /// twice that, and every body's HTML is held until the last page is written: a fifth of a
-    /// large site's peak memory was that slack.
-    var compacted: String {
-        var source = self
-        return source.withUTF8 { bytes in
-            String(unsafeUninitializedCapacity: bytes.count) { target in
-                _ = target.initialize(fromContentsOf: bytes)
-                return bytes.count
-            }
-        }
     }
 }
