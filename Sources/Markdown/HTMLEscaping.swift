@@ -4,29 +4,38 @@ public enum HTMLEscaping {
     /// single-quoted ones), as cmark does: apostrophes stay readable in the source.
     public static func escape(_ text: String) -> String {
         var text = text
-        // One pass over the UTF-8 bytes, copying the runs between escaped characters.
+        // Most text has nothing to escape: then it is returned as it is, uncopied.
         let escaped: [UInt8]? = text.withUTF8 { bytes in
+            guard bytes.contains(where: isEscaped) else { return nil }
             var output: [UInt8] = []
-            var start = 0
-            for index in 0..<bytes.count {
-                let entity: StaticString
-                switch bytes[index] {
-                case 0x26: entity = "&amp;"
-                case 0x3C: entity = "&lt;"
-                case 0x3E: entity = "&gt;"
-                case 0x22: entity = "&quot;"
-                default: continue
-                }
-                if output.isEmpty { output.reserveCapacity(bytes.count + 16) }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                entity.withUTF8Buffer { output.append(contentsOf: $0) }
-                start = index + 1
-            }
-            guard start > 0 else { return nil }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+            output.reserveCapacity(bytes.count + 16)
+            appendEscaped(bytes, to: &output)
             return output
         }
         return escaped.map { String(decoding: $0, as: UTF8.self) } ?? text
+    }
+
+    /// One pass over UTF-8 bytes, copying the runs between escaped characters.
+    static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        var start = 0
+        for index in 0..<bytes.count {
+            let entity: StaticString
+            switch bytes[index] {
+            case 0x26: entity = "&amp;"
+            case 0x3C: entity = "&lt;"
+            case 0x3E: entity = "&gt;"
+            case 0x22: entity = "&quot;"
+            default: continue
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            entity.withUTF8Buffer { output.append(contentsOf: $0) }
+            start = index + 1
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+    }
+
+    private static func isEscaped(_ byte: UInt8) -> Bool {
+        byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22
     }
 
     /// Percent-encodes what may not stand in an href, keeping existing escapes, as cmark does.

@@ -55,35 +55,21 @@ public struct HTMLRenderer: Sendable {
     }
 
     public func render(_ document: MarkdownDocument) -> String {
-        var output = Output()
-        output.html.reserveCapacity(4096)
+        var output = HTMLOutput()
+        output.bytes.reserveCapacity(4096)
         for block in document.blocks {
             write(block, tight: false, into: &output)
         }
-        return output.html
+        return output.text
     }
 
     public func render(inlines: [InlineNode]) -> String {
-        var output = Output()
+        var output = HTMLOutput()
         write(inlines, into: &output)
-        return output.html
+        return output.text
     }
 
-    private struct Output {
-        var html = ""
-        var images = 0
-
-        mutating func newLine() {
-            // Starts a new line unless the output is empty or already at one, like cmark's `cr()`.
-            if let last = html.utf8.last, last != UInt8(ascii: "\n") { html += "\n" }
-        }
-
-        static func += (output: inout Output, text: String) {
-            output.html += text
-        }
-    }
-
-    private func write(_ block: BlockNode, tight: Bool, into output: inout Output) {
+    private func write(_ block: BlockNode, tight: Bool, into output: inout HTMLOutput) {
         switch block {
         case .paragraph(let inlines):
             if tight {
@@ -113,7 +99,7 @@ public struct HTMLRenderer: Sendable {
             // cmark's rule: the language is the info string up to the first whitespace.
             let language = String(info.prefix(while: { !$0.isWhitespace }))
             output += language.isEmpty ? "<pre><code>" : "<pre><code class=\"language-\(HTMLEscaping.escape(language))\">"
-            output += HTMLEscaping.escape(code)
+            output.appendEscaped(code)
             output += "</code></pre>\n"
         case .html(let html):
             output.newLine()
@@ -135,7 +121,7 @@ public struct HTMLRenderer: Sendable {
         }
     }
 
-    private func writeList(kind: ListKind, tight: Bool, items: [[BlockNode]], into output: inout Output) {
+    private func writeList(kind: ListKind, tight: Bool, items: [[BlockNode]], into output: inout HTMLOutput) {
         let tag: String
         switch kind {
         case .bullet:
@@ -158,7 +144,7 @@ public struct HTMLRenderer: Sendable {
     /// cmark-gfm's table, in a container that scrolls sideways on a narrow screen (focusable,
     /// so it scrolls from the keyboard too), with header cells scoped to their columns and
     /// alignment as a class (HTML5 has no `align`).
-    private func writeTable(_ table: Table, into output: inout Output) {
+    private func writeTable(_ table: Table, into output: inout HTMLOutput) {
         let caption = table.caption.plainText
         output += caption.isEmpty ? "<div class=\"table-scroll\" tabindex=\"0\">\n"
             : "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(HTMLEscaping.escape(caption))\">\n"
@@ -195,12 +181,12 @@ public struct HTMLRenderer: Sendable {
         output += "</table>\n</div>\n"
     }
 
-    private func writeFigure(_ figure: Figure, into output: inout Output) {
-        var caption = Output()
+    private func writeFigure(_ figure: Figure, into output: inout HTMLOutput) {
+        var caption = HTMLOutput()
         write(figure.caption, into: &caption)
         let index = output.images
         output.images += 1
-        if let html = figureHTML?(FigureRequest(figure: figure, captionHTML: caption.html, index: index)) {
+        if let html = figureHTML?(FigureRequest(figure: figure, captionHTML: caption.text, index: index)) {
             output += html
             return
         }
@@ -209,7 +195,7 @@ public struct HTMLRenderer: Sendable {
             ?? "<img src=\"\(href(figure.source))\" alt=\"\(HTMLEscaping.escape(figure.alt ?? ""))\">"
         output += "\n"
         if !figure.caption.isEmpty || !figure.credit.isEmpty {
-            output += "<figcaption>" + caption.html
+            output += "<figcaption>" + caption.text
             if !figure.credit.isEmpty {
                 output += (figure.caption.isEmpty ? "" : " ") + "<span class=\"credit\">\(HTMLEscaping.escape(figure.credit))</span>"
             }
@@ -219,7 +205,7 @@ public struct HTMLRenderer: Sendable {
     }
 
     /// The notes, each with a link back to every place the text refers to it.
-    private func writeFootnotes(_ notes: [Footnote], into output: inout Output) {
+    private func writeFootnotes(_ notes: [Footnote], into output: inout HTMLOutput) {
         output += "<section class=\"footnotes\" aria-label=\"\(HTMLEscaping.escape(labels.footnotes))\">\n<ol>\n"
         for note in notes {
             output += "<li id=\"\(noteID(note.number))\">\n"
@@ -278,22 +264,24 @@ public struct HTMLRenderer: Sendable {
         return HTMLEscaping.escape(renamedFootnoteIDs[id] ?? id)
     }
 
-    private func write(_ inlines: [InlineNode], into output: inout Output) {
+    private func write(_ inlines: [InlineNode], into output: inout HTMLOutput) {
         for inline in inlines {
             write(inline, into: &output)
         }
     }
 
-    private func write(_ inline: InlineNode, into output: inout Output) {
+    private func write(_ inline: InlineNode, into output: inout HTMLOutput) {
         switch inline {
         case .text(let text):
-            output += HTMLEscaping.escape(text)
+            output.appendEscaped(text)
         case .softBreak:
             output += "\n"
         case .lineBreak:
             output += "<br>\n"
         case .code(let code):
-            output += "<code>\(HTMLEscaping.escape(code))</code>"
+            output += "<code>"
+            output.appendEscaped(code)
+            output += "</code>"
         case .html(let html):
             output += allowsRawHTML ? html : "<!-- raw HTML omitted -->"
         case .emphasis(let children):
@@ -334,5 +322,30 @@ public struct HTMLRenderer: Sendable {
     private func href(_ destination: String) -> String {
         guard !HTMLEscaping.isDangerousURL(destination) else { return "" }
         return HTMLEscaping.escapeURL(resolveDestination(destination))
+    }
+}
+
+/// The HTML of a body as it is written, in UTF-8 bytes: appending to a `String` piece by
+/// piece cost as much as the rest of rendering, and the text made at the end has no slack.
+struct HTMLOutput {
+    var bytes: [UInt8] = []
+    /// How many images are written so far: the first may be on the first screen, later ones load lazily.
+    var images = 0
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Starts a new line unless the output is empty or already at one, like cmark's `cr()`.
+    mutating func newLine() {
+        if let last = bytes.last, last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
+    }
+
+    static func += (output: inout HTMLOutput, text: String) {
+        output.bytes.append(contentsOf: text.utf8)
+    }
+
+    /// `HTMLEscaping.escape(text)`, written straight into the output.
+    mutating func appendEscaped(_ text: String) {
+        var text = text
+        text.withUTF8 { HTMLEscaping.appendEscaped($0, to: &bytes) }
     }
 }

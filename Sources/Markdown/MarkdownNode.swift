@@ -55,13 +55,16 @@ public enum ListKind: Sendable, Hashable {
     case ordered(start: Int)
 }
 
-public indirect enum BlockNode: Sendable {
+/// Only the cases with large payloads are `indirect`: the rest (a paragraph's array, a text's
+/// string) are stored in the node itself, so a tree of thousands of text nodes is not as many
+/// heap boxes to allocate, retain and free.
+public enum BlockNode: Sendable {
     case paragraph([InlineNode])
     /// `id` is empty until the site assigns anchors; the parser never invents one.
-    case heading(level: Int, content: [InlineNode], id: String, position: SourcePosition)
+    indirect case heading(level: Int, content: [InlineNode], id: String, position: SourcePosition)
     case blockQuote([BlockNode])
-    case list(kind: ListKind, tight: Bool, items: [[BlockNode]])
-    case codeBlock(info: String, code: String, position: SourcePosition)
+    indirect case list(kind: ListKind, tight: Bool, items: [[BlockNode]])
+    indirect case codeBlock(info: String, code: String, position: SourcePosition)
     /// Raw HTML written by the editor: dropped unless raw HTML is allowed.
     case html(String)
     case thematicBreak
@@ -143,7 +146,7 @@ public struct Footnote: Sendable {
     }
 }
 
-public indirect enum InlineNode: Sendable {
+public enum InlineNode: Sendable {
     case text(String)
     case softBreak
     case lineBreak
@@ -152,8 +155,8 @@ public indirect enum InlineNode: Sendable {
     case html(String)
     case emphasis([InlineNode])
     case strong([InlineNode])
-    case link(destination: String, title: String, content: [InlineNode], position: SourcePosition)
-    case image(source: String, title: String, alt: [InlineNode], position: SourcePosition)
+    indirect case link(destination: String, title: String, content: [InlineNode], position: SourcePosition)
+    indirect case image(source: String, title: String, alt: [InlineNode], position: SourcePosition)
     /// HTML made by sitegen itself (a glossary link): always written as is.
     case trustedHTML(String)
     /// `~~struck~~` (GFM).

@@ -110,10 +110,15 @@ private struct Converter {
         return relocate(position)
     }
 
+    // Arrays of the children's count, not grown by appending: the trees of every text are
+    // held until the site is rendered, and growth left a third of each array unused.
+
     mutating func convertBlocks(childrenOf node: OpaquePointer, depth: Int) -> [BlockNode] {
+        let nodes = children(of: node)
         var blocks: [BlockNode] = []
+        blocks.reserveCapacity(nodes.count)
         var noteIsOpen = false
-        for child in children(of: node) {
+        for child in nodes {
             if noteIsOpen, isIndentedCode(child) {
                 // A note's further paragraphs, indented four spaces: cmark saw code.
                 definitions[definitions.count - 1].blocks += noteContinuation(child, depth: depth + 1)
@@ -346,6 +351,7 @@ private struct Converter {
 
     mutating func convertInlines(_ nodes: [OpaquePointer], depth: Int, insideLink: Bool = false) -> [InlineNode] {
         var result: [InlineNode] = []
+        result.reserveCapacity(nodes.count)
         for (index, node) in nodes.enumerated() {
             result += convertInline(node, previous: index > 0 ? nodes[index - 1] : nil, depth: depth, insideLink: insideLink)
         }

@@ -117,7 +117,8 @@ public enum SiteBuilder {
         let (result, loadMemo) = await load(options, memo: memo, timer: &timer)
         var next = loadMemo
         let loaded: LoadedSite
-        switch result {
+        // Consumed: `loaded` is then the one copy of the site, which `BackgroundRelease` frees.
+        switch consume result {
         case .success(let value): loaded = value
         case .failure(let failure): return (.failure(failure), next)
         }
@@ -146,6 +147,7 @@ public enum SiteBuilder {
                     return (.failure(BuildFailure((loaded.warnings + brokenLinks).sortedForDisplay())), next)
                 }
                 let warnings = (loaded.warnings + brokenLinks).sortedForDisplay()
+                BackgroundRelease.drop(consume loaded)
                 try? FileManager.default.removeItem(at: manifestURL)
                 try staging.commit(keeping: rendered.paths)
                 timer.lap(inPlace ? "prune" : "swap")

@@ -25,23 +25,38 @@ public enum SiteChecker {
 /// The `id` attributes of a rendered page, for checking `#fragment` links.
 enum RenderedIDs {
     static func scan(_ file: OutputFile) -> Set<String> {
-        guard case .text(let html) = file.contents, file.path.hasSuffix(".html") else { return [] }
-        return scan(html)
+        guard file.path.hasSuffix(".html") else { return [] }
+        switch file.contents {
+        case .text(var text): return text.withUTF8 { scan($0) }
+        case .bytes(let bytes): return bytes.withUnsafeBufferPointer { scan($0) }
+        case .copy: return []
+        }
     }
 
     /// The ids of a page already written, read from disk.
     static func scan(file path: String) -> Set<String> {
-        guard path.hasSuffix(".html"), let html = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
-        return scan(html)
+        guard path.hasSuffix(".html"), let data = FileManager.default.contents(atPath: path) else { return [] }
+        return data.withUnsafeBytes { scan($0.bindMemory(to: UInt8.self)) }
     }
 
-    private static func scan(_ html: String) -> Set<String> {
+    /// One pass over the bytes: a page of thousands of events has thousands of ids, and
+    /// searching the rest of the text as a `String` for each made it quadratic.
+    private static func scan(_ html: UnsafeBufferPointer<UInt8>) -> Set<String> {
+        let marker = Array(" id=\"".utf8)
         var ids = Set<String>()
-        var rest = html[...]
-        while let marker = rest.range(of: " id=\"") {
-            let value = rest[marker.upperBound...].prefix(while: { $0 != "\"" })
-            ids.insert(String(value))
-            rest = rest[value.endIndex...]
+        var index = 0
+        let end = html.count - marker.count
+        while index <= end {
+            guard html[index] == marker[0], html[index + 1] == marker[1], html[index + 2] == marker[2],
+                  html[index + 3] == marker[3], html[index + 4] == marker[4] else {
+                index += 1
+                continue
+            }
+            let start = index + marker.count
+            var close = start
+            while close < html.count, html[close] != UInt8(ascii: "\"") { close += 1 }
+            ids.insert(String(decoding: UnsafeBufferPointer(rebasing: html[start..<close]), as: UTF8.self))
+            index = close
         }
         return ids
     }

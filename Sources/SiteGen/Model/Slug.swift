@@ -6,6 +6,7 @@
 public enum Slug {
     public static func make(_ text: String) -> String {
         if let ascii = makeASCII(text) { return ascii }
+        if let latin1 = makeLatin1(text) { return latin1 }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var pendingDash = false
@@ -39,6 +40,31 @@ public enum Slug {
         }
         return String(decoding: bytes, as: UTF8.self)
     }
+
+    /// Text within Latin-1 (Danish headings and tags), scalar by scalar through a table, as
+    /// `make` would fold it character by character: each such scalar is a character of its own
+    /// (a CR LF pair is one, but folds as the two separators it holds), and lowercases within Latin-1.
+    private static func makeLatin1(_ text: String) -> String? {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var pendingDash = false
+        for scalar in text.unicodeScalars {
+            guard scalar.value < 0x100 else { return nil }
+            let value = Int(scalar.value)
+            let isCapital = (0x41...0x5A).contains(value) || ((0xC0...0xDE).contains(value) && value != 0xD7)
+            guard let folded = latin1Folds[isCapital ? value + 0x20 : value] else {
+                pendingDash = !result.isEmpty
+                continue
+            }
+            if pendingDash, !folded.isEmpty { result += "-" }
+            if !folded.isEmpty { pendingDash = false }
+            result += folded
+        }
+        return result
+    }
+
+    /// `fold` of each Latin-1 character, made once.
+    private static let latin1Folds: [String?] = (0..<256).map { fold(Character(Unicode.Scalar(UInt8($0)))) }
 
     /// A lowercase letter or digit in a-z and 0-9 (`""` for the hard and soft signs, which are
     /// dropped within a word), or nil for anything that separates words.

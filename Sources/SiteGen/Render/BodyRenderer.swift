@@ -101,10 +101,10 @@ struct BodyRenderer: Sendable {
             guard case .link(let destination, _, _, _) = inline, !HTMLEscaping.isDangerousURL(destination) else { return }
             if marking.href(destination, from: body.sourcePath).hasPrefix(mark) { siteLinks += 1 }
         }
-        let escapedMark = HTMLEscaping.escapeURL(mark)
-        guard marked.components(separatedBy: escapedMark).count - 1 == siteLinks else { return separately() }
-        return (marked.replacingOccurrences(of: escapedMark, with: HTMLEscaping.escapeURL(prefix)),
-                marked.replacingOccurrences(of: escapedMark, with: HTMLEscaping.escapeURL(baseURL)))
+        let pieces = Self.pieces(of: marked, between: HTMLEscaping.escapeURL(mark))
+        guard pieces.count - 1 == siteLinks else { return separately() }
+        return (Self.joined(pieces, with: HTMLEscaping.escapeURL(prefix)),
+                Self.joined(pieces, with: HTMLEscaping.escapeURL(baseURL)))
     }
 
     /// Where a link or image written in the file at `sourcePath` points on the site.
@@ -154,6 +154,36 @@ struct BodyRenderer: Sendable {
             if case .image = inline { found = true }
         }
         return found
+    }
+
+    /// `text` cut at each `separator` (ASCII, as an escaped mark is), left to right: what
+    /// Foundation's `components(separatedBy:)` gives, by bytes, since every event's text goes through here.
+    private static func pieces(of text: String, between separator: String) -> [Substring] {
+        let utf8 = text.utf8
+        let mark = Array(separator.utf8)
+        var pieces: [Substring] = []
+        var start = utf8.startIndex
+        var index = start
+        while let found = utf8[index...].firstIndex(of: mark[0]) {
+            guard let end = utf8.index(found, offsetBy: mark.count, limitedBy: utf8.endIndex), utf8[found..<end].elementsEqual(mark) else {
+                index = utf8.index(after: found)
+                continue
+            }
+            pieces.append(text[start..<found])
+            (start, index) = (end, end)
+        }
+        pieces.append(text[start...])
+        return pieces
+    }
+
+    private static func joined(_ pieces: [Substring], with separator: String) -> String {
+        var result = ""
+        result.reserveCapacity(pieces.reduce(0) { $0 + $1.utf8.count } + (pieces.count - 1) * separator.utf8.count)
+        for (number, piece) in pieces.enumerated() {
+            if number > 0 { result += separator }
+            result += piece
+        }
+        return result
     }
 
     /// Site-absolute links (`/tidslinje/`) get the base path so they work under a subpath;
@@ -214,8 +244,20 @@ enum ExplicitID {
         return id
     }
 
+    /// Every heading's text goes through here, so the common case is bytes, not characters:
+    /// spaces after an ASCII character are characters of their own. After anything else
+    /// a space may belong to the character before it, which the slow way decides.
     private static func droppingTrailingSpace(_ text: String) -> String {
-        String(text.reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
+        let utf8 = text.utf8
+        var end = utf8.endIndex
+        while end > utf8.startIndex {
+            let before = utf8.index(before: end)
+            guard utf8[before] == 0x20 || utf8[before] == 0x09 else { break }
+            end = before
+        }
+        if end == utf8.endIndex { return text }
+        if end == utf8.startIndex || utf8[utf8.index(before: end)] < 0x80 { return String(text[..<end]) }
+        return String(text.reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
     }
 }
 

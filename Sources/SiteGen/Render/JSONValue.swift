@@ -44,23 +44,43 @@ enum JSONValue: Sendable, Equatable {
         }
     }
 
+    /// Copies the runs between escaped characters whole: event texts, HTML and all, go
+    /// through here for every event page and export. What is escaped is ASCII or U+2028/2029
+    /// (E2 80 A8/A9), so every cut falls between characters.
     private static func writeString(_ text: String, into out: inout String) {
         out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<", ">", "&", "\u{2028}", "\u{2029}":
-                out += "\\u" + hex4(scalar.value)
-            case _ where scalar.value < 0x20:
-                out += "\\u" + hex4(scalar.value)
+        let utf8 = text.utf8
+        var runStart = utf8.startIndex
+        var index = runStart
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            var next = utf8.index(after: index)
+            let escape: String
+            switch byte {
+            case UInt8(ascii: "\""): escape = "\\\""
+            case UInt8(ascii: "\\"): escape = "\\\\"
+            case UInt8(ascii: "\n"): escape = "\\n"
+            case UInt8(ascii: "\r"): escape = "\\r"
+            case UInt8(ascii: "\t"): escape = "\\t"
+            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"): escape = "\\u" + hex4(UInt32(byte))
+            case _ where byte < 0x20: escape = "\\u" + hex4(UInt32(byte))
+            case 0xE2:
+                let rest = utf8[next...].prefix(2)
+                guard rest.count == 2, rest.first == 0x80, let last = rest.last, last == 0xA8 || last == 0xA9 else {
+                    index = next
+                    continue
+                }
+                escape = "\\u" + hex4(last == 0xA8 ? 0x2028 : 0x2029)
+                next = rest.endIndex
             default:
-                out.unicodeScalars.append(scalar)
+                index = next
+                continue
             }
+            out += text[runStart..<index]
+            out += escape
+            (runStart, index) = (next, next)
         }
+        out += text[runStart...]
         out += "\""
     }
 

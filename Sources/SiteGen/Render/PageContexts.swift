@@ -22,13 +22,16 @@ struct PageContexts {
         var type = "website"
     }
 
-    /// A page's key, the fingerprint of its view model (`Template.key`), and its HTML unless
-    /// `isCurrent` accepts the key: the output already holds the page as it would render.
-    func render(_ job: PageJob, templates: CompiledTemplates, isCurrent: (Int) -> Bool = { _ in false }) -> (key: Int, html: String?) {
-        func page<Own>(_ meta: Meta, _ own: Own, _ template: Template<PageContext<Own>>) -> (key: Int, html: String?) {
+    /// A page's key, the fingerprint of its view model (`Template.key`), and its HTML (UTF-8)
+    /// unless `isCurrent` accepts the key: the output already holds the page as it would render.
+    /// Without `keyed` (a build with no memo before or after it) the key is 0 and every page renders.
+    func render(_ job: PageJob, templates: CompiledTemplates, keyed: Bool = true,
+                isCurrent: (Int) -> Bool = { _ in false }) -> (key: Int, html: [UInt8]?) {
+        func page<Own>(_ meta: Meta, _ own: Own, _ template: Template<PageContext<Own>>) -> (key: Int, html: [UInt8]?) {
             let context = PageContext(shared: layout(job: job, meta: meta), own: own)
+            guard keyed else { return (0, templates.renderBytes(context, with: template)) }
             let key = template.key(of: context, inputs: inputs)
-            return (key, isCurrent(key) ? nil : templates.render(context, with: template))
+            return (key, isCurrent(key) ? nil : templates.renderBytes(context, with: template))
         }
         let strings = site.strings
         switch job {

@@ -2,6 +2,8 @@
 public struct OutputFile: Sendable {
     public enum Contents: Sendable {
         case text(String)
+        /// UTF-8 text as the templates wrote it: a page goes to its file without becoming a `String`.
+        case bytes([UInt8])
         /// A site-relative source path to copy.
         case copy(String)
     }
@@ -48,12 +50,13 @@ enum SiteRenderer {
         // only a page whose key the output does not hold yet is rendered and emitted.
         let jobs = PageJob.all(for: site)
         let paths = jobs.map { $0.path(in: site).map(Routes.outputFile) ?? "404.html" }
+        let keyed = memo.needsKeys
         let chunks = await Array(jobs.indices).concurrentChunks { chunk -> [(keys: [Int], written: Result<Int, Error>)] in
             let contexts = PageContexts(models: models, fragments: fragments, inputs: loaded.inputsKey)
             var files: [OutputFile] = []
             let keys = chunk.map { number in
-                let (key, html) = contexts.render(jobs[number], templates: templates) { memo.files[paths[number]] == $0 }
-                if let html { files.append(OutputFile(path: paths[number], contents: .text(html))) }
+                let (key, html) = contexts.render(jobs[number], templates: templates, keyed: keyed) { memo.files[paths[number]] == $0 }
+                if let html { files.append(OutputFile(path: paths[number], contents: .bytes(html))) }
                 return key
             }
             return [(keys, Result { try emit(files); return files.count })]
@@ -66,7 +69,8 @@ enum SiteRenderer {
         let exports = await TimelineExports.entries(models, bodies: exportBodies, keys: keys, memo: memo, into: &next.fragments)
         let others = otherFiles(loaded, models: models, exports: exports, keys: keys, jobs: jobs, pagePaths: paths)
         let staleOthers = others.filter { memo.files[$0.path] != $0.key }
-        try emit(staleOthers.map { OutputFile(path: $0.path, contents: $0.make()) })
+        // In parallel: the feeds and exports are each a whole pass over the site.
+        try emit(await staleOthers.concurrentMap { OutputFile(path: $0.path, contents: $0.make()) })
         rendered += staleOthers.count
 
         for other in others { next.files[other.path] = other.key }
@@ -78,10 +82,10 @@ enum SiteRenderer {
     /// way to make it that runs only when the key changed.
     private static func otherFiles(
         _ loaded: LoadedSite, models: ViewModels, exports: (slides: [Fragment], rows: [Fragment]), keys: ReuseKeys, jobs: [PageJob], pagePaths: [String]
-    ) -> [(path: String, key: Int, make: () -> OutputFile.Contents)] {
+    ) -> [OtherFile] {
         let site = loaded.site
         let global = keys.global
-        return [
+        let made: [OtherFile] = [
             (site.routes.feed, feedKey(models, keys: keys, eventsOnly: false), { .text(AtomFeed.render(site, models: models)) }),
             (site.routes.timelineFeed, feedKey(models, keys: keys, eventsOnly: true), { .text(AtomFeed.render(site, models: models, eventsOnly: true)) }),
             (site.routes.timelineJSON, Fingerprint.of(global, exports.slides.map(\.hash)), { .text(TimelineExports.timelineJS(site, slides: exports.slides)) }),
@@ -90,16 +94,20 @@ enum SiteRenderer {
             ("sitemap.xml", Fingerprint.of(global, pagePaths), { .text(Sitemap.render(site, jobs: jobs)) }),
             ("robots.txt", global, { .text("User-agent: *\nAllow: /\n\nSitemap: \(site.config.absoluteURL("sitemap.xml"))\n") }),
         ]
-        + loaded.templates.staticFiles.map { path in
+        let staticFiles: [OtherFile] = loaded.templates.staticFiles.map { path in
             (String(path.dropFirst("Templates/static/".count)), Fingerprint.of(global, path), { .copy(path) })
         }
-        + loaded.assets.map { path in
+        let assets: [OtherFile] = loaded.assets.map { path in
             (String(path.dropFirst("content/".count)), Fingerprint.of(path, loaded.assetVersions[path]), { .copy(path) })
         }
-        + site.images.files.map { file in
+        let images: [OtherFile] = site.images.files.map { file in
             (file.sitePath, Fingerprint.of("image", file.cachePath), { .copy(file.cachePath) })
         }
+        return made + staticFiles + assets + images
     }
+
+    /// A file that is not a page: its path, its key, and how to make it.
+    private typealias OtherFile = (path: String, key: Int, make: @Sendable () -> OutputFile.Contents)
 
     /// A feed shows every item's front matter (which picks and orders the entries) and text.
     private static func feedKey(_ models: ViewModels, keys: ReuseKeys, eventsOnly: Bool) -> Int {

@@ -12,6 +12,10 @@ struct RenderMemo: Sendable {
     /// Whether a render from this memo keeps what it makes for the next one. A plain build
     /// has no next one and would only hold every fragment of the site in memory longer.
     var recordsNext = true
+
+    /// Whether pages need their keys: to find them in this memo or to keep them for the next
+    /// build. A plain build has neither and spares fingerprinting every page.
+    var needsKeys: Bool { recordsNext || !files.isEmpty }
 }
 
 /// A piece of rendered HTML with the hash of its bytes, which is what the pages that show

@@ -81,6 +81,8 @@ struct StagingFolder: Sendable {
             switch file.contents {
             case .text(let text):
                 try writeText(text, to: target, as: file.path)
+            case .bytes(let bytes):
+                try writeBytes(bytes, to: target, as: file.path)
             case .copy(let source):
                 let bytes: [UInt8]
                 switch site.contents(of: source) {
@@ -111,8 +113,14 @@ struct StagingFolder: Sendable {
         guard descriptor >= 0 else { throw failure(at: name) }
         defer { close(descriptor) }
         let contents = Array(bytes)
-        if reused, Self.holds(descriptor, contents) { return }
-        guard ftruncate(descriptor, 0) == 0, Self.writeAll(descriptor, contents) else { throw failure(at: name) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw failure(at: name) }
+        if reused, Self.holds(descriptor, contents, size: Int(info.st_size)) { return }
+        // Written over, then cut to length, never cut to nothing first: ext4 flushes a file that
+        // was truncated to zero when it is closed (its safeguard for rewrites without a sync),
+        // which made every page of a fresh build wait for the disk.
+        guard Self.writeAll(descriptor, contents),
+              Int(info.st_size) <= contents.count || ftruncate(descriptor, off_t(contents.count)) == 0 else { throw failure(at: name) }
     }
 
     /// A served folder is read while it is written: a new file is written beside the old one
@@ -141,9 +149,8 @@ struct StagingFolder: Sendable {
         FileAccessError(code: errno).at(name.isEmpty ? shown : shown + "/" + name, doing)
     }
 
-    private static func holds(_ descriptor: Int32, _ contents: [UInt8]) -> Bool {
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, Int(info.st_size) == contents.count else { return false }
+    private static func holds(_ descriptor: Int32, _ contents: [UInt8], size: Int) -> Bool {
+        guard size == contents.count else { return false }
         var existing = [UInt8](repeating: 0, count: contents.count)
         let count = existing.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, contents.count, 0) }
         return count == contents.count && existing == contents

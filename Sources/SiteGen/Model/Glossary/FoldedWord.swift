@@ -43,16 +43,19 @@ struct FoldedWord: Hashable, Sendable {
 
     static let emptyFingerprint: UInt64 = 0xcbf2_9ce4_8422_2325
 
+    @inline(__always)
     static func fingerprint(_ hash: UInt64, adding value: UInt32) -> UInt64 {
         (hash ^ UInt64(value)) &* 0x100_0000_01b3
     }
 
     /// Lower case, scalar by scalar: Latin letters (with æ, ø, å) by arithmetic, others by Unicode.
+    @inline(__always)
     static func fold(_ value: UInt32, _ emit: (UInt32) -> Void) {
         guard value > 0xFF, let scalar = Unicode.Scalar(value) else { return emit(latin1Lowercase(value)) }
         for lower in scalar.properties.lowercaseMapping.unicodeScalars { emit(lower.value) }
     }
 
+    @inline(__always)
     private static func latin1Lowercase(_ value: UInt32) -> UInt32 {
         let isCapital = value &- 0x41 < 26 || (value &- 0xC0 < 31 && value != 0xD7)
         return isCapital ? value + 0x20 : value

@@ -141,10 +141,14 @@ struct TermLinker {
 
     /// Links written by hand to a term's entry count as its use on this page.
     private mutating func noteLinks(in inlines: [InlineNode]) {
+        // The walk collects the destinations and the index is asked after: a closure that used
+        // the index copied the whole of it (a retain of each of its tables) for every heading and link.
+        var destinations: [String] = []
         inlines.forEachInline { inline in
-            if case .link(let destination, _, _, _) = inline, let term = index.term(linkedBy: destination), term != ownTerm {
-                linked.insert(term)
-            }
+            if case .link(let destination, _, _, _) = inline { destinations.append(destination) }
+        }
+        for destination in destinations {
+            if let term = index.term(linkedBy: destination), term != ownTerm { linked.insert(term) }
         }
     }
 

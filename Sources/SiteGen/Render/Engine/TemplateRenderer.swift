@@ -3,10 +3,15 @@ struct CompiledTemplates: Sendable {
     let ops: [String: [TemplateOp]]
 
     func render<Model>(_ model: Model, with template: Template<Model>) -> String {
-        guard let ops = ops[template.name] else { return "" }
+        String(decoding: renderBytes(model, with: template), as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes, for a page that goes straight to its file.
+    func renderBytes<Model>(_ model: Model, with template: Template<Model>) -> [UInt8] {
+        guard let ops = ops[template.name] else { return [] }
         var renderer = TemplateRenderer(root: .model(model))
         renderer.run(ops)
-        return String(decoding: renderer.output, as: UTF8.self)
+        return renderer.output
     }
 }
 
