@@ -32,6 +32,16 @@ enum PageJob: Sendable {
             + [.map] + (site.map?.places.indices.map(PageJob.mapPlace) ?? [])
     }
 
+    /// A page that lists many articles or events (the timelines, tag pages, the map): each
+    /// costs as much as hundreds of others, so they are rendered first, while the other cores
+    /// are still busy, rather than last, by one core alone.
+    var listsMany: Bool {
+        switch self {
+        case .home, .articles, .timeline, .keyTimeline, .placeTimeline, .tagTimeline, .glossary, .sources, .tags, .tag, .map: true
+        case .page, .article, .event, .term, .notFound, .mapPlace: false
+        }
+    }
+
     /// The site path of the page; nil for the 404 page, which has no URL of its own.
     func path(in site: Site) -> String? {
         let routes = site.routes

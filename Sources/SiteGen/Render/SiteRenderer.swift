@@ -51,7 +51,8 @@ enum SiteRenderer {
         let jobs = PageJob.all(for: site)
         let paths = jobs.map { $0.path(in: site).map(Routes.outputFile) ?? "404.html" }
         let keyed = memo.needsKeys
-        let chunks = await Array(jobs.indices).concurrentChunks { chunk -> [(keys: [Int], written: Result<Int, Error>)] in
+        let order = jobs.indices.filter { jobs[$0].listsMany } + jobs.indices.filter { !jobs[$0].listsMany }
+        let chunks = await order.concurrentChunks { chunk -> [(keys: [Int], written: Result<Int, Error>)] in
             let contexts = PageContexts(models: models, fragments: fragments, inputs: loaded.inputsKey)
             var files: [OutputFile] = []
             let keys = chunk.map { number in
@@ -63,7 +64,7 @@ enum SiteRenderer {
         }
         var rendered = 0
         for chunk in chunks { rendered += try chunk.written.get() }
-        for (path, key) in zip(paths, chunks.flatMap(\.keys)) { next.files[path] = key }
+        for (number, key) in zip(order, chunks.flatMap(\.keys)) { next.files[paths[number]] = key }
 
         let exportBodies = TimelineExports.bodies(models)
         let exports = await TimelineExports.entries(models, bodies: exportBodies, keys: keys, memo: memo, into: &next.fragments)
