@@ -7,19 +7,29 @@ public enum Slug {
     public static func make(_ text: String) -> String {
         if let ascii = makeASCII(text) { return ascii }
         if let latin1 = makeLatin1(text) { return latin1 }
+        var writer = Writer(capacity: text.utf8.count)
+        for character in text.lowercased() { writer.append(fold(character)) }
+        return writer.result
+    }
+
+    /// Joins folded letters into words with one `-` between them: nil separates words, `""`
+    /// (a dropped sign) neither separates nor adds anything.
+    private struct Writer {
         var result = ""
-        result.reserveCapacity(text.utf8.count)
-        var pendingDash = false
-        for character in text.lowercased() {
-            guard let folded = fold(character) else {
+        private var pendingDash = false
+
+        init(capacity: Int) { result.reserveCapacity(capacity) }
+
+        mutating func append(_ folded: String?) {
+            guard let folded else {
                 pendingDash = !result.isEmpty
-                continue
+                return
             }
-            if pendingDash, !folded.isEmpty { result += "-" }
-            if !folded.isEmpty { pendingDash = false }
+            guard !folded.isEmpty else { return }
+            if pendingDash { result += "-" }
+            pendingDash = false
             result += folded
         }
-        return result
     }
 
     /// The common case, plain ASCII, byte by byte: slugs are made for every tag and heading.
@@ -45,22 +55,14 @@ public enum Slug {
     /// `make` would fold it character by character: each such scalar is a character of its own
     /// (a CR LF pair is one, but folds as the two separators it holds), and lowercases within Latin-1.
     private static func makeLatin1(_ text: String) -> String? {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        var pendingDash = false
+        var writer = Writer(capacity: text.utf8.count)
         for scalar in text.unicodeScalars {
             guard scalar.value < 0x100 else { return nil }
             let value = Int(scalar.value)
             let isCapital = (0x41...0x5A).contains(value) || ((0xC0...0xDE).contains(value) && value != 0xD7)
-            guard let folded = latin1Folds[isCapital ? value + 0x20 : value] else {
-                pendingDash = !result.isEmpty
-                continue
-            }
-            if pendingDash, !folded.isEmpty { result += "-" }
-            if !folded.isEmpty { pendingDash = false }
-            result += folded
+            writer.append(latin1Folds[isCapital ? value + 0x20 : value])
         }
-        return result
+        return writer.result
     }
 
     /// `fold` of each Latin-1 character, made once.
