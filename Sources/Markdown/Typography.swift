@@ -79,43 +79,83 @@ private struct Typesetter {
         return result
     }
 
+    /// Works on the UTF-8 bytes: every mark it sets replaces an ASCII character, so the text
+    /// between them is copied as it is, and only the scalars around a mark are decoded. A text
+    /// with nothing to set comes back as the same string, without a copy.
     private mutating func typeset(_ text: String, next after: Unicode.Scalar) -> String {
-        guard text.unicodeScalars.contains(where: { $0 == "\"" || $0 == "'" || $0 == "-" || $0 == "." }) else {
-            previous = text.unicodeScalars.last ?? previous
-            return text
-        }
-        let scalars = Array(text.unicodeScalars)
-        var output = String.UnicodeScalarView()
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            let next = index + 1 < scalars.count ? scalars[index + 1] : after
-            func run(of character: Unicode.Scalar) -> Int {
-                var end = index
-                while end < scalars.count, scalars[end] == character { end += 1 }
-                return end - index
+        var contiguous = text
+        return contiguous.withUTF8 { bytes in
+            var output: [UInt8]?
+            var copied = 0
+            // `previous` is the mark set last when nothing has been copied since `setEnd`.
+            var setEnd = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                guard byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") else {
+                    index += 1
+                    continue
+                }
+                if index > setEnd { previous = Self.scalar(in: bytes, endingAt: index) }
+                func run(of character: UInt8) -> Int {
+                    var end = index
+                    while end < bytes.count, bytes[end] == character { end += 1 }
+                    return end - index
+                }
+                let next = index + 1 < bytes.count ? Self.scalar(in: bytes, startingAt: index + 1) : after
+                var set = Unicode.Scalar(byte)
+                var length = 1
+                switch byte {
+                case UInt8(ascii: "-") where run(of: byte) >= 2:
+                    length = min(run(of: byte), 3)
+                    set = length == 3 ? "—" : "–"
+                case UInt8(ascii: ".") where run(of: byte) >= 3:
+                    length = 3
+                    set = "…"
+                case UInt8(ascii: "\""):
+                    set = double(next: next)
+                case UInt8(ascii: "'"):
+                    set = single(next: next)
+                default:
+                    break
+                }
+                if set != Unicode.Scalar(byte) {
+                    if output == nil { output = []; output!.reserveCapacity(bytes.count + 16) }
+                    output!.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+                    output!.append(contentsOf: UTF8.encode(set)!)
+                    copied = index + length
+                }
+                previous = set
+                index += length
+                setEnd = index
             }
-            var set: Unicode.Scalar = scalar
-            var length = 1
-            switch scalar {
-            case "-" where run(of: "-") >= 2:
-                length = min(run(of: "-"), 3)
-                set = length == 3 ? "—" : "–"
-            case "." where run(of: ".") >= 3:
-                length = 3
-                set = "…"
-            case "\"":
-                set = double(next: next)
-            case "'":
-                set = single(next: next)
-            default:
-                break
-            }
-            output.append(set)
-            previous = set
-            index += length
+            if bytes.count > setEnd { previous = Self.scalar(in: bytes, endingAt: bytes.count) }
+            guard var output else { return text }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return String(decoding: output, as: UTF8.self)
         }
-        return String(output)
+    }
+
+    /// The scalar whose last byte is just before `end` in valid UTF-8.
+    private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, endingAt end: Int) -> Unicode.Scalar {
+        var start = end - 1
+        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return scalar(in: bytes, from: start, to: end)
+    }
+
+    private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, startingAt start: Int) -> Unicode.Scalar {
+        var end = start + 1
+        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        return scalar(in: bytes, from: start, to: end)
+    }
+
+    private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Unicode.Scalar {
+        var value = UInt32(bytes[start])
+        if end - start > 1 {
+            value &= 0xFF >> (end - start + 1)
+            for index in start + 1..<end { value = value << 6 | UInt32(bytes[index] & 0x3F) }
+        }
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
     }
 
     private mutating func double(next: Unicode.Scalar) -> Unicode.Scalar {

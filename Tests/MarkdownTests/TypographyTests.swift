@@ -23,6 +23,11 @@ struct TypographyTests {
         #expect(typeset("Januar--februar --- og så...\n") == "<p>Januar–februar — og så…</p>\n")
     }
 
+    @Test("Marks beside letters beyond ASCII read those letters whole")
+    func besideNonASCII() {
+        #expect(typeset("Ærø's \"øl\"... og 😀 \"x\"\n") == "<p>Ærø’s »øl«… og 😀 »x«</p>\n")
+    }
+
     @Test("A quote across emphasis and a line break is one quote")
     func acrossInlines() {
         #expect(typeset("\"*Nej*\" og \"nej,\nsagde han\"\n") == "<p>»<em>Nej</em>« og »nej,\nsagde han«</p>\n")
