@@ -6,7 +6,9 @@ enum ExtendedAutolinks {
     /// `startsAfterDelimiter`: whether the character before the text lets a link start there
     /// (the start of a line, a space, `*`, `_`, `~` or `(`).
     static func link(_ text: String, startsAfterDelimiter: Bool, position: SourcePosition) -> [InlineNode]? {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: ".") }) else { return nil }
+        // Every autolink has a `.` and an `@`, `www.` or `://`: most sentences end in a full
+        // stop, so the first alone let almost every text through to be read scalar by scalar.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: ".") }), mayHoldLink(text) else { return nil }
         let scalars = Array(text.unicodeScalars)
         var nodes: [InlineNode] = []
         var copied = 0
@@ -26,6 +28,25 @@ enum ExtendedAutolinks {
         guard !nodes.isEmpty else { return nil }
         if copied < scalars.count { nodes.append(.text(string(scalars[copied...]))) }
         return nodes
+    }
+
+    private static func mayHoldLink(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for index in bytes.indices {
+                switch bytes[index] {
+                case UInt8(ascii: "@"):
+                    return true
+                case UInt8(ascii: ":") where index + 2 < bytes.count:
+                    if bytes[index + 1] == UInt8(ascii: "/"), bytes[index + 2] == UInt8(ascii: "/") { return true }
+                case UInt8(ascii: "w") where index + 3 < bytes.count:
+                    if bytes[index + 1] == UInt8(ascii: "w"), bytes[index + 2] == UInt8(ascii: "w"), bytes[index + 3] == UInt8(ascii: ".") { return true }
+                default:
+                    break
+                }
+            }
+            return false
+        }
     }
 
     /// An autolink that starts at `index` (or, for an email address, whose `@` is at `index`):
