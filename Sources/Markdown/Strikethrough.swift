@@ -4,10 +4,12 @@
 enum Strikethrough {
     /// The inlines with struck runs wrapped, or nil when there are none.
     static func apply(_ inlines: [InlineNode]) -> [InlineNode]? {
-        guard inlines.contains(where: { if case .text(let text) = $0 { text.contains("~") } else { false } }) else { return nil }
+        // A tilde's byte first: it is absent from almost every text, and looking for the
+        // character alone read every text grapheme by grapheme.
+        guard inlines.contains(where: { if case .text(let text) = $0 { Self.hasTilde(text) } else { false } }) else { return nil }
         var items: [Item] = []
         for (index, node) in inlines.enumerated() {
-            guard case .text(let text) = node, text.contains("~") else {
+            guard case .text(let text) = node, Self.hasTilde(text) else {
                 items.append(.node(node))
                 continue
             }
@@ -18,6 +20,12 @@ enum Strikethrough {
         guard items.contains(where: { if case .run(_, let opens, let closes) = $0 { opens || closes } else { false } }) else { return nil }
         let matched = match(items)
         return matched.didStrike ? merged(matched.nodes) : nil
+    }
+
+    /// The same as `text.contains("~")`, which compares characters (a tilde with a combining
+    /// mark is not one), but only for a text that has the byte.
+    private static func hasTilde(_ text: String) -> Bool {
+        text.utf8.contains(UInt8(ascii: "~")) && text.contains("~")
     }
 
     private enum Item {
