@@ -76,7 +76,10 @@ struct ContentLinks: Sendable {
         let end = destination.firstIndex(where: { $0 == "?" || $0 == "#" }) ?? destination.endIndex
         let path = String(destination[..<end])
         guard !path.isEmpty else { return nil }
-        return (path.removingPercentEncoding ?? path, String(destination[end...]))
+        // Foundation's decoding went through CFString for every link of every body; a path
+        // without a `%` has nothing to decode.
+        let decoded = path.utf8.contains(UInt8(ascii: "%")) ? path.removingPercentEncoding ?? path : path
+        return (decoded, String(destination[end...]))
     }
 
     /// `folder/relative` with `.` and `..` taken out; `..` above the site stays in (and matches nothing).

@@ -76,6 +76,22 @@ struct LinkResolutionTests {
         #expect(csv.contains("<a href=\"\"https://example.org/kasakhstan/tidslinje/\"\">tidslinjen</a>"))
     }
 
+    @Test("A path written percent-encoded is decoded before it is looked up")
+    func percentEncoded() async throws {
+        let site = try TestSite(Sites.archive(Self.articles + """
+
+            -- content/articles/kort.md --
+            ---
+            title: Kort
+            date: 2022-01-05T16:00:00+01:00
+            ---
+            Se [regeringen](regering%65n.md#hvad-skete-der) og [rapporten](rapport%2Epdf).
+            """))
+        try await site.build()
+        let page = try site.outputText("artikler/kort/")
+        #expect(page.contains("<a href=\"/artikler/regeringen/#hvad-skete-der\">regeringen</a> og <a href=\"/articles/rapport.pdf\">rapporten</a>"))
+    }
+
     static let broken = """
         -- content/articles/brudt.md --
         ---
