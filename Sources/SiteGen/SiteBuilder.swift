@@ -137,7 +137,7 @@ public enum SiteBuilder {
                 timer.lap("render and write")
                 // Before anything is swapped in. Pages this rebuild did not render are in the
                 // output as the last build left them.
-                let brokenLinks = LinkChecker(site: loaded.site, written: rendered.paths,
+                let brokenLinks = await LinkChecker(site: loaded.site, written: rendered.paths,
                                               ids: { ids.ids(of: $0) ?? (inPlace ? RenderedIDs.scan(file: options.output.appendingPathComponent($0).path) : []) },
                                               severity: options.allowsBrokenLinks ? .warning : .error).check()
                 timer.lap("links")
@@ -206,7 +206,7 @@ public enum SiteBuilder {
         // Photos are never published as they are (their EXIF may say where they were taken).
         let assets = content.assets.filter { !ImageFiles.isPhoto($0) }
         site.contentLinks = ContentLinks(site: site, assets: assets)
-        let (images, imageProblems) = await SiteImagesBuilder.build(SiteImagesBuilder.references(in: site), files: files,
+        let (images, imageProblems) = await SiteImagesBuilder.build(await SiteImagesBuilder.references(in: site), files: files,
                                                                    writesCache: options.writesImageCache)
         site.images = images
         site.images.shared = ShareImages.used(in: site)

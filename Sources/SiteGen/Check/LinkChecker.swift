@@ -4,31 +4,36 @@ import Markdown
 /// Checks every link and image an editor wrote in Markdown against the pages and files the
 /// build produces, reporting each broken one at its place in the Markdown file. `build`
 /// runs it on what it is about to publish, `check` on what a build would publish.
-struct LinkChecker {
+struct LinkChecker: Sendable {
     let site: Site
     /// Every file of the finished site, by output path.
     let written: Set<String>
     /// The `id`s on an output file's page, for `#fragment` links.
-    let ids: (String) -> Set<String>
+    let ids: @Sendable (String) -> Set<String>
     /// `.warning` with `--allow-broken-links`.
     var severity: Diagnostic.Severity = .error
 
-    func check() -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        for entry in site.bodies {
-            let (body, pagePath) = (entry.body, site.path(of: entry.owner))
-            for link in Self.links(in: body.document.blocks) {
-                guard let problem = problem(with: link.destination, in: body, from: pagePath, isImage: link.isImage) else { continue }
-                diagnostics.append(Diagnostic(severity, at: body.location(link.position, path: entry.location.path), problem))
-            }
-            for block in EmbedCard.blocks(in: body) {
-                guard let image = EmbedCard.parse(block.code, path: body.sourcePath, fenceLine: block.fenceLine).0?.image,
-                      let problem = problem(with: image.value, in: body, from: pagePath, isImage: true) else { continue }
-                diagnostics.append(Diagnostic(severity, at: image.location, problem))
-            }
-        }
+    /// Body by body in parallel: a large site has tens of thousands of links, and the check
+    /// stands between the render and the swap.
+    func check() async -> [Diagnostic] {
+        var diagnostics = await site.bodies.concurrentMap { problems(in: $0) }.flatMap { $0 }
         if let share = ShareImages.defaultReference(site.config), site.images.published[share.contentPath] == nil {
             diagnostics.append(Diagnostic(severity, at: share.location, "`image` points to nothing the site has (no \(share.contentPath)); it is a photo below content/"))
+        }
+        return diagnostics
+    }
+
+    private func problems(in entry: SiteBody) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let (body, pagePath) = (entry.body, site.path(of: entry.owner))
+        for link in Self.links(in: body.document.blocks) {
+            guard let problem = problem(with: link.destination, in: body, from: pagePath, isImage: link.isImage) else { continue }
+            diagnostics.append(Diagnostic(severity, at: body.location(link.position, path: entry.location.path), problem))
+        }
+        for block in EmbedCard.blocks(in: body) {
+            guard let image = EmbedCard.parse(block.code, path: body.sourcePath, fenceLine: block.fenceLine).0?.image,
+                  let problem = problem(with: image.value, in: body, from: pagePath, isImage: true) else { continue }
+            diagnostics.append(Diagnostic(severity, at: image.location, problem))
         }
         return diagnostics
     }

@@ -16,7 +16,7 @@ public enum SiteChecker {
         }
         let ids = RenderedIDs.Collector()
         let rendered = try? await SiteRenderer.render(loaded, memo: RenderMemo(recordsNext: false)) { ids.add($0) }
-        let problems = LinkChecker(site: loaded.site, written: rendered?.paths ?? [], ids: { ids.ids(of: $0) ?? [] }).check()
+        let problems = await LinkChecker(site: loaded.site, written: rendered?.paths ?? [], ids: { ids.ids(of: $0) ?? [] }).check()
             + UnusedPlaces.warnings(loaded.site)
         return (loaded.warnings + problems).sortedForDisplay()
     }

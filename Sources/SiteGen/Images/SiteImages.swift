@@ -150,8 +150,10 @@ enum SiteImagesBuilder {
     }
 
     /// Every photo the site's texts show, and its share image.
-    static func references(in site: Site) -> [Reference] {
-        site.bodies.flatMap { references(in: $0.body, path: $0.location.path, links: site.contentLinks) }
+    /// Body by body in parallel: every link of every text is resolved to find the photos.
+    static func references(in site: Site) async -> [Reference] {
+        let links = site.contentLinks
+        return await site.bodies.concurrentMap { references(in: $0.body, path: $0.location.path, links: links) }.flatMap { $0 }
             + [ShareImages.defaultReference(site.config)].compactMap { $0 }
     }
 
