@@ -27,8 +27,8 @@ enum RenderedIDs {
     static func scan(_ file: OutputFile) -> Set<String> {
         guard file.path.hasSuffix(".html") else { return [] }
         switch file.contents {
-        case .text(var text): return text.withUTF8 { scan($0) }
-        case .bytes(let bytes): return bytes.withUnsafeBufferPointer { scan($0) }
+        case .text(let text): return Set(IDAttributes.values(in: text))
+        case .bytes(let bytes): return bytes.withUnsafeBufferPointer { Set(IDAttributes.values(in: $0)) }
         case .copy: return []
         }
     }
@@ -36,29 +36,7 @@ enum RenderedIDs {
     /// The ids of a page already written, read from disk.
     static func scan(file path: String) -> Set<String> {
         guard path.hasSuffix(".html"), let data = FileManager.default.contents(atPath: path) else { return [] }
-        return data.withUnsafeBytes { scan($0.bindMemory(to: UInt8.self)) }
-    }
-
-    /// One pass over the bytes: a page of thousands of events has thousands of ids, and
-    /// searching the rest of the text as a `String` for each made it quadratic.
-    private static func scan(_ html: UnsafeBufferPointer<UInt8>) -> Set<String> {
-        let marker = Array(" id=\"".utf8)
-        var ids = Set<String>()
-        var index = 0
-        let end = html.count - marker.count
-        while index <= end {
-            guard html[index] == marker[0], html[index + 1] == marker[1], html[index + 2] == marker[2],
-                  html[index + 3] == marker[3], html[index + 4] == marker[4] else {
-                index += 1
-                continue
-            }
-            let start = index + marker.count
-            var close = start
-            while close < html.count, html[close] != UInt8(ascii: "\"") { close += 1 }
-            ids.insert(String(decoding: UnsafeBufferPointer(rebasing: html[start..<close]), as: UTF8.self))
-            index = close
-        }
-        return ids
+        return data.withUnsafeBytes { Set(IDAttributes.values(in: $0.bindMemory(to: UInt8.self))) }
     }
 
     /// Gathers the ids of every page as the renderer hands the pages out, from several tasks.

@@ -88,11 +88,7 @@ enum TemplateLoader {
 
     /// The values of `id="…"` attributes written out in a template, not made of `{{…}}` tags.
     static func fixedIDs(in text: String) -> [String] {
-        text.components(separatedBy: " id=\"").dropFirst().compactMap { rest in
-            guard let end = rest.firstIndex(of: "\"") else { return nil }
-            let id = String(rest[..<end])
-            return id.isEmpty || id.contains("{{") ? nil : id
-        }
+        IDAttributes.values(in: text).filter { !$0.isEmpty && !$0.contains("{{") }
     }
 
     static func describe(_ error: Error) -> String {
