@@ -8,7 +8,7 @@ enum ExtendedAutolinks {
     static func link(_ text: String, startsAfterDelimiter: Bool, position: SourcePosition) -> [InlineNode]? {
         // Every autolink has a `.` and an `@`, `www.` or `://`: most sentences end in a full
         // stop, so the first alone let almost every text through to be read scalar by scalar.
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: ".") }), mayHoldLink(text) else { return nil }
+        guard text.containsASCII(UInt8(ascii: ".")), mayHoldLink(text) else { return nil }
         let scalars = Array(text.unicodeScalars)
         var nodes: [InlineNode] = []
         var copied = 0

@@ -72,7 +72,7 @@ enum FootnoteReferences {
     /// The text with each `[^label]` of a known note made a reference (numbered later), or nil
     /// when it has none; `[^label]` without a note stays text and is reported.
     static func find(in text: String, known: Set<String>, position: SourcePosition, problems: inout [MarkdownProblem]) -> [InlineNode]? {
-        guard text.utf8.contains(UInt8(ascii: "^")) else { return nil }
+        guard text.containsASCII(UInt8(ascii: "^")) else { return nil }
         let bytes = Array(text.utf8)
         var nodes: [InlineNode] = []
         var copied = 0

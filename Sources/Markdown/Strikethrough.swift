@@ -25,7 +25,7 @@ enum Strikethrough {
     /// The same as `text.contains("~")`, which compares characters (a tilde with a combining
     /// mark is not one), but only for a text that has the byte.
     private static func hasTilde(_ text: String) -> Bool {
-        text.utf8.contains(UInt8(ascii: "~")) && text.contains("~")
+        text.containsASCII(UInt8(ascii: "~")) && text.contains("~")
     }
 
     private enum Item {

@@ -48,6 +48,8 @@ public struct LoadedSite: Sendable {
     public var templates: TemplateSet
     public var assets: [String]
     public var warnings: [Diagnostic]
+    /// The links of every text, for the link check after the render.
+    var links = TextLinks.none
     var assetVersions: [String: FileVersion] = [:]
     /// A fingerprint of site.yaml, every file in Templates/ and the build's options: what
     /// every page depends on besides the content.
@@ -129,7 +131,7 @@ public enum SiteBuilder {
             let staging = try inPlace ? StagingFolder.inPlace(options.output, site: files, state: outputState, previous: reusable)
                                       : StagingFolder.create(for: options.output, site: files)
             do {
-                let ids = RenderedIDs.Collector()
+                let ids = RenderedIDs.Collector(only: LinkChecker.fragmentTargets(of: loaded.links, in: loaded.site))
                 let rendered = try await SiteRenderer.render(loaded, memo: reusable) { files in
                     ids.add(files)
                     try staging.write(files)
@@ -137,7 +139,7 @@ public enum SiteBuilder {
                 timer.lap("render and write")
                 // Before anything is swapped in. Pages this rebuild did not render are in the
                 // output as the last build left them.
-                let brokenLinks = await LinkChecker(site: loaded.site, written: rendered.paths,
+                let brokenLinks = await LinkChecker(site: loaded.site, links: loaded.links, written: rendered.paths,
                                               ids: { ids.ids(of: $0) ?? (inPlace ? RenderedIDs.scan(file: options.output.appendingPathComponent($0).path) : []) },
                                               severity: options.allowsBrokenLinks ? .warning : .error).check()
                 timer.lap("links")
@@ -206,7 +208,8 @@ public enum SiteBuilder {
         // Photos are never published as they are (their EXIF may say where they were taken).
         let assets = content.assets.filter { !ImageFiles.isPhoto($0) }
         site.contentLinks = ContentLinks(site: site, assets: assets)
-        let (images, imageProblems) = await SiteImagesBuilder.build(await SiteImagesBuilder.references(in: site), files: files,
+        let links = await TextLinks.collect(in: site)
+        let (images, imageProblems) = await SiteImagesBuilder.build(SiteImagesBuilder.references(in: links, config: config), files: files,
                                                                    writesCache: options.writesImageCache)
         site.images = images
         site.images.shared = ShareImages.used(in: site)
@@ -215,7 +218,7 @@ public enum SiteBuilder {
         guard !diagnostics.hasErrors, !(options.strict && !diagnostics.isEmpty) else { return (.failure(BuildFailure(diagnostics)), next) }
         // Where links to content files land and the photos made are in `ReuseKeys.global`, the
         // key of bodies; pages show them through their bodies and share images (their view models).
-        return (.success(LoadedSite(site: site, templates: templates, assets: assets, warnings: diagnostics,
+        return (.success(LoadedSite(site: site, templates: templates, assets: assets, warnings: diagnostics, links: links,
                                     assetVersions: content.assetVersions, inputsKey: await inputsKey)), next)
     }
 }

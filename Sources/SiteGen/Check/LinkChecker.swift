@@ -6,9 +6,12 @@ import Markdown
 /// runs it on what it is about to publish, `check` on what a build would publish.
 struct LinkChecker: Sendable {
     let site: Site
+    /// The texts' links, as the load found and resolved them.
+    let links: TextLinks
     /// Every file of the finished site, by output path.
     let written: Set<String>
-    /// The `id`s on an output file's page, for `#fragment` links.
+    /// The `id`s on an output file's page, for `#fragment` links; asked only of the files
+    /// `fragmentTargets` names.
     let ids: @Sendable (String) -> Set<String>
     /// `.warning` with `--allow-broken-links`.
     var severity: Diagnostic.Severity = .error
@@ -16,51 +19,66 @@ struct LinkChecker: Sendable {
     /// Body by body in parallel: a large site has tens of thousands of links, and the check
     /// stands between the render and the swap.
     func check() async -> [Diagnostic] {
-        var diagnostics = await site.bodies.concurrentMap { problems(in: $0) }.flatMap { $0 }
+        let numbers = site.bodyNumbers
+        var diagnostics = await Array(links.byBody.indices).concurrentMap { number in
+            let pagePath = site.path(of: numbers.owner(of: number))
+            return links.byBody[number].compactMap { link in
+                problem(with: link, from: pagePath).map { Diagnostic(severity, at: link.location, $0) }
+            }
+        }.flatMap { $0 }
         if let share = ShareImages.defaultReference(site.config), site.images.published[share.contentPath] == nil {
             diagnostics.append(Diagnostic(severity, at: share.location, "`image` points to nothing the site has (no \(share.contentPath)); it is a photo below content/"))
         }
         return diagnostics
     }
 
-    private func problems(in entry: SiteBody) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        let (body, pagePath) = (entry.body, site.path(of: entry.owner))
-        for link in Self.links(in: body.document.blocks) {
-            guard let problem = problem(with: link.destination, in: body, from: pagePath, isImage: link.isImage) else { continue }
-            diagnostics.append(Diagnostic(severity, at: body.location(link.position, path: entry.location.path), problem))
+    /// The output files a `#fragment` link in the texts may land on: the only pages whose ids
+    /// the check reads, so the render hands over the ids of these and no others.
+    static func fragmentTargets(of links: TextLinks, in site: Site) -> Set<String> {
+        let numbers = site.bodyNumbers
+        var targets = Set<String>()
+        for (number, bodyLinks) in links.byBody.enumerated() {
+            let pagePath = site.path(of: numbers.owner(of: number))
+            for link in bodyLinks {
+                guard let destination = local(link), case (let target, let fragment?) = split(destination), !fragment.isEmpty else { continue }
+                targets.formUnion(candidates(target, from: pagePath))
+            }
         }
-        for block in EmbedCard.blocks(in: body) {
-            guard let image = EmbedCard.parse(block.code, path: body.sourcePath, fenceLine: block.fenceLine).0?.image,
-                  let problem = problem(with: image.value, in: body, from: pagePath, isImage: true) else { continue }
-            diagnostics.append(Diagnostic(severity, at: image.location, problem))
-        }
-        return diagnostics
+        return targets
     }
 
-    /// What is wrong with a destination written in `body`, whose page is at `pagePath`, or nil.
-    private func problem(with destination: String, in body: Body, from pagePath: String, isImage: Bool) -> String? {
-        let what = isImage ? "image" : "link"
-        switch site.contentLinks.target(of: destination, from: body.sourcePath) {
-        case .site(let path):
-            return problem(with: path, written: destination, from: pagePath, what: what)
+    /// What is wrong with a link written in a body whose page is at `pagePath`, or nil.
+    private func problem(with link: TextLink, from pagePath: String) -> String? {
+        let what = link.isImage ? "image" : "link"
+        switch link.target {
         case .content(let photo):
             // A photo the image step published, or reported as damaged; else it is not there.
             guard site.images.published[photo] == nil else { return nil }
-            return "\(what) `\(destination)` points to nothing the site has (no \(photo))"
+            return "\(what) `\(link.destination)` points to nothing the site has (no \(photo))"
         case .missingPage(let file):
             let pages = site.contentLinks.pages.keys.map { "/" + $0 }
-            return "\(what) `\(destination)` points to \(file), which is no page of the site (missing, or a draft)\(Suggestion.didYouMean("/" + file, among: pages))"
-        case .asWritten:
-            return problem(with: destination, written: destination, from: pagePath, what: what)
+            return "\(what) `\(link.destination)` points to \(file), which is no page of the site (missing, or a draft)\(Suggestion.didYouMean("/" + file, among: pages))"
+        case .site, .asWritten:
+            return Self.local(link).flatMap { problem(with: $0, written: link.destination, from: pagePath, what: what) }
         }
     }
 
-    private func problem(with destination: String, written: String, from pagePath: String, what: String) -> String? {
+    /// Where a link points as a site path (its content file's page, or as written), or nil
+    /// for one that leaves the site or is empty.
+    private static func local(_ link: TextLink) -> String? {
+        let destination: String
+        switch link.target {
+        case .site(let path): destination = path
+        case .asWritten: destination = link.destination
+        case .content, .missingPage: return nil
+        }
         let lowered = destination.lowercased()
         let external = ["http:", "https:", "mailto:", "tel:", "//"]
-        if external.contains(where: lowered.hasPrefix) || destination.isEmpty { return nil }
-        let (target, fragment) = split(destination)
+        return external.contains(where: lowered.hasPrefix) || destination.isEmpty ? nil : destination
+    }
+
+    private func problem(with destination: String, written: String, from pagePath: String, what: String) -> String? {
+        let (target, fragment) = Self.split(destination)
         guard let file = resolve(target, from: pagePath) else {
             let hint = target.hasPrefix("/") ? "" : "; write site links from the root, e.g. `/\(site.routes.timeline)`, or link to the file: `../articles/x.md`"
             return "\(what) `\(written)` points to nothing the site has\(suggestion(for: target))\(hint)"
@@ -74,7 +92,7 @@ struct LinkChecker: Sendable {
         return nil
     }
 
-    private func split(_ destination: String) -> (String, String?) {
+    private static func split(_ destination: String) -> (String, String?) {
         let withoutQuery = destination.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? destination
         guard let hash = withoutQuery.firstIndex(of: "#") else { return (withoutQuery, nil) }
         return (String(withoutQuery[..<hash]), String(withoutQuery[withoutQuery.index(after: hash)...]))
@@ -82,42 +100,21 @@ struct LinkChecker: Sendable {
 
     /// The output file a destination lands on, or nil when there is none.
     private func resolve(_ target: String, from pagePath: String) -> String? {
-        if target.isEmpty { return Routes.outputFile(pagePath) }
+        Self.candidates(target, from: pagePath).first(where: written.contains)
+    }
+
+    /// The output files a destination may land on, in the order they are tried: a file, then a
+    /// folder's page (only the page for a path that ends in `/`).
+    private static func candidates(_ target: String, from pagePath: String) -> [String] {
+        if target.isEmpty { return [Routes.outputFile(pagePath)] }
         let joined = ContentLinks.joined(target.hasPrefix("/") ? "" : pagePath, target)
         let path = joined.split(separator: "/").map { String($0).removingPercentEncoding ?? String($0) }.joined(separator: "/")
-        if written.contains(path), !target.hasSuffix("/") { return path }
         let page = path.isEmpty ? "index.html" : path + "/index.html"
-        return written.contains(page) ? page : nil
+        return target.hasSuffix("/") ? [page] : [path, page]
     }
 
     private func suggestion(for target: String) -> String {
         let pages = written.filter { $0.hasSuffix("index.html") }.map { "/" + $0.dropLast("index.html".count) }
         return Suggestion.didYouMean(target, among: pages)
-    }
-
-    struct Link {
-        var destination: String
-        var position: SourcePosition
-        var isImage: Bool
-    }
-
-    static func links(in blocks: [BlockNode]) -> [Link] {
-        var links: [Link] = []
-        blocks.forEachBlock { block in
-            if case .figure(let figure) = block {
-                links.append(Link(destination: figure.source, position: figure.position, isImage: true))
-            }
-        }
-        blocks.forEachInline { inline in
-            switch inline {
-            case .link(let destination, _, _, let position):
-                // Glossary links are made by sitegen and have no place in the text.
-                if position.line > 0 { links.append(Link(destination: destination, position: position, isImage: false)) }
-            case .image(let source, _, _, let position):
-                links.append(Link(destination: source, position: position, isImage: true))
-            default: break
-            }
-        }
-        return links
     }
 }

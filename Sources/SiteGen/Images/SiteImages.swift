@@ -149,36 +149,13 @@ enum SiteImagesBuilder {
         return ProcessedImage(variants: variants, share: ImageVariant(size: settings.shareSize, format: .jpeg, fileName: "share.jpg"))
     }
 
-    /// Every photo the site's texts show, and its share image.
-    /// Body by body in parallel: every link of every text is resolved to find the photos.
-    static func references(in site: Site) async -> [Reference] {
-        let links = site.contentLinks
-        return await site.bodies.concurrentMap { references(in: $0.body, path: $0.location.path, links: links) }.flatMap { $0 }
-            + [ShareImages.defaultReference(site.config)].compactMap { $0 }
-    }
-
-    /// Every photo a body shows: its images, figures and embedded posts' pictures, and links to photos.
-    static func references(in body: Body, path: String, links: ContentLinks) -> [Reference] {
-        var references: [Reference] = []
-        func add(_ destination: String, at location: SourceLocation) {
-            guard case .content(let contentPath) = links.target(of: destination, from: body.sourcePath) else { return }
-            references.append(Reference(contentPath: contentPath, written: destination, location: location))
-        }
-        func add(_ destination: String, _ position: SourcePosition) {
-            add(destination, at: body.location(position, path: path))
-        }
-        for block in EmbedCard.blocks(in: body) {
-            if let image = EmbedCard.parse(block.code, path: path, fenceLine: block.fenceLine).0?.image { add(image.value, at: image.location) }
-        }
-        body.document.blocks.forEachBlock { block in
-            if case .figure(let figure) = block { add(figure.source, figure.position) }
-        }
-        body.document.blocks.forEachInline { inline in
-            switch inline {
-            case .image(let source, _, _, let position), .link(let source, _, _, let position): add(source, position)
-            default: break
+    /// Every photo the site's texts show (a link to one too), and its share image.
+    static func references(in links: TextLinks, config: SiteConfig) -> [Reference] {
+        links.byBody.flatMap { links in
+            links.compactMap { link in
+                guard case .content(let contentPath) = link.target else { return nil }
+                return Reference(contentPath: contentPath, written: link.destination, location: link.location)
             }
-        }
-        return references
+        } + [ShareImages.defaultReference(config)].compactMap { $0 }
     }
 }

@@ -1,3 +1,5 @@
+import Markdown
+
 /// Turns a file's bytes into text the rest of the pipeline can count lines in:
 /// UTF-8 only, byte-order mark dropped, Windows and old Mac line endings made `\n`.
 enum SourceText {
@@ -53,7 +55,7 @@ enum SourceText {
     }
 
     static func normalizingLineEndings(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "\r")) else { return text }
+        guard text.containsASCII(UInt8(ascii: "\r")) else { return text }
         return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 

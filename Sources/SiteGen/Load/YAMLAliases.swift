@@ -1,3 +1,4 @@
+import Markdown
 import Yams
 
 /// A YAML alias (`*a`) repeats the node its anchor (`&a`) names, and aliases of lists of aliases
@@ -29,7 +30,7 @@ struct YAMLAliases {
     /// names, so an alias key is refused before Yams reads the text. Found in the text, line by
     /// line; needing the anchor too keeps a `*Note:` in a Markdown body from counting.
     static func aliasKey(in yaml: String) -> (anchor: String, line: Int, column: Int)? {
-        guard yaml.utf8.contains(UInt8(ascii: "&")) else { return nil }
+        guard yaml.containsASCII(UInt8(ascii: "&")) else { return nil }
         for (number, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let characters = Array(line.unicodeScalars)
             for (index, character) in characters.enumerated() where character == "*" {

@@ -1,4 +1,5 @@
 import Foundation
+import Markdown
 
 /// Where a link an editor writes to a file in `content/` lands on the site: a Markdown file
 /// is its page (`../articles/lpg-prisen.md#fragment` → `/artikler/lpg-prisen/#fragment`), any
@@ -78,7 +79,7 @@ struct ContentLinks: Sendable {
         guard !path.isEmpty else { return nil }
         // Foundation's decoding went through CFString for every link of every body; a path
         // without a `%` has nothing to decode.
-        let decoded = path.utf8.contains(UInt8(ascii: "%")) ? path.removingPercentEncoding ?? path : path
+        let decoded = path.containsASCII(UInt8(ascii: "%")) ? path.removingPercentEncoding ?? path : path
         return (decoded, String(destination[end...]))
     }
 

@@ -1,0 +1,53 @@
+import Markdown
+
+/// A link, image or figure an editor wrote in a text, with where it lands on the site.
+struct TextLink: Sendable {
+    var destination: String
+    var location: SourceLocation
+    var isImage: Bool
+    var target: ContentLinks.Target
+}
+
+/// The links every text holds, found in one walk of each body and resolved once, before the
+/// photos are made: the image step takes its photos from them and the link check, after the
+/// render, the rest. Each walked and resolved every link of every body on its own.
+struct TextLinks: Sendable {
+    /// One list per body, in the order of `Site.bodies`.
+    let byBody: [[TextLink]]
+
+    static let none = TextLinks(byBody: [])
+
+    /// Body by body in parallel: a large site has tens of thousands of links.
+    static func collect(in site: Site) async -> TextLinks {
+        let contentLinks = site.contentLinks
+        return TextLinks(byBody: await site.bodies.concurrentMap { links(in: $0.body, path: $0.location.path, resolving: contentLinks) })
+    }
+
+    /// The embedded posts' pictures, then the figures, then the links and images in the text.
+    static func links(in body: Body, path: String, resolving contentLinks: ContentLinks) -> [TextLink] {
+        var links: [TextLink] = []
+        func add(_ destination: String, at location: SourceLocation, isImage: Bool) {
+            links.append(TextLink(destination: destination, location: location, isImage: isImage,
+                                  target: contentLinks.target(of: destination, from: body.sourcePath)))
+        }
+        for block in EmbedCard.blocks(in: body) {
+            if let image = EmbedCard.parse(block.code, path: path, fenceLine: block.fenceLine).0?.image {
+                add(image.value, at: image.location, isImage: true)
+            }
+        }
+        body.document.blocks.forEachBlock { block in
+            if case .figure(let figure) = block { add(figure.source, at: body.location(figure.position, path: path), isImage: true) }
+        }
+        body.document.blocks.forEachInline { inline in
+            switch inline {
+            case .link(let destination, _, _, let position):
+                // Glossary links are made by sitegen and have no place in the text.
+                if position.line > 0 { add(destination, at: body.location(position, path: path), isImage: false) }
+            case .image(let source, _, _, let position):
+                add(source, at: body.location(position, path: path), isImage: true)
+            default: break
+            }
+        }
+        return links
+    }
+}
