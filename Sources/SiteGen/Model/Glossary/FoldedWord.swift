@@ -16,17 +16,22 @@ struct FoldedWord: Hashable, Sendable {
     }
 
     static func == (lhs: FoldedWord, rhs: FoldedWord) -> Bool {
-        guard lhs.fingerprint == rhs.fingerprint else { return false }
+        lhs.fingerprint == rhs.fingerprint && lhs.spells(rhs.text)
+    }
+
+    /// Whether `word` is this word regardless of case. For a word of text whose fingerprint
+    /// matched already: making a `FoldedWord` of it would fold and hash it a second time.
+    func spells(_ word: Substring) -> Bool {
         // Latin letters fold one to one, so most words compare without allocating.
-        var left = lhs.text.unicodeScalars.makeIterator()
-        var right = rhs.text.unicodeScalars.makeIterator()
+        var left = text.unicodeScalars.makeIterator()
+        var right = word.unicodeScalars.makeIterator()
         while true {
             switch (left.next()?.value, right.next()?.value) {
             case (nil, nil): return true
             case (let a?, let b?) where a <= 0xFF && b <= 0xFF:
-                guard latin1Lowercase(a) == latin1Lowercase(b) else { return false }
+                guard Self.latin1Lowercase(a) == Self.latin1Lowercase(b) else { return false }
             case (nil, _?), (_?, nil): return false
-            default: return lhs.folded == rhs.folded
+            default: return folded == FoldedWord(word).folded
             }
         }
     }

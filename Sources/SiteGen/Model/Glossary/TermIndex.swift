@@ -21,6 +21,18 @@ struct TermIndex: Sendable {
     /// make every use of the common word try them all.
     private(set) var longerNames = FingerprintTable<[Phrase]>([:])
 
+    /// One bit per fingerprint (its low 16 bits) of every name's first word: most words of a
+    /// text start no name, and this answers that without the two table lookups.
+    private var firstWords = [UInt64](repeating: 0, count: 1 << 10)
+
+    func mayStartName(_ fingerprint: UInt64) -> Bool {
+        firstWords[Int(truncatingIfNeeded: (fingerprint >> 6) & 0x3FF)] & (1 << (fingerprint & 63)) != 0
+    }
+
+    private mutating func addFirstWord(_ fingerprint: UInt64) {
+        firstWords[Int(truncatingIfNeeded: (fingerprint >> 6) & 0x3FF)] |= 1 << (fingerprint & 63)
+    }
+
     static func pairKey(_ first: UInt64, _ second: UInt64) -> UInt64 {
         (first &* 0x9E37_79B9_7F4A_7C15) ^ second
     }
@@ -73,6 +85,7 @@ struct TermIndex: Sendable {
             let phrase = Phrase(
                 term: form.term, first: first, rest: words.dropFirst().map(FoldedWord.init),
                 exact: form.isAcronym ? words.map(String.init) : nil, ending: form.ending)
+            index.addFirstWord(first.fingerprint)
             if let second = phrase.rest.first {
                 longer[pairKey(first.fingerprint, second.fingerprint), default: []].append(phrase)
             } else {

@@ -96,6 +96,7 @@ struct TermLinker {
     /// The longest name that the words from `first` on spell; returns it with its last word.
     private func match(words: [TextWords.Word], at first: Int, in text: String,
                        before: Unicode.Scalar?, after: Unicode.Scalar?) -> (TermIndex.Phrase, Int)? {
+        guard index.mayStartName(words[first].fingerprint) else { return nil }
         if first + 1 < words.count,
            let longer = index.longerNames[TermIndex.pairKey(words[first].fingerprint, words[first + 1].fingerprint)],
            let found = match(longer, words: words, at: first, in: text, before: before, after: after) {
@@ -109,8 +110,11 @@ struct TermLinker {
                        before: Unicode.Scalar?, after: Unicode.Scalar?) -> (TermIndex.Phrase, Int)? {
         if words[first].start == 0, Self.continuesWord(before) { return nil }
         let byteCount = text.utf8.count
-        let firstWord = FoldedWord(text[TextWords.range(of: words[first], in: text)])
-        for phrase in phrases where phrase.first == firstWord {
+        let firstWord = text[TextWords.range(of: words[first], in: text)]
+        // By index: a `for` over the phrases copied each one, a retain of every word in it.
+        for number in phrases.indices {
+            guard phrases[number].first.fingerprint == words[first].fingerprint, phrases[number].first.spells(firstWord) else { continue }
+            let phrase = phrases[number]
             let last = first + phrase.rest.count
             guard last < words.count else { continue }
             if words[last].end == byteCount, Self.continuesWord(after) { continue }
@@ -118,7 +122,7 @@ struct TermLinker {
             for (offset, word) in phrase.rest.enumerated() where matches {
                 let (previous, current) = (words[first + offset], words[first + offset + 1])
                 matches = current.fingerprint == word.fingerprint && TextWords.onlySpaces(between: previous, and: current, in: text)
-                    && FoldedWord(text[TextWords.range(of: current, in: text)]) == word
+                    && word.spells(text[TextWords.range(of: current, in: text)])
             }
             if matches, let exact = phrase.exact {
                 matches = exact.indices.allSatisfy { text[TextWords.range(of: words[first + $0], in: text)] == exact[$0] }
