@@ -75,8 +75,9 @@ struct ContentLinks: Sendable {
         // A scheme is letters, digits, `+`, `-`, `.` before a `:` that comes before any `/`.
         if let colon = destination.firstIndex(of: ":"), !destination[..<colon].contains("/") { return nil }
         let end = destination.firstIndex(where: { $0 == "?" || $0 == "#" }) ?? destination.endIndex
+        // A folder (`/tidslinje/`, most links of a site) is no file: nothing to look up.
+        guard end > destination.startIndex, destination[destination.index(before: end)] != "/" else { return nil }
         let path = String(destination[..<end])
-        guard !path.isEmpty else { return nil }
         // Foundation's decoding went through CFString for every link of every body; a path
         // without a `%` has nothing to decode.
         let decoded = path.containsASCII(UInt8(ascii: "%")) ? path.removingPercentEncoding ?? path : path
