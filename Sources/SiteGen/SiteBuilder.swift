@@ -118,7 +118,7 @@ public enum SiteBuilder {
         }
         let (result, loadMemo) = await load(options, memo: memo, timer: &timer)
         var next = loadMemo
-        let loaded: LoadedSite
+        var loaded: LoadedSite
         // Consumed: `loaded` is then the one copy of the site, which `BackgroundRelease` frees.
         switch consume result {
         case .success(let value): loaded = value
@@ -132,7 +132,7 @@ public enum SiteBuilder {
                                       : StagingFolder.create(for: options.output, site: files)
             do {
                 let ids = RenderedIDs.Collector(only: LinkChecker.fragmentTargets(of: loaded.links, in: loaded.site))
-                let rendered = try await SiteRenderer.render(loaded, memo: reusable) { files in
+                let rendered = try await SiteRenderer.render(&loaded, memo: reusable) { files in
                     ids.add(files)
                     try staging.write(files)
                 }
@@ -212,6 +212,7 @@ public enum SiteBuilder {
         let (images, imageProblems) = await SiteImagesBuilder.build(SiteImagesBuilder.references(in: links, config: config), files: files,
                                                                    writesCache: options.writesImageCache)
         site.images = images
+        site.images.firstPhotos = ShareImages.firstPhotos(in: site)
         site.images.shared = ShareImages.used(in: site)
         diagnostics += imageProblems
         timer.lap("images (\(images.made) resized, \(images.reused) from the cache)")

@@ -5,7 +5,7 @@ import Synchronization
 /// Renders the whole site in memory and writes nothing.
 public enum SiteChecker {
     public static func check(_ options: BuildOptions) async -> [Diagnostic] {
-        let loaded: LoadedSite
+        var loaded: LoadedSite
         do {
             var lenient = options
             lenient.strict = false
@@ -14,10 +14,12 @@ public enum SiteChecker {
         } catch {
             return error.diagnostics
         }
+        // Before the render, which lets go of the articles' trees (their ```map blocks use places).
+        let unusedPlaces = UnusedPlaces.warnings(loaded.site)
         let ids = RenderedIDs.Collector(only: LinkChecker.fragmentTargets(of: loaded.links, in: loaded.site))
-        let rendered = try? await SiteRenderer.render(loaded, memo: RenderMemo(recordsNext: false)) { ids.add($0) }
+        let rendered = try? await SiteRenderer.render(&loaded, memo: RenderMemo(recordsNext: false)) { ids.add($0) }
         let problems = await LinkChecker(site: loaded.site, links: loaded.links, written: rendered?.paths ?? [], ids: { ids.ids(of: $0) ?? [] }).check()
-            + UnusedPlaces.warnings(loaded.site)
+            + unusedPlaces
         return (loaded.warnings + problems).sortedForDisplay()
     }
 }

@@ -8,15 +8,25 @@ enum ShareImages {
         var alt: String
     }
 
-    /// The share image of a page showing `body` (nil for a list page).
-    static func choice(for body: Body?, in site: Site) -> Choice? {
-        if let body, let first = firstPhoto(in: body, site: site) { return first }
+    /// The share image of the page showing `owner`'s text (nil for a list page).
+    static func choice(for owner: BodyOwner?, in site: Site) -> Choice? {
+        if let owner, let first = site.images.firstPhotos[owner] { return first }
         return siteDefault(site)
+    }
+
+    /// The first published photo of each text that has one, read from the trees once: the
+    /// render lets go of the articles' trees before their pages are made.
+    static func firstPhotos(in site: Site) -> [BodyOwner: Choice] {
+        var found: [BodyOwner: Choice] = [:]
+        for entry in site.bodies {
+            if let first = firstPhoto(in: entry.body, site: site) { found[entry.owner] = first }
+        }
+        return found
     }
 
     /// Every photo some page is shared with: only their crops are published.
     static func used(in site: Site) -> Set<String> {
-        Set(site.bodies.compactMap { firstPhoto(in: $0.body, site: site)?.contentPath } + [siteDefault(site)?.contentPath].compactMap { $0 })
+        Set(site.images.firstPhotos.values.map(\.contentPath) + [siteDefault(site)?.contentPath].compactMap { $0 })
     }
 
     /// The site's `image:` as a reference for the image step.

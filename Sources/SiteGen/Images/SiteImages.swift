@@ -31,6 +31,8 @@ struct SiteImages: Sendable {
     var reused = 0
     /// The photos some page is shared with (`ShareImages`): only their crops are published.
     var shared: Set<String> = []
+    /// The photo each text's page is shared with, for the texts that show one.
+    var firstPhotos: [BodyOwner: ShareImages.Choice] = [:]
 
     static let none = SiteImages()
 

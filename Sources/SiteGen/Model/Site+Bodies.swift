@@ -1,3 +1,5 @@
+import Markdown
+
 /// Whose text a Markdown body is.
 public enum BodyOwner: Sendable, Hashable {
     /// Indices into `Site.pages`, `Site.articles`, `Site.events` and `Site.terms`.
@@ -25,6 +27,19 @@ extension Site {
         all += events.indices.map { SiteBody(owner: .event($0), body: events[$0].body, location: events[$0].location) }
         all += terms.indices.map { SiteBody(owner: .term($0), body: terms[$0].body, location: terms[$0].location) }
         return all
+    }
+
+    /// Takes the articles' trees out of the site, each article's body left without blocks.
+    /// Articles are most of a large site's text, and once its HTML is made no page reads a
+    /// tree: `RenderedBodies` lets each go as soon as it is rendered.
+    mutating func takeArticleTrees() -> [[BlockNode]] {
+        var trees: [[BlockNode]] = []
+        trees.reserveCapacity(articles.count)
+        for index in articles.indices {
+            trees.append(articles[index].body.document.blocks)
+            articles[index].body.document.blocks = []
+        }
+        return trees
     }
 
     var bodyNumbers: BodyNumbers {

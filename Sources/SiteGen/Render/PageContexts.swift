@@ -124,19 +124,19 @@ struct PageContexts {
 
     /// The picture the page is shared with: the first photo of its text, else the site's.
     private func shareImage(_ job: PageJob) -> ShareImageView? {
-        guard let choice = ShareImages.choice(for: body(of: job), in: site), let share = site.images.published[choice.contentPath]?.share else { return nil }
+        guard let choice = ShareImages.choice(for: owner(of: job), in: site), let share = site.images.published[choice.contentPath]?.share else { return nil }
         return ShareImageView(url: site.config.absoluteURL(share.sitePath), width: share.variant.size.width, height: share.variant.size.height,
                               alt: choice.alt.isEmpty ? nil : choice.alt)
     }
 
-    /// The text a page shows, whose first photo it is shared with.
-    private func body(of job: PageJob) -> Body? {
+    /// Whose text a page shows, whose first photo it is shared with.
+    private func owner(of job: PageJob) -> BodyOwner? {
         switch job {
-        case .home: site.frontPage.body
-        case .page(let index): site.pages[index].body
-        case .article(let index): site.articles[index].body
-        case .event(let index): site.events[index].body
-        case .term(let index): site.terms[index].body
+        case .home: .frontPage
+        case .page(let index): .page(index)
+        case .article(let index): .article(index)
+        case .event(let index): .event(index)
+        case .term(let index): .term(index)
         default: nil
         }
     }

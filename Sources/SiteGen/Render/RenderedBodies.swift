@@ -14,40 +14,60 @@ struct RenderedBodies: Sendable {
         fragments[numbers.number(of: owner)]
     }
 
+    /// `articleTrees` are the articles' trees as `Site.takeArticleTrees` took them out of
+    /// `site` (none: the site still holds them); each is let go once its HTML is made.
     /// `transforms` are the body tree transforms for embedded blocks (see `BodyRenderer`);
     /// `templates` draw photos and embedded posts (`MediaMarkup`).
     /// A body `memo` holds under the same file version and site is reused, unless it embeds a
     /// timeline or a map whose events or places changed since. `reservedIDs` are the ids the
     /// templates write (`TemplateSet.reservedIDs`), which no heading takes.
     static func render(
-        _ site: Site, transforms: [BodyTransform] = [], templates: CompiledTemplates? = nil, reservedIDs: Set<String> = [],
-        keys: ReuseKeys, memo: RenderMemo, into next: inout [Int: Fragment]
+        _ site: Site, articleTrees: consuming [[BlockNode]] = [], transforms: [BodyTransform] = [], templates: CompiledTemplates? = nil,
+        reservedIDs: Set<String> = [], keys: ReuseKeys, memo: RenderMemo, into next: inout [Int: Fragment]
     ) async -> RenderedBodies {
         let renderer = BodyRenderer(site: site, transforms: transforms, templates: templates, reservedIDs: reservedIDs)
-        let bodies = site.bodies
+        let numbers = site.bodyNumbers
+        var pending = site.bodies
+        for index in articleTrees.indices {
+            pending[numbers.number(of: .article(index))].body.document.blocks = articleTrees[index]
+            articleTrees[index] = []
+        }
         let sourceAnchors = Set(site.sources.map(\.anchor))
-        let memoKeys = bodies.map { Fingerprint.of("body", $0.body.stamp, keys.global) }
-        let fragments = await memo.fragments(memoKeys, into: &next, isCurrent: { $0.embedsKey == keys.embeds($0.embeds) }) { chunk in
-            chunk.map { number in
-                let body = bodies[number].body
-                let kinds = body.embeds
-                let fragment = { (html: String) in Fragment(html, embeds: kinds, embedsKey: keys.embeds(kinds)) }
-                switch bodies[number].owner {
-                case .event(let index):
-                    // An event's text is also in the exports, with absolute links: rendered once for both. The
-                    // timeline shows many events' texts on one page: each event's heading and note ids start with its own.
-                    let (page, export) = renderer.renderForPagesAndExports(body, idPrefix: site.events[index].id + "-")
-                    var rendered = fragment(page)
-                    rendered.export = export
-                    return rendered
-                case .sourcesPage:
-                    // The sources page's text keeps clear of the sources' anchors.
-                    return fragment(renderer.render(body, taken: sourceAnchors))
-                default:
-                    return fragment(renderer.render(body))
+        let memoKeys = pending.map { Fingerprint.of("body", $0.body.stamp, keys.global) }
+        var fragments: [Fragment] = []
+        fragments.reserveCapacity(pending.count)
+        // In rounds, whose trees go when the round is done: the texts' trees and their HTML
+        // together were a third of a large build's peak memory.
+        for start in stride(from: 0, to: pending.count, by: roundSize) {
+            let range = start..<min(start + roundSize, pending.count)
+            let round = Array(pending[range])
+            for number in range { pending[number].body.document.blocks = [] }
+            fragments += await memo.fragments(Array(memoKeys[range]), into: &next, isCurrent: { $0.embedsKey == keys.embeds($0.embeds) }) { chunk in
+                chunk.map { offset in
+                    let body = round[offset].body
+                    let kinds = body.embeds
+                    let fragment = { (html: String) in Fragment(html, embeds: kinds, embedsKey: keys.embeds(kinds)) }
+                    switch round[offset].owner {
+                    case .event(let index):
+                        // An event's text is also in the exports, with absolute links: rendered once for both. The
+                        // timeline shows many events' texts on one page: each event's heading and note ids start with its own.
+                        let (page, export) = renderer.renderForPagesAndExports(body, idPrefix: site.events[index].id + "-")
+                        var rendered = fragment(page)
+                        rendered.export = export
+                        return rendered
+                    case .sourcesPage:
+                        // The sources page's text keeps clear of the sources' anchors.
+                        return fragment(renderer.render(body, taken: sourceAnchors))
+                    default:
+                        return fragment(renderer.render(body))
+                    }
                 }
             }
         }
-        return RenderedBodies(fragments: fragments, numbers: site.bodyNumbers)
+        return RenderedBodies(fragments: fragments, numbers: numbers)
     }
+
+    /// Bodies per round: enough to keep every core busy, few enough that a round's trees are
+    /// a small part of the site's.
+    private static let roundSize = 2048
 }

@@ -27,11 +27,14 @@ struct RenderResult: Sendable {
 /// held in memory whole. Pages and files whose key is the one `memo` holds for their path
 /// are not rendered or emitted: the output already holds them.
 enum SiteRenderer {
+    /// Leaves `loaded` without the articles' trees, which no page reads once their HTML is made.
     static func render(
-        _ loaded: LoadedSite, memo: RenderMemo, emit: @escaping @Sendable ([OutputFile]) throws -> Void
+        _ loaded: inout LoadedSite, memo: RenderMemo, emit: @escaping @Sendable ([OutputFile]) throws -> Void
     ) async throws -> RenderResult {
-        let (site, templates) = (loaded.site, loaded.templates.compiled)
-        let keys = ReuseKeys(site: site, inputs: loaded.inputsKey)
+        // Before anything holds a copy of the site, so that the trees have one owner to let them go.
+        let articleTrees = loaded.site.takeArticleTrees()
+        let (site, templates, inputs) = (loaded.site, loaded.templates.compiled, loaded.inputsKey)
+        let keys = ReuseKeys(site: site, inputs: inputs)
         var next = RenderMemo()
         if memo.recordsNext { next.fragments.reserveCapacity(memo.fragments.count) }
         // List entries first: embedded timelines in bodies are made of them.
@@ -39,7 +42,7 @@ enum SiteRenderer {
         var listFragments = await ListFragments.render(entryModels, templates: templates, inputs: loaded.inputsKey, memo: memo, into: &next.fragments)
         let embedded = EmbeddedTimeline(models: entryModels, eventFragments: listFragments.events, templates: templates)
         let figures = MapFigures(models: entryModels, templates: templates)
-        let bodies = await RenderedBodies.render(site, transforms: [TimelineEmbed.transform(embedded.html), MapEmbeds.transform(figures.html)],
+        let bodies = await RenderedBodies.render(site, articleTrees: articleTrees, transforms: [TimelineEmbed.transform(embedded.html), MapEmbeds.transform(figures.html)],
                                                  templates: templates, reservedIDs: loaded.templates.reservedIDs, keys: keys, memo: memo,
                                                  into: &next.fragments)
         let models = ViewModels(site: site, bodies: bodies)
@@ -53,7 +56,7 @@ enum SiteRenderer {
         let keyed = memo.needsKeys
         let order = jobs.indices.filter { jobs[$0].listsMany } + jobs.indices.filter { !jobs[$0].listsMany }
         let chunks = await order.concurrentChunks { chunk -> [(keys: [Int], written: Result<Int, Error>)] in
-            let contexts = PageContexts(models: models, fragments: fragments, inputs: loaded.inputsKey)
+            let contexts = PageContexts(models: models, fragments: fragments, inputs: inputs)
             var files: [OutputFile] = []
             let keys = chunk.map { number in
                 let (key, html) = contexts.render(jobs[number], templates: templates, keyed: keyed) { memo.files[paths[number]] == $0 }
