@@ -176,19 +176,22 @@ public enum SiteBuilder {
         var next = memo
         let files = SiteFiles(root: options.source, access: options.fileAccess)
         let (config, configProblems) = SiteConfigLoader.load(files, baseURLOverride: options.baseURL)
-        async let loadedContent = ContentLoader.load(files, reusing: memo.content)
+        async let loadedContent = ContentLoader.load(files, reusing: memo.content, keepsCache: memo.recordsNext)
         async let inputsKey = Fingerprint.of(SiteInputs.fingerprint(files), options.baseURL, options.includeDrafts)
         let (templates, templateProblems) = TemplateLoader.load(files, language: config?.language ?? "da",
                                                                   languageLocation: config?.languageLocation ?? SourceLocation(path: "site.yaml"),
                                                                   contentLanguage: config?.contentLanguage)
         let (content, contentProblems, contentCache) = await loadedContent
         if memo.recordsNext { next.content = contentCache }
+        let (contentAssets, assetVersions) = (content.assets, content.assetVersions)
         let (outlines, outlineProblems) = CountryOutlinesLoader.load(files)
         timer.lap("load")
         var diagnostics = configProblems + templateProblems + contentProblems + outlineProblems
         guard let config, let templates else { return (.failure(BuildFailure(diagnostics)), next) }
-        diagnostics += config.brand.checkLogo(assets: content.assets, staticFiles: templates.staticFiles)
-        var (model, modelProblems) = SiteModelBuilder.build(content, config: config, strings: templates.strings, includeDrafts: options.includeDrafts)
+        diagnostics += config.brand.checkLogo(assets: contentAssets, staticFiles: templates.staticFiles)
+        // Consumed, as `model` is below: the model is then the trees' one owner, and the glossary
+        // step can let each unlinked tree go.
+        var (model, modelProblems) = SiteModelBuilder.build(consume content, config: config, strings: templates.strings, includeDrafts: options.includeDrafts)
         diagnostics += modelProblems
         if let built = model, let outlines {
             let (map, mapProblems) = MapModelBuilder.build(built, outlines: outlines)
@@ -196,17 +199,17 @@ public enum SiteBuilder {
             diagnostics += mapProblems
         }
         timer.lap("model")
-        guard var model else { return (.failure(BuildFailure(diagnostics)), next) }
+        guard var model = model.take() else { return (.failure(BuildFailure(diagnostics)), next) }
         model.buildTime = options.now ?? model.lastUpdated
         // After the model (and the map model, which reads ```map blocks): a body's links depend
         // on every term. The fenced blocks are still code blocks here, so their HTML is never linked.
-        var (site, glossaryProblems, glossaryMemo) = await GlossaryLinking.link(model, reusing: memo.glossary)
+        var (site, glossaryProblems, glossaryMemo) = await GlossaryLinking.link(consume model, reusing: memo.glossary)
         if memo.recordsNext { next.glossary = glossaryMemo }
         diagnostics += glossaryProblems
         timer.lap("glossary")
         diagnostics += site.bodies.flatMap { $0.body.rawHTMLWarnings(allowed: config.allowsRawHTML) }
         // Photos are never published as they are (their EXIF may say where they were taken).
-        let assets = content.assets.filter { !ImageFiles.isPhoto($0) }
+        let assets = contentAssets.filter { !ImageFiles.isPhoto($0) }
         site.contentLinks = ContentLinks(site: site, assets: assets)
         let links = await TextLinks.collect(in: site)
         let (images, imageProblems) = await SiteImagesBuilder.build(SiteImagesBuilder.references(in: links, config: config), files: files,
@@ -220,7 +223,7 @@ public enum SiteBuilder {
         // Where links to content files land and the photos made are in `ReuseKeys.global`, the
         // key of bodies; pages show them through their bodies and share images (their view models).
         return (.success(LoadedSite(site: site, templates: templates, assets: assets, warnings: diagnostics, links: links,
-                                    assetVersions: content.assetVersions, inputsKey: await inputsKey)), next)
+                                    assetVersions: assetVersions, inputsKey: await inputsKey)), next)
     }
 }
 

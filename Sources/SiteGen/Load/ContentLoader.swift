@@ -26,8 +26,10 @@ enum ContentLoader {
         return (content, diagnostics)
     }
 
-    /// Reads only the files that changed since `cache` was made and returns the new cache.
-    static func load(_ files: SiteFiles, reusing cache: ContentFileCache) async -> (SiteContent, [Diagnostic], ContentFileCache) {
+    /// Reads only the files that changed since `cache` was made and returns the new cache,
+    /// empty unless `keepsCache`: a cache holds every file's tree, which a build with no
+    /// rebuild after it lets go of as soon as it can.
+    static func load(_ files: SiteFiles, reusing cache: ContentFileCache, keepsCache: Bool = true) async -> (SiteContent, [Diagnostic], ContentFileCache) {
         let (paths, listingProblems) = files.listing(under: "content")
         let versioned = await paths.concurrentMap { path -> (FileVersion?, LoadedFile) in
             let version = FileVersion(path: files.path(path))
@@ -37,15 +39,14 @@ enum ContentLoader {
         var newCache = ContentFileCache()
         newCache.entries.reserveCapacity(paths.count)
         for (path, (version, loaded)) in zip(paths, versioned) {
-            if let version { newCache.entries[path] = (version, loaded) }
+            if let version, keepsCache { newCache.entries[path] = (version, loaded) }
         }
-        let loaded = versioned.map { $0.1 }
         var content = SiteContent()
         var diagnostics = listingProblems
         if !files.exists("content") {
             diagnostics.append(.error(SourceLocation(path: "content"), "no content/ folder; create it with an index.md for the front page"))
         }
-        for file in loaded {
+        for (path, (version, file)) in zip(paths, versioned) {
             diagnostics += file.diagnostics
             switch file.item {
             case .frontPage(let page): content.frontPage = page
@@ -57,9 +58,9 @@ enum ContentLoader {
             case .sources(let sources): content.sources += sources
             case .sourcesPage(let page): content.sourcesPage = page
             case .tagNames(let names): content.tagNames += names
-            case .asset(let path):
+            case .asset:
                 content.assets.append(path)
-                content.assetVersions[path] = newCache.entries[path]?.version
+                content.assetVersions[path] = version
             case nil: break
             }
         }

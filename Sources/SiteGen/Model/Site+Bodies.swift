@@ -29,17 +29,23 @@ extension Site {
         return all
     }
 
-    /// Takes the articles' trees out of the site, each article's body left without blocks.
-    /// Articles are most of a large site's text, and once its HTML is made no page reads a
-    /// tree: `RenderedBodies` lets each go as soon as it is rendered.
-    mutating func takeArticleTrees() -> [[BlockNode]] {
-        var trees: [[BlockNode]] = []
-        trees.reserveCapacity(articles.count)
-        for index in articles.indices {
-            trees.append(articles[index].body.document.blocks)
-            articles[index].body.document.blocks = []
+    /// Takes the bodies `owners` picks out of the site, in the order of `bodies`, each left in
+    /// the site without its tree: the taker is then the trees' one owner and can let each go
+    /// as soon as it is done with it (a large site's trees are most of a build's memory).
+    mutating func takeBodies(_ owners: (BodyOwner) -> Bool) -> [SiteBody] {
+        var taken: [SiteBody] = []
+        func take(_ owner: BodyOwner, _ body: inout Body, _ location: SourceLocation) {
+            guard owners(owner) else { return }
+            taken.append(SiteBody(owner: owner, body: body, location: location))
+            body.document.blocks = []
         }
-        return trees
+        take(.frontPage, &frontPage.body, frontPage.location)
+        take(.sourcesPage, &sourcesPage.body, sourcesPage.location)
+        for index in pages.indices { take(.page(index), &pages[index].body, pages[index].location) }
+        for index in articles.indices { take(.article(index), &articles[index].body, articles[index].location) }
+        for index in events.indices { take(.event(index), &events[index].body, events[index].location) }
+        for index in terms.indices { take(.term(index), &terms[index].body, terms[index].location) }
+        return taken
     }
 
     var bodyNumbers: BodyNumbers {

@@ -14,23 +14,23 @@ struct RenderedBodies: Sendable {
         fragments[numbers.number(of: owner)]
     }
 
-    /// `articleTrees` are the articles' trees as `Site.takeArticleTrees` took them out of
-    /// `site` (none: the site still holds them); each is let go once its HTML is made.
+    /// `taken` are bodies `Site.takeBodies` took out of `site` (none: the site still holds
+    /// every tree); each tree is let go once its HTML is made.
     /// `transforms` are the body tree transforms for embedded blocks (see `BodyRenderer`);
     /// `templates` draw photos and embedded posts (`MediaMarkup`).
     /// A body `memo` holds under the same file version and site is reused, unless it embeds a
     /// timeline or a map whose events or places changed since. `reservedIDs` are the ids the
     /// templates write (`TemplateSet.reservedIDs`), which no heading takes.
     static func render(
-        _ site: Site, articleTrees: consuming [[BlockNode]] = [], transforms: [BodyTransform] = [], templates: CompiledTemplates? = nil,
+        _ site: Site, taken: consuming [SiteBody] = [], transforms: [BodyTransform] = [], templates: CompiledTemplates? = nil,
         reservedIDs: Set<String> = [], keys: ReuseKeys, memo: RenderMemo, into next: inout [Int: Fragment]
     ) async -> RenderedBodies {
         let renderer = BodyRenderer(site: site, transforms: transforms, templates: templates, reservedIDs: reservedIDs)
         let numbers = site.bodyNumbers
         var pending = site.bodies
-        for index in articleTrees.indices {
-            pending[numbers.number(of: .article(index))].body.document.blocks = articleTrees[index]
-            articleTrees[index] = []
+        for index in taken.indices {
+            pending[numbers.number(of: taken[index].owner)].body.document.blocks = taken[index].body.document.blocks
+            taken[index].body.document.blocks = []
         }
         let sourceAnchors = Set(site.sources.map(\.anchor))
         let memoKeys = pending.map { Fingerprint.of("body", $0.body.stamp, keys.global) }
@@ -69,5 +69,5 @@ struct RenderedBodies: Sendable {
 
     /// Bodies per round: enough to keep every core busy, few enough that a round's trees are
     /// a small part of the site's.
-    private static let roundSize = 2048
+    private static let roundSize = 512
 }

@@ -32,7 +32,8 @@ enum SiteRenderer {
         _ loaded: inout LoadedSite, memo: RenderMemo, emit: @escaping @Sendable ([OutputFile]) throws -> Void
     ) async throws -> RenderResult {
         // Before anything holds a copy of the site, so that the trees have one owner to let them go.
-        let articleTrees = loaded.site.takeArticleTrees()
+        // The articles are most of the text; the events' trees stay for the map's export.
+        let articles = loaded.site.takeBodies { if case .article = $0 { true } else { false } }
         let (site, templates, inputs) = (loaded.site, loaded.templates.compiled, loaded.inputsKey)
         let keys = ReuseKeys(site: site, inputs: inputs)
         var next = RenderMemo()
@@ -42,7 +43,7 @@ enum SiteRenderer {
         var listFragments = await ListFragments.render(entryModels, templates: templates, inputs: loaded.inputsKey, memo: memo, into: &next.fragments)
         let embedded = EmbeddedTimeline(models: entryModels, eventFragments: listFragments.events, templates: templates)
         let figures = MapFigures(models: entryModels, templates: templates)
-        let bodies = await RenderedBodies.render(site, articleTrees: articleTrees, transforms: [TimelineEmbed.transform(embedded.html), MapEmbeds.transform(figures.html)],
+        let bodies = await RenderedBodies.render(site, taken: consume articles, transforms: [TimelineEmbed.transform(embedded.html), MapEmbeds.transform(figures.html)],
                                                  templates: templates, reservedIDs: loaded.templates.reservedIDs, keys: keys, memo: memo,
                                                  into: &next.fragments)
         let models = ViewModels(site: site, bodies: bodies)

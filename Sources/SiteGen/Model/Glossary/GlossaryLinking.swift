@@ -19,23 +19,33 @@ public struct GlossaryReferences: Sendable {
 /// glossary: names two terms share, `related` terms that do not exist, terms no page uses.
 /// A body's links depend on every term, so this runs on the whole site after the model.
 enum GlossaryLinking {
-    static func link(_ site: Site) async -> (Site, [Diagnostic]) {
+    static func link(_ site: consuming Site) async -> (Site, [Diagnostic]) {
         let (linked, diagnostics, _) = await link(site, reusing: GlossaryMemo())
         return (linked, diagnostics)
     }
 
     /// Links only the bodies `memo` has not linked with these same terms before.
-    static func link(_ site: Site, reusing memo: GlossaryMemo) async -> (Site, [Diagnostic], GlossaryMemo) {
+    static func link(_ site: consuming Site, reusing memo: GlossaryMemo) async -> (Site, [Diagnostic], GlossaryMemo) {
         let termsKey = GlossaryMemo.key(site.terms, routes: site.routes)
         let (index, nameProblems) = memo.termsKey == termsKey ? memo.index! : TermIndex.build(site.terms, routes: site.routes)
         let (related, relatedProblems) = relatedTerms(site.terms)
-        let bodies = site.bodies
+        // Taken out of the site and linked in rounds, each round's unlinked trees let go when it
+        // is done: the linked copies of every tree beside the originals were a large peak.
+        var bodies = site.takeBodies { _ in true }
+        let owners = bodies.map(\.owner)
         // A term's own entry never links to itself.
-        let ownTerms = bodies.map { entry -> Int? in if case .term(let index) = entry.owner { index } else { nil } }
+        let ownTerms = owners.map { owner -> Int? in if case .term(let index) = owner { index } else { nil } }
         let keys = bodies.indices.map { Fingerprint.of(termsKey, bodies[$0].body.stamp, ownTerms[$0] ?? -1) }
         let reused = memo.termsKey == termsKey ? memo.linked : [:]
-        let linked = await Array(bodies.indices).concurrentMap { number in
-            reused[keys[number]] ?? TermLinker.link(bodies[number].body, index: index, ownTerm: ownTerms[number])
+        var linked: [LinkedBody] = []
+        linked.reserveCapacity(bodies.count)
+        for start in stride(from: 0, to: bodies.count, by: roundSize) {
+            let range = start..<min(start + roundSize, bodies.count)
+            let round = Array(bodies[range])
+            for number in range { bodies[number].body.document.blocks = [] }
+            linked += await Array(range).concurrentMap { number in
+                reused[keys[number]] ?? TermLinker.link(round[number - start].body, index: index, ownTerm: ownTerms[number])
+            }
         }
         let newMemo = GlossaryMemo(termsKey: termsKey, index: (index, nameProblems),
                                    linked: Dictionary(zip(keys, linked), uniquingKeysWith: { first, _ in first }))
@@ -43,8 +53,8 @@ enum GlossaryLinking {
         var site = site.replacingBodies(linked.map(\.body))
         var mentions = [[GlossaryReferences.Mention]](repeating: [], count: site.terms.count)
         var used = Set<Int>()
-        for (entry, body) in zip(bodies, linked) {
-            switch entry.owner {
+        for (owner, body) in zip(owners, linked) {
+            switch owner {
             case .article(let number): for term in body.mentions { mentions[term].append(.article(number)) }
             case .event(let number): for term in body.mentions { mentions[term].append(.event(number)) }
             case .frontPage, .sourcesPage, .page: break
@@ -61,6 +71,10 @@ enum GlossaryLinking {
         }
         return (site, nameProblems + relatedProblems + unused, newMemo)
     }
+
+    /// Bodies per round: enough to keep every core busy, few enough that a round's trees are
+    /// a small part of the site's.
+    private static let roundSize = 512
 
     /// `related` names terms by file name (`taaregas`) or by headword (`tåregas`).
     private static func relatedTerms(_ terms: [GlossaryTerm]) -> ([[Int]], [Diagnostic]) {
