@@ -1,19 +1,23 @@
 #!/usr/bin/env bash
-# sitegen against Hugo on the same content: scripts/bench/compare-hugo.sh [N...] [--runs R]
+# sitegen against Hugo on the same content: scripts/bench/compare-hugo.sh [N...] [--runs R] [--in-memory]
 # (default: 1000 10000, 3 runs). For each N the site generated into .bench/N (generate-site.py)
 # is built by sitegen (release) and by Hugo (Debian's `hugo`, with scripts/bench/hugo/: its own
 # minimal templates that render the same pages), interleaved in one run so both see the same
 # machine: each run is a fresh build of each into an empty folder, then a rebuild of each onto
 # its previous output with nothing changed. Prints the medians of wall time, CPU time (user +
 # system) and peak memory (/usr/bin/time), and sitegen's share of Hugo's.
+# --in-memory writes both tools' output to /dev/shm: on a disk formatted ext4 without a journal
+# (as some VMs are), creating files where many were deleted in the last minutes makes the kernel
+# scan past each recently freed inode, which can double a run's wall time by chance.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 root=$PWD
 
-sizes=() runs=3
+sizes=() runs=3 scratch=
 while (($#)); do
   case $1 in
     --runs) runs=$2; shift 2 ;;
+    --in-memory) scratch=/dev/shm; shift ;;
     *) sizes+=("$1"); shift ;;
   esac
 done
@@ -23,7 +27,7 @@ command -v hugo >/dev/null || { echo "compare-hugo: needs Hugo (Debian: apt-get 
 bash scripts/setup.sh --bench
 swift build -c release --product sitegen
 bin=$root/.build/release/sitegen
-tmp=$(mktemp -d)
+tmp=$(mktemp -d ${scratch:+-p "$scratch"})
 trap 'rm -rf "$tmp"' EXIT
 
 # measure NAME COMMAND...: appends "wall cpu rss_mb" to $tmp/NAME
@@ -78,7 +82,7 @@ for n in "${sizes[@]}"; do
 done
 
 echo
-echo "Medians of $runs interleaved runs on $(nproc) cores; $(hugo version | cut -d' ' -f1-2); sitegen $(git rev-parse --short HEAD)"
+echo "Medians of $runs interleaved runs on $(nproc) cores, output ${scratch:+in memory, }${scratch:-on disk}; $(hugo version | cut -d' ' -f1-2); sitegen $(git rev-parse --short HEAD)"
 printf '| %6s | %-28s | %9s | %9s | %6s |\n' N "" Hugo sitegen ratio
 printf '|%s|%s|%s|%s|%s|\n' -------- ------------------------------ ----------- ----------- --------
 printf '%s\n' "${rows[@]}"
