@@ -83,6 +83,27 @@ extension Site {
     }
 }
 
+extension Array where Element == SiteBody {
+    /// Works through the bodies a round at a time, letting each round's trees go (from this
+    /// array) once `work` is done with them: for a pass that makes new trees or HTML from every
+    /// body, so that the old and the new are never all in memory at once. `work` gets a round's
+    /// bodies and their places in the array, and returns one result per body.
+    mutating func consumingRounds<Result>(_ work: (_ round: [SiteBody], _ places: Range<Int>) async -> [Result]) async -> [Result] {
+        var results: [Result] = []
+        results.reserveCapacity(count)
+        // Enough bodies to keep every core busy, few enough that a round's trees are a small
+        // part of a large site's.
+        let roundSize = 512
+        for start in stride(from: 0, to: count, by: roundSize) {
+            let places = start..<Swift.min(start + roundSize, count)
+            let round = Array(self[places])
+            for place in places { self[place].body.document.blocks = [] }
+            results += await work(round, places)
+        }
+        return results
+    }
+}
+
 /// Where each body stands in `Site.bodies`, and whose the body at a place there is.
 struct BodyNumbers: Sendable {
     let pages: Int

@@ -34,15 +34,10 @@ struct RenderedBodies: Sendable {
         }
         let sourceAnchors = Set(site.sources.map(\.anchor))
         let memoKeys = pending.map { Fingerprint.of("body", $0.body.stamp, keys.global) }
-        var fragments: [Fragment] = []
-        fragments.reserveCapacity(pending.count)
         // In rounds, whose trees go when the round is done: the texts' trees and their HTML
         // together were a third of a large build's peak memory.
-        for start in stride(from: 0, to: pending.count, by: roundSize) {
-            let range = start..<min(start + roundSize, pending.count)
-            let round = Array(pending[range])
-            for number in range { pending[number].body.document.blocks = [] }
-            fragments += await memo.fragments(Array(memoKeys[range]), into: &next, isCurrent: { $0.embedsKey == keys.embeds($0.embeds) }) { chunk in
+        let fragments = await pending.consumingRounds { round, places in
+            await memo.fragments(Array(memoKeys[places]), into: &next, isCurrent: { $0.embedsKey == keys.embeds($0.embeds) }) { chunk in
                 chunk.map { offset in
                     let body = round[offset].body
                     let kinds = body.embeds
@@ -66,8 +61,4 @@ struct RenderedBodies: Sendable {
         }
         return RenderedBodies(fragments: fragments, numbers: numbers)
     }
-
-    /// Bodies per round: enough to keep every core busy, few enough that a round's trees are
-    /// a small part of the site's.
-    private static let roundSize = 512
 }

@@ -37,14 +37,9 @@ enum GlossaryLinking {
         let ownTerms = owners.map { owner -> Int? in if case .term(let index) = owner { index } else { nil } }
         let keys = bodies.indices.map { Fingerprint.of(termsKey, bodies[$0].body.stamp, ownTerms[$0] ?? -1) }
         let reused = memo.termsKey == termsKey ? memo.linked : [:]
-        var linked: [LinkedBody] = []
-        linked.reserveCapacity(bodies.count)
-        for start in stride(from: 0, to: bodies.count, by: roundSize) {
-            let range = start..<min(start + roundSize, bodies.count)
-            let round = Array(bodies[range])
-            for number in range { bodies[number].body.document.blocks = [] }
-            linked += await Array(range).concurrentMap { number in
-                reused[keys[number]] ?? TermLinker.link(round[number - start].body, index: index, ownTerm: ownTerms[number])
+        let linked = await bodies.consumingRounds { round, places in
+            await Array(places).concurrentMap { number in
+                reused[keys[number]] ?? TermLinker.link(round[number - places.lowerBound].body, index: index, ownTerm: ownTerms[number])
             }
         }
         let newMemo = GlossaryMemo(termsKey: termsKey, index: (index, nameProblems),
@@ -71,10 +66,6 @@ enum GlossaryLinking {
         }
         return (site, nameProblems + relatedProblems + unused, newMemo)
     }
-
-    /// Bodies per round: enough to keep every core busy, few enough that a round's trees are
-    /// a small part of the site's.
-    private static let roundSize = 512
 
     /// `related` names terms by file name (`taaregas`) or by headword (`tåregas`).
     private static func relatedTerms(_ terms: [GlossaryTerm]) -> ([[Int]], [Diagnostic]) {
