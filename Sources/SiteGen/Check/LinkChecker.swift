@@ -101,7 +101,9 @@ struct LinkChecker: Sendable {
 
     /// The output file a destination lands on, or nil when there is none.
     private func resolve(_ target: String, from pagePath: String) -> String? {
-        Self.candidates(target, from: pagePath).first(where: written.contains)
+        // `#fragment` alone: the page the link is on.
+        if target.isEmpty { return Routes.outputFile(pagePath) }
+        return Self.candidates(target, from: pagePath).first(where: written.contains)
     }
 
     /// The output files a destination may land on, in the order they are tried: a file, then a
