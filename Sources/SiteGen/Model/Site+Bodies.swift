@@ -88,7 +88,7 @@ extension Array where Element == SiteBody {
     /// array) once `work` is done with them: for a pass that makes new trees or HTML from every
     /// body, so that the old and the new are never all in memory at once. `work` gets a round's
     /// bodies and their places in the array, and returns one result per body.
-    mutating func consumingRounds<Result>(_ work: (_ round: [SiteBody], _ places: Range<Int>) async -> [Result]) async -> [Result] {
+    mutating func consumingRounds<Result>(_ work: (_ round: [SiteBody], _ places: Range<Int>) async throws -> [Result]) async rethrows -> [Result] {
         var results: [Result] = []
         results.reserveCapacity(count)
         // Enough bodies to keep every core busy, few enough that a round's trees are a small
@@ -98,7 +98,7 @@ extension Array where Element == SiteBody {
             let places = start..<Swift.min(start + roundSize, count)
             let round = Array(self[places])
             for place in places { self[place].body.document.blocks = [] }
-            results += await work(round, places)
+            results += try await work(round, places)
         }
         return results
     }

@@ -12,11 +12,7 @@ enum AtomFeed {
         let title = eventsOnly ? site.strings["timeline.feedTitle"].replacingOccurrences(of: "{title}", with: config.title) : config.title
         let alternate = eventsOnly ? config.absoluteURL(site.routes.timeline) : config.baseURL
         let siteOffset = { (date: ContentDate) in ZoneOffsets.offset(of: config.timeZone, atInstant: date.instant()) ?? 0 }
-        // Pick the newest first and escape only those: a feed of a big site must stay cheap.
-        let candidates: [(updated: ContentDate, published: ContentDate, item: FeedItem)] =
-            (eventsOnly ? [] : site.articles.indices.map { (site.articles[$0].updated ?? site.articles[$0].date, site.articles[$0].date, .article($0)) })
-            + site.events.indices.map { (site.events[$0].updated ?? site.events[$0].date, site.events[$0].date, .event($0)) }
-        let newest = candidates.sorted { ($0.updated, $0.published) > ($1.updated, $1.published) }.prefix(entryLimit)
+        let newest = newest(site, eventsOnly: eventsOnly)
         // The events feed changes only when an event does.
         let feedUpdated = eventsOnly ? newest.map(\.updated).max() : site.lastUpdated ?? newest.first?.updated
         var xml = """
@@ -40,6 +36,20 @@ enum AtomFeed {
 
     private enum FeedItem {
         case article(Int), event(Int)
+    }
+
+    /// The articles the main feed shows, whose texts the render keeps for it.
+    static func articlesShown(_ site: Site) -> Set<Int> {
+        Set(newest(site, eventsOnly: false).compactMap { if case .article(let index) = $0.item { index } else { nil } })
+    }
+
+    /// The items a feed shows, newest first. Picked before any is escaped: a feed of a big site
+    /// must stay cheap.
+    private static func newest(_ site: Site, eventsOnly: Bool) -> ArraySlice<(updated: ContentDate, published: ContentDate, item: FeedItem)> {
+        let candidates: [(updated: ContentDate, published: ContentDate, item: FeedItem)] =
+            (eventsOnly ? [] : site.articles.indices.map { (site.articles[$0].updated ?? site.articles[$0].date, site.articles[$0].date, .article($0)) })
+            + site.events.indices.map { (site.events[$0].updated ?? site.events[$0].date, site.events[$0].date, .event($0)) }
+        return candidates.sorted { ($0.updated, $0.published) > ($1.updated, $1.published) }.prefix(entryLimit)
     }
 
     private static func entry(_ item: FeedItem, site: Site, models: ViewModels, offset: (ContentDate) -> Int) -> String {

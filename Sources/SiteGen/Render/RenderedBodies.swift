@@ -1,7 +1,9 @@
 import Markdown
 
-/// Every Markdown body rendered to HTML once, in parallel, before any page uses it:
-/// an event's text shows on its own page and in the timeline.
+/// Markdown bodies rendered to HTML once, in parallel: an event's text shows on its own page
+/// and in the timeline. The articles' are made round by round with their pages instead
+/// (`renderInRounds`): only its own page shows an article's text, and holding every one at
+/// once was a large build's peak memory.
 struct RenderedBodies: Sendable {
     /// In the order of `Site.bodies`.
     private var fragments: [Fragment]
@@ -14,51 +16,91 @@ struct RenderedBodies: Sendable {
         fragments[numbers.number(of: owner)]
     }
 
-    /// `taken` are bodies `Site.takeBodies` took out of `site` (none: the site still holds
-    /// every tree); each tree is let go once its HTML is made.
-    /// `transforms` are the body tree transforms for embedded blocks (see `BodyRenderer`);
-    /// `templates` draw photos and embedded posts (`MediaMarkup`).
-    /// A body `memo` holds under the same file version and site is reused, unless it embeds a
-    /// timeline or a map whose events or places changed since. `reservedIDs` are the ids the
-    /// templates write (`TemplateSet.reservedIDs`), which no heading takes.
-    static func render(
-        _ site: Site, taken: consuming [SiteBody] = [], transforms: [BodyTransform] = [], templates: CompiledTemplates? = nil,
-        reservedIDs: Set<String> = [], keys: ReuseKeys, memo: RenderMemo, into next: inout [Int: Fragment]
-    ) async -> RenderedBodies {
-        let renderer = BodyRenderer(site: site, transforms: transforms, templates: templates, reservedIDs: reservedIDs)
-        let numbers = site.bodyNumbers
-        var pending = site.bodies
-        for index in taken.indices {
-            pending[numbers.number(of: taken[index].owner)].body.document.blocks = taken[index].body.document.blocks
-            taken[index].body.document.blocks = []
+    /// The same bodies with these made too.
+    func setting(_ rendered: [(owner: BodyOwner, fragment: Fragment)]) -> RenderedBodies {
+        var bodies = self
+        for (owner, fragment) in rendered { bodies.fragments[numbers.number(of: owner)] = fragment }
+        return bodies
+    }
+
+    /// Every body of `site` but those `Site.takeBodies` took out of it (`Maker.isTaken`), which
+    /// are left empty here for `renderInRounds`.
+    static func render(_ site: Site, maker: Maker, memo: RenderMemo, into next: inout [Int: Fragment]) async -> RenderedBodies {
+        let all = site.bodies
+        let places = all.indices.filter { !maker.isTaken(all[$0].owner) }
+        var kept = places.map { all[$0] }
+        var fragments = [Fragment](repeating: Fragment(""), count: all.count)
+        for (place, fragment) in zip(places, await renderInRounds(&kept, maker: maker, memo: memo, into: &next, each: { _ in })) {
+            fragments[place] = fragment
         }
-        let sourceAnchors = Set(site.sources.map(\.anchor))
-        let memoKeys = pending.map { Fingerprint.of("body", $0.body.stamp, keys.global) }
-        // In rounds, whose trees go when the round is done: the texts' trees and their HTML
-        // together were a third of a large build's peak memory.
-        let fragments = await pending.consumingRounds { round, places in
-            await memo.fragments(Array(memoKeys[places]), into: &next, isCurrent: { $0.embedsKey == keys.embeds($0.embeds) }) { chunk in
-                chunk.map { offset in
-                    let body = round[offset].body
-                    let kinds = body.embeds
-                    let fragment = { (html: String) in Fragment(html, embeds: kinds, embedsKey: keys.embeds(kinds)) }
-                    switch round[offset].owner {
-                    case .event(let index):
-                        // An event's text is also in the exports, with absolute links: rendered once for both. The
-                        // timeline shows many events' texts on one page: each event's heading and note ids start with its own.
-                        let (page, export) = renderer.renderForPagesAndExports(body, idPrefix: site.events[index].id + "-")
-                        var rendered = fragment(page)
-                        rendered.export = export
-                        return rendered
-                    case .sourcesPage:
-                        // The sources page's text keeps clear of the sources' anchors.
-                        return fragment(renderer.render(body, taken: sourceAnchors))
-                    default:
-                        return fragment(renderer.render(body))
-                    }
-                }
+        return RenderedBodies(fragments: fragments, numbers: site.bodyNumbers)
+    }
+
+    /// Renders `bodies` a round at a time, letting each round's trees go when it is done (see
+    /// `consumingRounds`); `each` gets every round's bodies with their HTML as soon as it is made.
+    @discardableResult
+    static func renderInRounds(
+        _ bodies: inout [SiteBody], maker: Maker, memo: RenderMemo, into next: inout [Int: Fragment],
+        each: (_ round: [(owner: BodyOwner, fragment: Fragment)]) async throws -> Void
+    ) async rethrows -> [Fragment] {
+        let memoKeys = bodies.map { maker.memoKey($0.body) }
+        return try await bodies.consumingRounds { round, places in
+            let made = await memo.fragments(Array(memoKeys[places]), into: &next, isCurrent: maker.isCurrent) { chunk in
+                chunk.map { maker.fragment(for: round[$0]) }
+            }
+            try await each(Array(zip(round.map(\.owner), made)))
+            return made
+        }
+    }
+
+    /// How a body becomes its fragment in this build. `transforms` are the body tree transforms
+    /// for embedded blocks (see `BodyRenderer`); `templates` draw photos and embedded posts
+    /// (`MediaMarkup`). A body `memo` holds under the same file version and site is reused,
+    /// unless it embeds a timeline or a map whose events or places changed since.
+    /// `reservedIDs` are the ids the templates write (`TemplateSet.reservedIDs`), which no
+    /// heading takes. `isTaken`: whose bodies `Site.takeBodies` took out of the site.
+    struct Maker: Sendable {
+        let site: Site
+        let renderer: BodyRenderer
+        let keys: ReuseKeys
+        let sourceAnchors: Set<String>
+        let isTaken: @Sendable (BodyOwner) -> Bool
+
+        init(site: Site, transforms: [BodyTransform] = [], templates: CompiledTemplates? = nil, reservedIDs: Set<String> = [], keys: ReuseKeys,
+             isTaken: @escaping @Sendable (BodyOwner) -> Bool = { _ in false }) {
+            self.site = site
+            renderer = BodyRenderer(site: site, transforms: transforms, templates: templates, reservedIDs: reservedIDs)
+            self.keys = keys
+            sourceAnchors = Set(site.sources.map(\.anchor))
+            self.isTaken = isTaken
+        }
+
+        func memoKey(_ body: Body) -> Int {
+            Fingerprint.of("body", body.stamp, keys.global)
+        }
+
+        func isCurrent(_ fragment: Fragment) -> Bool {
+            fragment.embedsKey == keys.embeds(fragment.embeds)
+        }
+
+        func fragment(for entry: SiteBody) -> Fragment {
+            let body = entry.body
+            let kinds = body.embeds
+            let fragment = { (html: String) in Fragment(html, embeds: kinds, embedsKey: keys.embeds(kinds)) }
+            switch entry.owner {
+            case .event(let index):
+                // An event's text is also in the exports, with absolute links: rendered once for both. The
+                // timeline shows many events' texts on one page: each event's heading and note ids start with its own.
+                let (page, export) = renderer.renderForPagesAndExports(body, idPrefix: site.events[index].id + "-")
+                var rendered = fragment(page)
+                rendered.export = export
+                return rendered
+            case .sourcesPage:
+                // The sources page's text keeps clear of the sources' anchors.
+                return fragment(renderer.render(body, taken: sourceAnchors))
+            default:
+                return fragment(renderer.render(body))
             }
         }
-        return RenderedBodies(fragments: fragments, numbers: numbers)
     }
 }

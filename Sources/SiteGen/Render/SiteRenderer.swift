@@ -32,8 +32,9 @@ enum SiteRenderer {
         _ loaded: inout LoadedSite, memo: RenderMemo, emit: @escaping @Sendable ([OutputFile]) throws -> Void
     ) async throws -> RenderResult {
         // Before anything holds a copy of the site, so that the trees have one owner to let them go.
-        // The articles are most of the text; the events' trees stay for the map's export.
-        let articles = loaded.site.takeBodies { if case .article = $0 { true } else { false } }
+        // The articles are most of the text, and only an article's own page shows it.
+        let isArticle: @Sendable (BodyOwner) -> Bool = { if case .article = $0 { true } else { false } }
+        var articles = loaded.site.takeBodies(isArticle)
         let (site, templates, inputs) = (loaded.site, loaded.templates.compiled, loaded.inputsKey)
         let keys = ReuseKeys(site: site, inputs: inputs)
         var next = RenderMemo()
@@ -43,9 +44,9 @@ enum SiteRenderer {
         var listFragments = await ListFragments.render(entryModels, templates: templates, inputs: loaded.inputsKey, memo: memo, into: &next.fragments)
         let embedded = EmbeddedTimeline(models: entryModels, eventFragments: listFragments.events, templates: templates)
         let figures = MapFigures(models: entryModels, templates: templates)
-        let bodies = await RenderedBodies.render(site, taken: consume articles, transforms: [TimelineEmbed.transform(embedded.html), MapEmbeds.transform(figures.html)],
-                                                 templates: templates, reservedIDs: loaded.templates.reservedIDs, keys: keys, memo: memo,
-                                                 into: &next.fragments)
+        let maker = RenderedBodies.Maker(site: site, transforms: [TimelineEmbed.transform(embedded.html), MapEmbeds.transform(figures.html)],
+                                         templates: templates, reservedIDs: loaded.templates.reservedIDs, keys: keys, isTaken: isArticle)
+        let bodies = await RenderedBodies.render(site, maker: maker, memo: memo, into: &next.fragments)
         let models = ViewModels(site: site, bodies: bodies)
         listFragments.timeline = await ListFragments.renderTimeline(models, templates: templates, inputs: loaded.inputsKey, memo: memo, into: &next.fragments)
         let fragments = listFragments
@@ -55,24 +56,44 @@ enum SiteRenderer {
         let jobs = PageJob.all(for: site)
         let paths = jobs.map { $0.path(in: site).map(Routes.outputFile) ?? "404.html" }
         let keyed = memo.needsKeys
-        let order = jobs.indices.filter { jobs[$0].listsMany } + jobs.indices.filter { !jobs[$0].listsMany }
-        let chunks = await order.concurrentChunks { chunk -> [(keys: [Int], written: Result<Int, Error>)] in
-            let contexts = PageContexts(models: models, fragments: fragments, inputs: inputs)
-            var files: [OutputFile] = []
-            let keys = chunk.map { number in
-                let (key, html) = contexts.render(jobs[number], templates: templates, keyed: keyed) { memo.files[paths[number]] == $0 }
-                if let html { files.append(OutputFile(path: paths[number], contents: .bytes(html))) }
-                return key
-            }
-            return [(keys, Result { try emit(files); return files.count })]
-        }
+        var pageKeys = [Int](repeating: 0, count: jobs.count)
         var rendered = 0
-        for chunk in chunks { rendered += try chunk.written.get() }
-        for (number, key) in zip(order, chunks.flatMap(\.keys)) { next.files[paths[number]] = key }
+        func renderPages(_ numbers: [Int], models: ViewModels) async throws {
+            let chunks = await numbers.concurrentChunks { chunk -> [(keys: [Int], written: Result<Int, Error>)] in
+                let contexts = PageContexts(models: models, fragments: fragments, inputs: inputs)
+                var files: [OutputFile] = []
+                let keys = chunk.map { number in
+                    let (key, html) = contexts.render(jobs[number], templates: templates, keyed: keyed) { memo.files[paths[number]] == $0 }
+                    if let html { files.append(OutputFile(path: paths[number], contents: .bytes(html))) }
+                    return key
+                }
+                return [(keys, Result { try emit(files); return files.count })]
+            }
+            for chunk in chunks { rendered += try chunk.written.get() }
+            for (number, key) in zip(numbers, chunks.flatMap(\.keys)) { pageKeys[number] = key }
+        }
+        var articleJobs: [Int: Int] = [:]
+        for (number, job) in jobs.enumerated() { if case .article(let index) = job { articleJobs[index] = number } }
+        let nonArticles = jobs.indices.filter { !isArticleJob(jobs[$0]) }
+        try await renderPages(nonArticles.filter { jobs[$0].listsMany } + nonArticles.filter { !jobs[$0].listsMany }, models: models)
+        // The articles' texts and pages, a round at a time: each text is let go with its page,
+        // but for the few the feed shows. The feed's key reads every text's hash.
+        let inFeed = AtomFeed.articlesShown(site)
+        var kept: [(owner: BodyOwner, fragment: Fragment)] = []
+        try await RenderedBodies.renderInRounds(&articles, maker: maker, memo: memo, into: &next.fragments) { round in
+            let roundModels = ViewModels(site: site, bodies: bodies.setting(round))
+            try await renderPages(round.compactMap { if case .article(let index) = $0.owner { articleJobs[index] } else { nil } }, models: roundModels)
+            for (owner, fragment) in round {
+                guard case .article(let index) = owner else { continue }
+                kept.append((owner, inFeed.contains(index) ? fragment : fragment.withoutHTML))
+            }
+        }
+        let withArticles = ViewModels(site: site, bodies: bodies.setting(kept))
+        for (number, key) in pageKeys.enumerated() { next.files[paths[number]] = key }
 
-        let exportBodies = TimelineExports.bodies(models)
-        let exports = await TimelineExports.entries(models, bodies: exportBodies, keys: keys, memo: memo, into: &next.fragments)
-        let others = otherFiles(loaded, models: models, exports: exports, keys: keys, jobs: jobs, pagePaths: paths)
+        let exportBodies = TimelineExports.bodies(withArticles)
+        let exports = await TimelineExports.entries(withArticles, bodies: exportBodies, keys: keys, memo: memo, into: &next.fragments)
+        let others = otherFiles(loaded, models: withArticles, exports: exports, keys: keys, jobs: jobs, pagePaths: paths)
         let staleOthers = others.filter { memo.files[$0.path] != $0.key }
         // In parallel: the feeds and exports are each a whole pass over the site.
         try emit(await staleOthers.concurrentMap { OutputFile(path: $0.path, contents: $0.make()) })
@@ -81,6 +102,10 @@ enum SiteRenderer {
         for other in others { next.files[other.path] = other.key }
         next.isFilled = true
         return RenderResult(paths: Set(next.files.keys), pages: jobs.count, rendered: rendered, memo: next)
+    }
+
+    private static func isArticleJob(_ job: PageJob) -> Bool {
+        if case .article = job { true } else { false }
     }
 
     /// Feeds, exports, sitemap, robots.txt and the copied files, each with its key and a

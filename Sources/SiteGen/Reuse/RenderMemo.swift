@@ -35,6 +35,14 @@ struct Fragment: Sendable {
         self.embeds = embeds
         self.embedsKey = embedsKey
     }
+
+    /// The same fragment's hash without its HTML: for what only keys read once its pages are made.
+    var withoutHTML: Fragment {
+        var fragment = self
+        fragment.html = ""
+        fragment.export = nil
+        return fragment
+    }
 }
 
 /// The fingerprints every key of one build starts from.
