@@ -33,19 +33,21 @@ extension Site {
     /// the site without its tree: the taker is then the trees' one owner and can let each go
     /// as soon as it is done with it (a large site's trees are most of a build's memory).
     mutating func takeBodies(_ owners: (BodyOwner) -> Bool) -> [SiteBody] {
-        var taken: [SiteBody] = []
-        func take(_ owner: BodyOwner, _ body: inout Body, _ location: SourceLocation) {
-            guard owners(owner) else { return }
-            taken.append(SiteBody(owner: owner, body: body, location: location))
-            body.document.blocks = []
-        }
-        take(.frontPage, &frontPage.body, frontPage.location)
-        take(.sourcesPage, &sourcesPage.body, sourcesPage.location)
-        for index in pages.indices { take(.page(index), &pages[index].body, pages[index].location) }
-        for index in articles.indices { take(.article(index), &articles[index].body, articles[index].location) }
-        for index in events.indices { take(.event(index), &events[index].body, events[index].location) }
-        for index in terms.indices { take(.term(index), &terms[index].body, terms[index].location) }
+        let taken = bodies.filter { owners($0.owner) }
+        for entry in taken { updateBody(of: entry.owner) { $0.document.blocks = [] } }
         return taken
+    }
+
+    /// Changes `owner`'s body in place.
+    mutating func updateBody(of owner: BodyOwner, _ change: (inout Body) -> Void) {
+        switch owner {
+        case .frontPage: change(&frontPage.body)
+        case .sourcesPage: change(&sourcesPage.body)
+        case .page(let index): change(&pages[index].body)
+        case .article(let index): change(&articles[index].body)
+        case .event(let index): change(&events[index].body)
+        case .term(let index): change(&terms[index].body)
+        }
     }
 
     var bodyNumbers: BodyNumbers {
@@ -70,14 +72,7 @@ extension Site {
         var site = self
         let numbers = bodyNumbers
         for (number, body) in replacements.enumerated() {
-            switch numbers.owner(of: number) {
-            case .frontPage: site.frontPage.body = body
-            case .sourcesPage: site.sourcesPage.body = body
-            case .page(let index): site.pages[index].body = body
-            case .article(let index): site.articles[index].body = body
-            case .event(let index): site.events[index].body = body
-            case .term(let index): site.terms[index].body = body
-            }
+            site.updateBody(of: numbers.owner(of: number)) { $0 = body }
         }
         return site
     }
