@@ -37,9 +37,11 @@ enum ContentLoader {
             return (version, loadFile(path, files: files))
         }
         var newCache = ContentFileCache()
-        newCache.entries.reserveCapacity(paths.count)
-        for (path, (version, loaded)) in zip(paths, versioned) {
-            if let version, keepsCache { newCache.entries[path] = (version, loaded) }
+        if keepsCache {
+            newCache.entries.reserveCapacity(paths.count)
+            for (path, (version, loaded)) in zip(paths, versioned) {
+                if let version { newCache.entries[path] = (version, loaded) }
+            }
         }
         var content = SiteContent()
         var diagnostics = listingProblems
