@@ -215,7 +215,7 @@ public enum SiteBuilder {
         let (images, imageProblems) = await SiteImagesBuilder.build(SiteImagesBuilder.references(in: links, config: config), files: files,
                                                                    writesCache: options.writesImageCache)
         site.images = images
-        site.images.firstPhotos = ShareImages.firstPhotos(in: site)
+        site.images.firstPhotos = ShareImages.firstPhotos(in: site, links: links)
         site.images.shared = ShareImages.used(in: site)
         diagnostics += imageProblems
         timer.lap("images (\(images.made) resized, \(images.reused) from the cache)")

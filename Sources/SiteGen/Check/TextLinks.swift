@@ -2,15 +2,26 @@ import Markdown
 
 /// A link, image or figure an editor wrote in a text, with where it lands on the site.
 struct TextLink: Sendable {
+    enum Kind: Sendable {
+        case link, image
+        /// A photo set apart with its caption; `alt` is empty for a decorative one.
+        case figure(alt: String)
+    }
+
     var destination: String
     var location: SourceLocation
-    var isImage: Bool
+    var kind: Kind
     var target: ContentLinks.Target
+
+    var isImage: Bool {
+        if case .link = kind { false } else { true }
+    }
 }
 
 /// The links every text holds, found in one walk of each body and resolved once, before the
 /// photos are made: the image step takes its photos from them and the link check, after the
-/// render, the rest. Each walked and resolved every link of every body on its own.
+/// render, the rest; share images take each text's first figure. Each walked and resolved
+/// every link of every body on its own.
 struct TextLinks: Sendable {
     /// One list per body, in the order of `Site.bodies`.
     let byBody: [[TextLink]]
@@ -26,25 +37,25 @@ struct TextLinks: Sendable {
     /// The embedded posts' pictures, then the figures, then the links and images in the text.
     static func links(in body: Body, path: String, resolving contentLinks: ContentLinks) -> [TextLink] {
         var links: [TextLink] = []
-        func add(_ destination: String, at location: SourceLocation, isImage: Bool) {
-            links.append(TextLink(destination: destination, location: location, isImage: isImage,
+        func add(_ destination: String, at location: SourceLocation, _ kind: TextLink.Kind) {
+            links.append(TextLink(destination: destination, location: location, kind: kind,
                                   target: contentLinks.target(of: destination, from: body.sourcePath)))
         }
         for block in EmbedCard.blocks(in: body) {
             if let image = EmbedCard.parse(block.code, path: path, fenceLine: block.fenceLine).0?.image {
-                add(image.value, at: image.location, isImage: true)
+                add(image.value, at: image.location, .image)
             }
         }
         body.document.blocks.forEachBlock { block in
-            if case .figure(let figure) = block { add(figure.source, at: body.location(figure.position, path: path), isImage: true) }
+            if case .figure(let figure) = block { add(figure.source, at: body.location(figure.position, path: path), .figure(alt: figure.alt ?? "")) }
         }
         body.document.blocks.forEachInline { inline in
             switch inline {
             case .link(let destination, _, _, let position):
                 // Glossary links are made by sitegen and have no place in the text.
-                if position.line > 0 { add(destination, at: body.location(position, path: path), isImage: false) }
+                if position.line > 0 { add(destination, at: body.location(position, path: path), .link) }
             case .image(let source, _, _, let position):
-                add(source, at: body.location(position, path: path), isImage: true)
+                add(source, at: body.location(position, path: path), .image)
             default: break
             }
         }

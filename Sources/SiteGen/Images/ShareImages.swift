@@ -1,5 +1,3 @@
-import Markdown
-
 /// The picture a page is shared with (`og:image`): the 1200x630 crop of the first photo of
 /// its text, else the site's `image` from site.yaml.
 enum ShareImages {
@@ -14,12 +12,17 @@ enum ShareImages {
         return siteDefault(site)
     }
 
-    /// The first published photo of each text that has one, read from the trees once: the
+    /// The first published figure of each text that has one, from the texts' links: the
     /// render lets go of the articles' trees before their pages are made.
-    static func firstPhotos(in site: Site) -> [BodyOwner: Choice] {
+    static func firstPhotos(in site: Site, links: TextLinks) -> [BodyOwner: Choice] {
+        let numbers = site.bodyNumbers
         var found: [BodyOwner: Choice] = [:]
-        for entry in site.bodies {
-            if let first = firstPhoto(in: entry.body, site: site) { found[entry.owner] = first }
+        for (number, bodyLinks) in links.byBody.enumerated() {
+            for link in bodyLinks {
+                guard case .figure(let alt) = link.kind, case .content(let path) = link.target, site.images.published[path] != nil else { continue }
+                found[numbers.owner(of: number)] = Choice(contentPath: path, alt: alt)
+                break
+            }
         }
         return found
     }
@@ -43,16 +46,5 @@ enum ShareImages {
     /// `image: forside.jpg` names content/forside.jpg.
     private static func contentPath(_ written: String) -> String {
         ContentLinks.joined("content", written.hasPrefix("/") ? String(written.dropFirst()) : written)
-    }
-
-    private static func firstPhoto(in body: Body, site: Site) -> Choice? {
-        var found: Choice?
-        body.document.blocks.forEachBlock { block in
-            guard found == nil, case .figure(let figure) = block,
-                  case .content(let path) = site.contentLinks.target(of: figure.source, from: body.sourcePath),
-                  site.images.published[path] != nil else { return }
-            found = Choice(contentPath: path, alt: figure.alt ?? "")
-        }
-        return found
     }
 }
