@@ -102,10 +102,23 @@ private struct Converter {
         self.noteLabels = noteLabels
     }
 
-    func position(of node: OpaquePointer) -> SourcePosition {
+    /// The last column `position(of:)` counted: every text node of a paragraph lies at the
+    /// paragraph's position, and counting its characters took a scan of the line for each.
+    private var counted: (line: Int, byteColumn: Int, column: Int)?
+
+    mutating func position(of node: OpaquePointer) -> SourcePosition {
         let line = Int(cmark_node_get_start_line(node))
         let byteColumn = Int(cmark_node_get_start_column(node))
-        let position = SourcePosition(line: line, column: byteColumn > 1 ? lines.characterColumn(line: line, byteOffset: byteColumn - 1) : byteColumn)
+        let column: Int
+        if byteColumn <= 1 {
+            column = byteColumn
+        } else if let counted, counted.line == line, counted.byteColumn == byteColumn {
+            column = counted.column
+        } else {
+            column = lines.characterColumn(line: line, byteOffset: byteColumn - 1)
+            counted = (line, byteColumn, column)
+        }
+        let position = SourcePosition(line: line, column: column)
         guard line > 0, let relocate else { return position }
         return relocate(position)
     }
@@ -430,7 +443,7 @@ private struct Converter {
     mutating func flattened(_ node: OpaquePointer) -> InlineNode {
         if flattenedAt == nil {
             let own = position(of: node)
-            flattenedAt = own.line > 0 ? own : cmark_node_parent(node).map(position(of:)) ?? SourcePosition(line: 1, column: 1)
+            flattenedAt = own.line > 0 ? own : cmark_node_parent(node).map { position(of: $0) } ?? SourcePosition(line: 1, column: 1)
         }
         var text = ""
         guard let iterator = cmark_iter_new(node) else { return .text("") }
@@ -450,7 +463,7 @@ private struct Converter {
     }
 
     /// cmark tracks positions for some inlines only; fall back to the enclosing block's start.
-    func inlinePosition(_ node: OpaquePointer) -> SourcePosition {
+    mutating func inlinePosition(_ node: OpaquePointer) -> SourcePosition {
         var ancestor: OpaquePointer? = node
         while let current = ancestor {
             let candidate = position(of: current)

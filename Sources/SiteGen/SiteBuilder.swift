@@ -106,9 +106,9 @@ public enum SiteBuilder {
         var timer = StageTimer()
         // A plain build whose inputs and output are as the last one left them has nothing to do.
         let manifestURL = BuildManifest.url(for: options.output)
-        let inputs = inPlace ? [] : BuildManifest.inputs(of: options, files: SiteFiles(root: options.source, access: options.fileAccess))
+        let inputs = inPlace ? [] : await BuildManifest.inputs(of: options, files: SiteFiles(root: options.source, access: options.fileAccess))
         if !inPlace, let last = BuildManifest.read(from: manifestURL), last.inputs == inputs,
-           last.outputs == BuildManifest.outputs(in: options.output) {
+           await last.outputs == BuildManifest.outputs(in: options.output) {
             // What killed builds left beside the output is cleared even when there is nothing to build.
             WorkingFolders(output: options.output).clearStale()
             timer.lap("compare with the last build")
@@ -154,7 +154,7 @@ public enum SiteBuilder {
                 try staging.commit(keeping: rendered.paths)
                 timer.lap(inPlace ? "prune" : "swap")
                 if !inPlace {
-                    let manifest = BuildManifest(inputs: inputs, outputs: BuildManifest.outputs(in: options.output) ?? [],
+                    let manifest = BuildManifest(inputs: inputs, outputs: await BuildManifest.outputs(in: options.output) ?? [],
                                                  pages: rendered.pages, warnings: warnings)
                     try? manifest.write(to: manifestURL)
                 }

@@ -38,10 +38,10 @@ struct LinkChecker: Sendable {
         let numbers = site.bodyNumbers
         var targets = Set<String>()
         for (number, bodyLinks) in links.byBody.enumerated() {
-            let pagePath = site.path(of: numbers.owner(of: number))
-            for link in bodyLinks {
+            // Few links have a fragment: a `#` in what was written is looked for before anything else.
+            for link in bodyLinks where link.destination.containsASCII(UInt8(ascii: "#")) {
                 guard let destination = local(link), case (let target, let fragment?) = split(destination), !fragment.isEmpty else { continue }
-                targets.formUnion(candidates(target, from: pagePath))
+                targets.formUnion(candidates(target, from: site.path(of: numbers.owner(of: number))))
             }
         }
         return targets
@@ -93,10 +93,15 @@ struct LinkChecker: Sendable {
         return nil
     }
 
+    /// The path and the `#fragment` of a destination, without its `?query`. By bytes: `?` and
+    /// `#` are ASCII, and most links have neither.
     private static func split(_ destination: String) -> (String, String?) {
-        let withoutQuery = destination.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? destination
-        guard let hash = withoutQuery.firstIndex(of: "#") else { return (withoutQuery, nil) }
-        return (String(withoutQuery[..<hash]), String(withoutQuery[withoutQuery.index(after: hash)...]))
+        let utf8 = destination.utf8
+        let query = utf8.firstIndex(of: UInt8(ascii: "?"))
+        guard destination.containsASCII(UInt8(ascii: "#")) || query != nil else { return (destination, nil) }
+        let withoutQuery = utf8[..<(query ?? utf8.endIndex)]
+        guard let hash = withoutQuery.firstIndex(of: UInt8(ascii: "#")) else { return (String(Substring(withoutQuery)), nil) }
+        return (String(Substring(withoutQuery[..<hash])), String(Substring(withoutQuery[utf8.index(after: hash)...])))
     }
 
     /// The output file a destination lands on, or nil when there is none.

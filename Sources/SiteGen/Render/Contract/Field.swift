@@ -3,19 +3,19 @@
 struct Field<Model>: Sendable {
     let contract: TemplateField
     /// The field's value, or with a path (`date.iso`) the value at the rest of it.
-    let read: @Sendable (Model, ArraySlice<Int>) -> TemplateValue
+    let read: @Sendable (Model, FieldPath) -> TemplateValue
     let fingerprint: @Sendable (Model, inout Fingerprint) -> Void
 
     private init<Value: Fingerprintable & Sendable>(
         _ name: String, _ kind: FieldKind, optional: Bool = false, _ about: String,
-        _ get: @escaping @Sendable (Model) -> Value, as value: @escaping @Sendable (Value, ArraySlice<Int>) -> TemplateValue
+        _ get: @escaping @Sendable (Model) -> Value, as value: @escaping @Sendable (Value, FieldPath) -> TemplateValue
     ) {
         contract = TemplateField(name: name, kind: kind, optional: optional, about: about)
         read = { value(get($0), $1) }
         fingerprint = { get($0).addFingerprint(to: &$1) }
     }
 
-    private init(contract: TemplateField, read: @escaping @Sendable (Model, ArraySlice<Int>) -> TemplateValue,
+    private init(contract: TemplateField, read: @escaping @Sendable (Model, FieldPath) -> TemplateValue,
                  fingerprint: @escaping @Sendable (Model, inout Fingerprint) -> Void) {
         self.contract = contract
         self.read = read

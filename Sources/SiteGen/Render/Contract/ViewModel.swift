@@ -20,13 +20,13 @@ protocol TemplateModel: TemplateElement, MustacheParent, Fingerprintable, Sendab
     static var parts: [any ViewModel.Type] { get }
     /// The value of the field at `index` in `contract`, or with a `rest`, the value at that
     /// path of places in it (`date.iso`).
-    func value(field index: Int, then rest: ArraySlice<Int>) -> TemplateValue
+    func value(field index: Int, then rest: FieldPath) -> TemplateValue
 }
 
 extension TemplateModel {
     /// The value at `path`: a field by its place in `contract`, then fields of the values in it.
-    func value(at path: ArraySlice<Int>) -> TemplateValue {
-        value(field: path.first!, then: path.dropFirst())
+    func value(at path: FieldPath) -> TemplateValue {
+        value(field: path.first, then: path.dropFirst())
     }
 }
 
@@ -34,7 +34,7 @@ extension ViewModel {
     static var contract: [TemplateField] { fields.map(\.contract) }
     static var parts: [any ViewModel.Type] { [Self.self] }
 
-    func value(field index: Int, then rest: ArraySlice<Int>) -> TemplateValue {
+    func value(field index: Int, then rest: FieldPath) -> TemplateValue {
         Self.fields[index].read(self, rest)
     }
 
@@ -48,7 +48,7 @@ extension TemplateModel {
 
     /// swift-mustache's lookup, for rendering with it as the reference (`MustacheDifferentialTests`).
     func child(named name: String) -> Any? {
-        Self.contract.firstIndex { $0.name == name }.flatMap { value(at: [$0]).mustacheValue }
+        Self.contract.firstIndex { $0.name == name }.flatMap { value(at: FieldPath([$0])!).mustacheValue }
     }
 }
 
@@ -132,7 +132,7 @@ struct TemplateContext<Shared: ViewModel, Own: ViewModel>: TemplateModel {
     static var contract: [TemplateField] { Shared.contract + Own.contract }
     static var parts: [any ViewModel.Type] { [Shared.self, Own.self] }
 
-    func value(field index: Int, then rest: ArraySlice<Int>) -> TemplateValue {
+    func value(field index: Int, then rest: FieldPath) -> TemplateValue {
         let shared = Shared.fields.count
         return index < shared ? self.shared.value(field: index, then: rest) : own.value(field: index - shared, then: rest)
     }

@@ -205,14 +205,18 @@ private struct Compiler {
                 guard let (rest, found) = resolveRest(path, head: StaticValue(field.kind), tag: tag, reporting: value == nil) else {
                     // The first place with the name decides; a later one that cannot go on gives nothing.
                     if value == nil { return nil }
-                    candidates.append(.field(depth: depth, path: [index], optionalHead: field.optional, resolvable: false))
+                    candidates.append(.field(depth: depth, path: FieldPath([index])!, optionalHead: field.optional, resolvable: false))
                     if !field.optional { return finish(candidates, value!) }
                     continue
                 }
                 if case .strings(let group) = found {
                     candidates.append(.constant(strings.value(at: group[...]) ?? .absent))
                 } else {
-                    candidates.append(.field(depth: depth, path: [index] + rest, optionalHead: field.optional, resolvable: true))
+                    guard let fieldPath = FieldPath([index] + rest) else {
+                        report(tag.location, "`\(path.joined(separator: "."))` goes more than \(FieldPath.maximumCount) values deep; show the inner values inside a section")
+                        return nil
+                    }
+                    candidates.append(.field(depth: depth, path: fieldPath, optionalHead: field.optional, resolvable: true))
                 }
                 if let value, value.shape != found.shape {
                     report(tag.location, "`\(path.joined(separator: "."))` names a \(value.shape) here and a \(found.shape) in an enclosing value; the template cannot tell which it gets")
@@ -237,11 +241,12 @@ private struct Compiler {
     }
 
     private func finish(_ candidates: [TemplateLookup.Candidate], _ value: StaticValue) -> (TemplateLookup, StaticValue) {
+        let lookup = TemplateLookup(source: TemplateLookup.Source(candidates))
         // A key of the strings file, not a group of keys, is text.
         if case .strings(let group) = value, strings.names(under: group[...])?.isEmpty == true {
-            return (TemplateLookup(source: .candidates(candidates)), .kind(.text))
+            return (lookup, .kind(.text))
         }
-        return (TemplateLookup(source: .candidates(candidates)), value)
+        return (lookup, value)
     }
 
     private func constant(_ value: StaticValue) -> TemplateValue {

@@ -47,7 +47,7 @@ struct TemplateLookup: Sendable {
         /// A field `depth` values out, then fields in it. When the first field is optional and
         /// absent, the next candidate is asked. `resolvable` is false when the first field is
         /// there but the rest of the name is not: the value is then absent.
-        case field(depth: Int, path: [Int], optionalHead: Bool, resolvable: Bool)
+        case field(depth: Int, path: FieldPath, optionalHead: Bool, resolvable: Bool)
         /// The interface words, known when the templates are compiled.
         case constant(TemplateValue)
     }
@@ -57,7 +57,23 @@ struct TemplateLookup: Sendable {
         case top
         /// `last()` and the like: the place in the list being shown.
         case sequence
+        /// A field that is always there, `depth` values out: most names, found without a
+        /// list of candidates to go through.
+        case field(depth: Int, path: FieldPath)
+        /// A value known when the templates are compiled: the interface words.
+        case constant(TemplateValue)
         case candidates([Candidate])
+
+        init(_ candidates: [Candidate]) {
+            switch candidates.first {
+            case .field(let depth, let path, optionalHead: false, resolvable: true)? where candidates.count == 1:
+                self = .field(depth: depth, path: path)
+            case .constant(let value)?:
+                self = .constant(value) // the first place that has the name decides
+            default:
+                self = .candidates(candidates)
+            }
+        }
     }
 
     var source: Source
@@ -223,6 +239,11 @@ struct TemplateRenderer {
         case .sequence:
             guard sequence != nil else { return .absent }
             value = .absent
+        case .field(let depth, let path):
+            guard case .model(let model) = frames[frames.count - 1 - depth] else { return .absent }
+            value = model.value(at: path)
+        case .constant(let constant):
+            value = constant
         case .candidates(let candidates):
             value = find(candidates)
         }
@@ -239,8 +260,8 @@ struct TemplateRenderer {
                 return value
             case .field(let depth, let path, let optionalHead, let resolvable):
                 guard case .model(let model) = frames[frames.count - 1 - depth] else { continue }
-                guard optionalHead else { return resolvable ? model.value(at: path[...]) : .absent }
-                let head = model.value(at: path.prefix(1))
+                guard optionalHead else { return resolvable ? model.value(at: path) : .absent }
+                let head = model.value(at: path.prefixOne())
                 if case .absent = head { continue }
                 guard resolvable else { return .absent }
                 guard path.count > 1 else { return head }
