@@ -125,7 +125,7 @@ struct LinkChecker: Sendable {
     private static func sitePath(_ target: String, from pagePath: String) -> String {
         // Most links are written from the root as the site serves them (`/tidslinje/x/`):
         // nothing to join or decode, and splitting each took a tenth of the link check.
-        if target.hasPrefix("/"), !target.containsASCII(UInt8(ascii: "%")), !target.contains("/."), !target.contains("//") {
+        if target.hasPrefix("/"), !target.containsASCII(UInt8(ascii: "%")), !target.containsASCII("/."), !target.containsASCII("//") {
             var path = target.dropFirst()
             if path.hasSuffix("/") { path = path.dropLast() }
             return String(path)

@@ -71,13 +71,15 @@ struct ContentLinks: Sendable {
     /// The path of a destination that may name a file (no scheme, not only a fragment), and
     /// what follows it (`?query#fragment`).
     private static func localPath(_ destination: String) -> (String, String)? {
-        guard !destination.isEmpty, !destination.hasPrefix("#"), !destination.hasPrefix("//") else { return nil }
+        // By bytes: every mark looked for is ASCII, and this runs for every link of every body.
+        let utf8 = destination.utf8
+        guard let first = utf8.first, first != UInt8(ascii: "#"), !destination.hasPrefix("//") else { return nil }
         // A scheme is letters, digits, `+`, `-`, `.` before a `:` that comes before any `/`.
-        if let colon = destination.firstIndex(of: ":"), !destination[..<colon].contains("/") { return nil }
-        let end = destination.firstIndex(where: { $0 == "?" || $0 == "#" }) ?? destination.endIndex
+        if let colon = utf8.firstIndex(of: UInt8(ascii: ":")), !utf8[..<colon].contains(UInt8(ascii: "/")) { return nil }
+        let end = utf8.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? utf8.endIndex
         // A folder (`/tidslinje/`, most links of a site) is no file: nothing to look up.
-        guard end > destination.startIndex, destination[destination.index(before: end)] != "/" else { return nil }
-        let path = String(destination[..<end])
+        guard end > utf8.startIndex, utf8[utf8.index(before: end)] != UInt8(ascii: "/") else { return nil }
+        let path = String(Substring(utf8[..<end]))
         // Foundation's decoding went through CFString for every link of every body; a path
         // without a `%` has nothing to decode.
         let decoded = path.containsASCII(UInt8(ascii: "%")) ? path.removingPercentEncoding ?? path : path

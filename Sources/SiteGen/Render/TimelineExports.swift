@@ -108,7 +108,16 @@ enum TimelineExports {
     /// gets a leading `'` as OWASP recommends: the sheet then shows it as text.
     static func csvField(_ text: String) -> String {
         let cell = text.first.map { "=+-@\t\r".contains($0) } == true ? "'" + text : text
-        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
-        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // By bytes: every cell of every row passes here, and Foundation's replacing went through NSString.
+        guard cell.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") })
+        else { return cell }
+        var quoted: [UInt8] = [UInt8(ascii: "\"")]
+        quoted.reserveCapacity(cell.utf8.count + 8)
+        for byte in cell.utf8 {
+            quoted.append(byte)
+            if byte == UInt8(ascii: "\"") { quoted.append(byte) }
+        }
+        quoted.append(UInt8(ascii: "\""))
+        return String(decoding: quoted, as: UTF8.self)
     }
 }

@@ -132,8 +132,10 @@ struct ViewModels: Sendable {
         let north = place.latitude >= 0 ? site.strings["geo.north"] : site.strings["geo.south"]
         let east = place.longitude >= 0 ? site.strings["geo.east"] : site.strings["geo.west"]
         let separator = site.strings.text["number.decimal"] ?? "."
-        let latitude = coordinate(abs(place.latitude)).replacingOccurrences(of: ".", with: separator)
-        let longitude = coordinate(abs(place.longitude)).replacingOccurrences(of: ".", with: separator)
+        // Not Foundation's replacing, which goes through NSString: every event shows its place's.
+        func localized(_ number: String) -> String { number.split(separator: ".", omittingEmptySubsequences: false).joined(separator: separator) }
+        let latitude = localized(coordinate(abs(place.latitude)))
+        let longitude = localized(coordinate(abs(place.longitude)))
         return "\(latitude)° \(north), \(longitude)° \(east)"
     }
 }
