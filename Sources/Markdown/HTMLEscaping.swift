@@ -40,20 +40,19 @@ public enum HTMLEscaping {
 
     /// Percent-encodes what may not stand in an href, keeping existing escapes, as cmark does.
     public static func escapeURL(_ url: String) -> String {
-        var result = ""
-        result.reserveCapacity(url.utf8.count)
+        // Most URLs need nothing: they come back as they are, without a byte-by-byte copy.
+        guard !url.utf8.allSatisfy({ isKeptInURL($0) && $0 != 0x26 && $0 != 0x27 }) else { return url }
+        var result: [UInt8] = []
+        result.reserveCapacity(url.utf8.count + 16)
         for byte in url.utf8 {
             switch byte {
-            case 0x26: result += "&amp;"
-            case 0x27: result += "&#x27;"
-            case _ where isKeptInURL(byte): result.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                result += "%"
-                result += hexDigits[Int(byte >> 4)]
-                result += hexDigits[Int(byte & 0xF)]
+            case 0x26: result.append(contentsOf: "&amp;".utf8)
+            case 0x27: result.append(contentsOf: "&#x27;".utf8)
+            case _ where isKeptInURL(byte): result.append(byte)
+            default: result.append(contentsOf: [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// `javascript:`, `vbscript:`, `file:` and non-image `data:` URLs run code or read files: never link them.
@@ -66,16 +65,21 @@ public enum HTMLEscaping {
         return lowered.hasPrefix("javascript:") || lowered.hasPrefix("vbscript:") || lowered.hasPrefix("file:")
     }
 
-    private static let hexDigits = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "A", "B", "C", "D", "E", "F"]
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
     private static func isKeptInURL(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return true
-        default:
-            return "-_.+!*(),%#@?=;:/$~".utf8.contains(byte)
-        }
+        byte < 0x80 && keptInURL[Int(byte >> 6)] & (1 << UInt64(byte & 63)) != 0
     }
+
+    /// A bit for each ASCII byte a URL keeps as it is: letters, digits and `-_.+!*(),%#@?=;:/$~`.
+    /// Every link of every body is escaped, so this is a lookup, not a search.
+    private static let keptInURL: [UInt64] = {
+        var bits: [UInt64] = [0, 0]
+        for byte in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.+!*(),%#@?=;:/$~".utf8 {
+            bits[Int(byte >> 6)] |= 1 << UInt64(byte & 63)
+        }
+        return bits
+    }()
 }
 
 extension String {
