@@ -236,8 +236,10 @@ public struct HTMLRenderer: Sendable {
     /// note's, then those of the places that refer to it, in the order of the notes.
     public func footnoteIDs(in blocks: [BlockNode]) -> [String] {
         var ids: [String] = []
-        blocks.forEachBlock { block in
-            guard case .footnotes(let notes) = block else { return }
+        // The notes are one block at the end of the document (`FootnoteDefinitions`), never
+        // inside another: no walk of the whole tree for them.
+        for block in blocks {
+            guard case .footnotes(let notes) = block else { continue }
             for note in notes {
                 ids.append(plainNoteID(note.number))
                 for occurrence in 1...max(1, note.references) { ids.append(plainReferenceID(note.number, occurrence)) }

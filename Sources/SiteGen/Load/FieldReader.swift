@@ -68,7 +68,7 @@ struct FieldReader {
             }
             return nil
         }
-        if text.trimmingCharacters(in: .whitespaces).isEmpty {
+        if text.isHorizontalSpace {
             diagnostics.append(.error(value(key)?.location ?? location, "`\(key)` is empty; write it out, e.g. `\(key): \(example)`"))
             return nil
         }

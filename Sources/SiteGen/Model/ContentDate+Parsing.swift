@@ -3,7 +3,7 @@ extension ContentDate {
     /// A time without an offset takes it from `timeZone` (an IANA id) or is refused:
     /// guessing would put the event hours off.
     public static func parse(_ raw: String, timeZone: String? = nil) -> Result<ContentDate, Problem> {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmingHorizontalSpace()
         var scanner = DigitScanner(Array(text.utf8))
         guard let year = scanner.number(digits: 4), scanner.skip("-"), let month = scanner.number(digits: 2) else {
             return .failure(Problem(message: "write it as `2022-01-05` or `2022-01-05T14:00:00+06:00`"))
