@@ -5,14 +5,15 @@ struct FoldedWord: Hashable, Sendable {
     let text: Substring
     /// FNV-1a of the lowercased scalars.
     let fingerprint: UInt64
+    /// The lowercased scalars, which a word of text is compared with.
+    private let folded: [UInt32]
 
     init(_ text: some StringProtocol) {
         self.text = Substring(text)
-        var hash = Self.emptyFingerprint
-        for scalar in self.text.unicodeScalars {
-            Self.fold(scalar.value) { hash = Self.fingerprint(hash, adding: $0) }
-        }
-        fingerprint = hash
+        var folded: [UInt32] = []
+        for scalar in self.text.unicodeScalars { Self.fold(scalar.value) { folded.append($0) } }
+        self.folded = folded
+        fingerprint = folded.reduce(Self.emptyFingerprint, Self.fingerprint)
     }
 
     static func == (lhs: FoldedWord, rhs: FoldedWord) -> Bool {
@@ -36,14 +37,30 @@ struct FoldedWord: Hashable, Sendable {
         }
     }
 
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(fingerprint)
+    /// Whether the word at `word` in valid UTF-8 text is this word regardless of case: the
+    /// glossary reads every body's words from their bytes, and this makes no string of them.
+    func spells(_ word: TextWords.Word, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var position = 0
+        var offset = word.start
+        while offset < word.end {
+            let (scalar, length) = TextWords.decode(bytes, at: offset)
+            if scalar <= 0xFF {
+                guard position < folded.count, folded[position] == Self.latin1Lowercase(scalar) else { return false }
+                position += 1
+            } else {
+                var same = true
+                Self.fold(scalar) { value in
+                    if same, position < folded.count, folded[position] == value { position += 1 } else { same = false }
+                }
+                guard same else { return false }
+            }
+            offset += length
+        }
+        return position == folded.count
     }
 
-    private var folded: [UInt32] {
-        var values: [UInt32] = []
-        for scalar in text.unicodeScalars { Self.fold(scalar.value) { values.append($0) } }
-        return values
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(fingerprint)
     }
 
     static let emptyFingerprint: UInt64 = 0xcbf2_9ce4_8422_2325

@@ -72,18 +72,15 @@ struct TermLinker {
     }
 
     private mutating func link(_ text: String, before: Unicode.Scalar?, after: Unicode.Scalar?) -> [InlineNode]? {
-        let words = TextWords.words(in: text)
+        var contiguous = text
+        let found = contiguous.withUTF8 { names(in: $0, text: text, before: before, after: after) }
+        guard !found.isEmpty else { return nil }
+        let utf8 = text.utf8
         var nodes: [InlineNode] = []
         var copied = text.startIndex
-        var next = 0
-        while next < words.count {
-            let first = next
-            next += 1
-            guard let (phrase, last) = match(words: words, at: first, in: text, before: before, after: after) else { continue }
-            // The longest name found is the one used, even when its term is linked already.
-            next = last + 1
+        for (phrase, start, end) in found {
             guard phrase.term != ownTerm, linked.insert(phrase.term).inserted else { continue }
-            let range = TextWords.range(of: words[first], in: text).lowerBound..<TextWords.range(of: words[last], in: text).upperBound
+            let range = utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)
             if copied < range.lowerBound { nodes.append(.text(String(text[copied..<range.lowerBound]))) }
             nodes.append(linkNode(phrase, text: text[range]))
             copied = range.upperBound
@@ -93,37 +90,53 @@ struct TermLinker {
         return nodes
     }
 
+    /// Every name the text spells, left to right, with where it starts and ends in the bytes.
+    /// The longest name found at a word is the one used, even when its term is linked already.
+    private func names(in bytes: UnsafeBufferPointer<UInt8>, text: String, before: Unicode.Scalar?,
+                       after: Unicode.Scalar?) -> [(phrase: TermIndex.Phrase, start: Int, end: Int)] {
+        let words = TextWords.words(in: bytes)
+        var found: [(phrase: TermIndex.Phrase, start: Int, end: Int)] = []
+        var next = 0
+        while next < words.count {
+            let first = next
+            next += 1
+            guard let (phrase, last) = match(words: words, at: first, in: bytes, text: text, before: before, after: after) else { continue }
+            next = last + 1
+            found.append((phrase, words[first].start, words[last].end))
+        }
+        return found
+    }
+
     /// The longest name that the words from `first` on spell; returns it with its last word.
-    private func match(words: [TextWords.Word], at first: Int, in text: String,
+    private func match(words: [TextWords.Word], at first: Int, in bytes: UnsafeBufferPointer<UInt8>, text: String,
                        before: Unicode.Scalar?, after: Unicode.Scalar?) -> (TermIndex.Phrase, Int)? {
         guard index.mayStartName(words[first].fingerprint) else { return nil }
         if first + 1 < words.count,
            let longer = index.longerNames[TermIndex.pairKey(words[first].fingerprint, words[first + 1].fingerprint)],
-           let found = match(longer, words: words, at: first, in: text, before: before, after: after) {
+           let found = match(longer, words: words, at: first, in: bytes, text: text, before: before, after: after) {
             return found
         }
         guard let single = index.singleWords[words[first].fingerprint] else { return nil }
-        return match(single, words: words, at: first, in: text, before: before, after: after)
+        return match(single, words: words, at: first, in: bytes, text: text, before: before, after: after)
     }
 
-    private func match(_ phrases: [TermIndex.Phrase], words: [TextWords.Word], at first: Int, in text: String,
-                       before: Unicode.Scalar?, after: Unicode.Scalar?) -> (TermIndex.Phrase, Int)? {
+    private func match(_ phrases: [TermIndex.Phrase], words: [TextWords.Word], at first: Int, in bytes: UnsafeBufferPointer<UInt8>,
+                       text: String, before: Unicode.Scalar?, after: Unicode.Scalar?) -> (TermIndex.Phrase, Int)? {
         if words[first].start == 0, Self.continuesWord(before) { return nil }
-        let byteCount = text.utf8.count
-        let firstWord = text[TextWords.range(of: words[first], in: text)]
         // By index: a `for` over the phrases copied each one, a retain of every word in it.
         for number in phrases.indices {
-            guard phrases[number].first.fingerprint == words[first].fingerprint, phrases[number].first.spells(firstWord) else { continue }
+            guard phrases[number].first.fingerprint == words[first].fingerprint, phrases[number].first.spells(words[first], in: bytes) else { continue }
             let phrase = phrases[number]
             let last = first + phrase.rest.count
             guard last < words.count else { continue }
-            if words[last].end == byteCount, Self.continuesWord(after) { continue }
+            if words[last].end == bytes.count, Self.continuesWord(after) { continue }
             var matches = true
             for (offset, word) in phrase.rest.enumerated() where matches {
                 let (previous, current) = (words[first + offset], words[first + offset + 1])
-                matches = current.fingerprint == word.fingerprint && TextWords.onlySpaces(between: previous, and: current, in: text)
-                    && word.spells(text[TextWords.range(of: current, in: text)])
+                matches = current.fingerprint == word.fingerprint && TextWords.onlySpaces(between: previous, and: current, in: bytes)
+                    && word.spells(current, in: bytes)
             }
+            // Rare (acronyms), and compared as text: as the name was written.
             if matches, let exact = phrase.exact {
                 matches = exact.indices.allSatisfy { text[TextWords.range(of: words[first + $0], in: text)] == exact[$0] }
             }

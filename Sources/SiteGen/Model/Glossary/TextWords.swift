@@ -13,29 +13,43 @@ enum TextWords {
     /// read here, so it makes no strings.
     static func words(in text: String) -> [Word] {
         var text = text
-        return text.withUTF8 { bytes in
-            var words: [Word] = []
-            var start: Int?
-            var fingerprint = FoldedWord.emptyFingerprint
-            var offset = 0
-            while offset < bytes.count {
-                let (scalar, length) = decode(bytes, at: offset)
-                let next = offset + length
-                if isWord(scalar) || (start != nil && isJoiner(scalar) && next < bytes.count && isWord(decode(bytes, at: next).scalar)) {
-                    if start == nil {
-                        start = offset
-                        fingerprint = FoldedWord.emptyFingerprint
-                    }
-                    FoldedWord.fold(scalar) { fingerprint = FoldedWord.fingerprint(fingerprint, adding: $0) }
-                } else if let wordStart = start {
-                    words.append(Word(start: wordStart, end: offset, fingerprint: fingerprint))
-                    start = nil
+        return text.withUTF8 { words(in: $0) }
+    }
+
+    /// The words of valid UTF-8.
+    static func words(in bytes: UnsafeBufferPointer<UInt8>) -> [Word] {
+        var words: [Word] = []
+        var start: Int?
+        var fingerprint = FoldedWord.emptyFingerprint
+        var offset = 0
+        while offset < bytes.count {
+            let byte = UInt32(bytes[offset])
+            // An ASCII letter or digit, most of any text, without decoding or a call to fold it.
+            if byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26 {
+                if start == nil {
+                    start = offset
+                    fingerprint = FoldedWord.emptyFingerprint
                 }
-                offset = next
+                fingerprint = FoldedWord.fingerprint(fingerprint, adding: byte &- 0x41 < 26 ? byte + 0x20 : byte)
+                offset += 1
+                continue
             }
-            if let start { words.append(Word(start: start, end: bytes.count, fingerprint: fingerprint)) }
-            return words
+            let (scalar, length) = decode(bytes, at: offset)
+            let next = offset + length
+            if isWord(scalar) || (start != nil && isJoiner(scalar) && next < bytes.count && isWord(decode(bytes, at: next).scalar)) {
+                if start == nil {
+                    start = offset
+                    fingerprint = FoldedWord.emptyFingerprint
+                }
+                FoldedWord.fold(scalar) { fingerprint = FoldedWord.fingerprint(fingerprint, adding: $0) }
+            } else if let wordStart = start {
+                words.append(Word(start: wordStart, end: offset, fingerprint: fingerprint))
+                start = nil
+            }
+            offset = next
         }
+        if let start { words.append(Word(start: start, end: bytes.count, fingerprint: fingerprint)) }
+        return words
     }
 
     /// The words of a name, for filing it the way text is read.
@@ -51,8 +65,12 @@ enum TextWords {
 
     /// Whether only spaces separate two words of a phrase (`flydende gas`), not punctuation.
     static func onlySpaces(between first: Word, and second: Word, in text: String) -> Bool {
-        let utf8 = text.utf8
-        let gap = utf8[utf8.index(utf8.startIndex, offsetBy: first.end)..<utf8.index(utf8.startIndex, offsetBy: second.start)]
+        var text = text
+        return text.withUTF8 { onlySpaces(between: first, and: second, in: $0) }
+    }
+
+    static func onlySpaces(between first: Word, and second: Word, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let gap = bytes[first.end..<second.start]
         guard !gap.isEmpty else { return false }
         var previous: UInt8 = 0
         // Space, tab, or a no-break space (C2 A0).
@@ -79,7 +97,7 @@ enum TextWords {
     }
 
     /// The scalar at `offset` of valid UTF-8, as Swift strings always are, and its length in bytes.
-    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> (scalar: UInt32, length: Int) {
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> (scalar: UInt32, length: Int) {
         let lead = UInt32(bytes[offset])
         func continuation(_ index: Int) -> UInt32 { UInt32(bytes[offset + index]) & 0x3F }
         if lead < 0x80 { return (lead, 1) }
