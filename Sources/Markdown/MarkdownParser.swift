@@ -102,8 +102,8 @@ private struct Converter {
         self.noteLabels = noteLabels
     }
 
-    /// The last column `position(of:)` counted: every text node of a paragraph lies at the
-    /// paragraph's position, and counting its characters took a scan of the line for each.
+    /// The last column `position(of:)` counted. Nodes come in reading order, many on one long
+    /// line (a paragraph): each is counted on from the last, not from the start of the line.
     private var counted: (line: Int, byteColumn: Int, column: Int)?
 
     mutating func position(of node: OpaquePointer) -> SourcePosition {
@@ -112,8 +112,9 @@ private struct Converter {
         let column: Int
         if byteColumn <= 1 {
             column = byteColumn
-        } else if let counted, counted.line == line, counted.byteColumn == byteColumn {
-            column = counted.column
+        } else if let counted, counted.line == line, counted.byteColumn <= byteColumn {
+            column = counted.column + lines.characters(line: line, fromByte: counted.byteColumn - 1, toByte: byteColumn - 1)
+            self.counted = (line, byteColumn, column)
         } else {
             column = lines.characterColumn(line: line, byteOffset: byteColumn - 1)
             counted = (line, byteColumn, column)

@@ -124,9 +124,16 @@ struct SourceLines {
     /// The character column (from 1) of byte offset `offset` in line `number`.
     func characterColumn(line number: Int, byteOffset offset: Int) -> Int {
         guard number >= 1, number <= starts.count else { return offset + 1 }
+        return 1 + characters(line: number, fromByte: 0, toByte: offset)
+    }
+
+    /// How many characters start between two byte offsets of line `number`: the columns
+    /// from one to the other.
+    func characters(line number: Int, fromByte from: Int, toByte to: Int) -> Int {
+        guard number >= 1, number <= starts.count else { return to - from }
         let start = starts[number - 1]
-        let end = min(bytes.count, start + offset)
+        let (low, high) = (min(bytes.count, start + from), min(bytes.count, start + to))
         // Every byte that does not continue a UTF-8 sequence starts a character.
-        return bytes[start..<max(start, end)].reduce(1) { $0 + (($1 & 0xC0) == 0x80 ? 0 : 1) }
+        return bytes[low..<max(low, high)].reduce(0) { $0 + (($1 & 0xC0) == 0x80 ? 0 : 1) }
     }
 }

@@ -26,12 +26,37 @@ enum SourceText {
     /// Whether the bytes hold a carriage return or a control character (`\r` is one): any byte
     /// `firstControlCharacter` or `normalizingLineEndings` would act on.
     private static func mayNeedWork(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Eight bytes at a time: only a word with a byte below 0x20 (a line end, mostly),
+        // 0x7F or 0xC2 (which starts », « and no-break spaces) is looked at byte by byte.
+        // Every file is read through here.
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+        var index = 0
         var previous: UInt8 = 0
-        for byte in bytes {
-            if (byte < 0x20 && byte != 0x09 && byte != 0x0A) || byte == 0x7F || (previous == 0xC2 && byte &- 0x80 < 0x20) { return true }
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+            let suspect = (word &- ones &* 0x20) & ~word & highs != 0 || hasZeroByte(word ^ (ones &* 0x7F)) || hasZeroByte(word ^ (ones &* 0xC2))
+            // A 0xC2 that ended the last word is looked at with this one's first byte.
+            if suspect || previous == 0xC2 {
+                for byte in bytes[index..<index + 8] {
+                    if needsWork(byte, after: previous) { return true }
+                    previous = byte
+                }
+            } else {
+                previous = bytes[index + 7]
+            }
+            index += 8
+        }
+        for byte in bytes[index...] {
+            if needsWork(byte, after: previous) { return true }
             previous = byte
         }
         return false
+    }
+
+    @inline(__always)
+    private static func needsWork(_ byte: UInt8, after previous: UInt8) -> Bool {
+        (byte < 0x20 && byte != 0x09 && byte != 0x0A) || byte == 0x7F || (previous == 0xC2 && byte &- 0x80 < 0x20)
     }
 
     /// A control character other than tab and line break: YAML refuses it without saying

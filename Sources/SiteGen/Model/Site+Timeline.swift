@@ -8,7 +8,12 @@ extension Site {
     /// Ids from places.yaml that at least one event names, sorted so pages come in a fixed order.
     /// Inline places (coordinates in the event) have no id to put in a URL, so they get no page.
     public var eventPlaceIDs: [String] {
-        Set(events.flatMap { $0.placeIDs.map(\.value) }.filter { places[$0] != nil }).sorted()
+        // Every timeline page lists them: one set, without an array per event.
+        var ids = Set<String>()
+        for event in events {
+            for id in event.placeIDs where places[id.value] != nil { ids.insert(id.value) }
+        }
+        return ids.sorted()
     }
 
     public func eventIndices(atPlace id: String) -> [Int] {

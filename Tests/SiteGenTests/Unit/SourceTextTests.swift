@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SiteGen
 
@@ -104,5 +105,32 @@ struct SourceTextControlCharacterTests {
     @Test("Tabs, line breaks and other invisible but harmless characters are kept")
     func kept() throws {
         #expect(try decode(Array("a\tb\r\nc\u{A0}d\u{200B}e\u{FEFF}".utf8)).get() == "a\tb\nc\u{A0}d\u{200B}e\u{FEFF}")
+    }
+
+    @Test("A control character is found wherever it stands among the bytes read eight at a time", arguments: 0..<20)
+    func controlAtEveryOffset(offset: Int) throws {
+        // Plain text around it, long enough that the character falls in the first, a middle
+        // and the last (shorter) group of eight bytes; U+0085 is two bytes, C2 85.
+        for control in ["\u{7}", "\u{7F}", "\u{85}", "\r"] {
+            let text = String(repeating: "x", count: offset) + control + String(repeating: "y", count: 19 - offset)
+            let result = decode(Array(text.utf8))
+            if control == "\r" {
+                #expect(try result.get() == text.replacingOccurrences(of: "\r", with: "\n"))
+            } else {
+                guard case .failure(let diagnostic) = result else {
+                    Issue.record("\(control.unicodeScalars.first!.value) at \(offset): expected a failure")
+                    continue
+                }
+                #expect(diagnostic.location.column == offset + 1)
+            }
+        }
+    }
+
+    @Test("Danish quotes and no-break spaces (C2 AB, C2 BB, C2 A0) pass, also across a group of eight bytes")
+    func latinOneMarksKept() throws {
+        for offset in 0..<10 {
+            let text = String(repeating: "a", count: offset) + "»Almaty«\u{A0}1 "
+            #expect(try decode(Array(text.utf8)).get() == text)
+        }
     }
 }

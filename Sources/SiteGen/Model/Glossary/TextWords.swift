@@ -88,9 +88,23 @@ enum TextWords {
     private static func isWord(_ value: UInt32) -> Bool {
         if value < 0x80 { return value &- 0x30 < 10 || (value | 0x20) &- 0x61 < 26 }
         if value >= 0xC0, value <= 0xFF { return value != 0xD7 && value != 0xF7 }
+        // Quotes, dashes and no-break spaces (Latin-1 and General Punctuation) are most of the
+        // rest of a text: a table of them, made from Unicode's answers, instead of asking each time.
+        if value < UInt32(commonWordBits.count * 64) { return commonWordBits[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 }
+        return isWordByUnicode(value)
+    }
+
+    private static func isWordByUnicode(_ value: UInt32) -> Bool {
         guard let properties = Unicode.Scalar(value)?.properties else { return false }
         return properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
     }
+
+    /// `isWordByUnicode` for every scalar below U+2080, a bit each.
+    private static let commonWordBits: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x2080 / 64)
+        for value in 0..<UInt32(0x2080) where isWordByUnicode(value) { bits[Int(value >> 6)] |= 1 << UInt64(value & 63) }
+        return bits
+    }()
 
     private static func isJoiner(_ value: UInt32) -> Bool {
         value == 0x2D || value == 0x27 || value == 0x2019 || value == 0x2010 || value == 0x2011
