@@ -1,8 +1,7 @@
 extension StringProtocol {
     /// Without the spaces and tabs at either end: what Foundation's
-    /// `trimmingCharacters(in: .whitespaces)` gives (tab and Unicode's space separators), but
-    /// without a trip through `NSString` for every field of every file, and without a copy
-    /// when there is nothing to trim.
+    /// `trimmingCharacters(in: .whitespaces)` gives, but without a trip through `NSString` for
+    /// every field of every file, and without a copy when there is nothing to trim.
     func trimmingHorizontalSpace() -> Substring {
         let scalars = unicodeScalars
         guard let first = scalars.first, let last = scalars.last else { return Substring(self) }
@@ -19,9 +18,10 @@ extension StringProtocol {
 }
 
 extension Unicode.Scalar {
-    /// A tab, or a space of any width (Unicode's space separators).
+    /// A tab, a space of any width (Unicode's space separators) or a zero-width space: the
+    /// scalars of Foundation's `CharacterSet.whitespaces`.
     var isHorizontalSpace: Bool {
         if value < 0x80 { return value == 0x20 || value == 0x09 }
-        return properties.generalCategory == .spaceSeparator
+        return value == 0x200B || properties.generalCategory == .spaceSeparator
     }
 }

@@ -6,7 +6,7 @@ import Testing
 struct HorizontalSpaceTests {
     private let samples = [
         "", " ", "\t", "Almaty", "  Almaty\t", "\u{00A0}2022-01-05\u{2009}", "Almaty \n", "\n", " \n ",
-        "Nur-Sultan\u{3000}", "\u{3000}", "a b", " æ ø å ", "\u{200B}x\u{200B}",
+        "Nur-Sultan\u{3000}", "\u{3000}", "a b", " æ ø å ", "\u{200B}x\u{200B}", "\u{200B}", "\u{2028}x", "x\u{180E}", "\u{200C}y",
     ]
 
     @Test("Trims what Foundation's .whitespaces trims, and nothing else")
