@@ -16,6 +16,8 @@ struct TermLinker {
     private let autolinks: Bool
     /// Terms the page links to so far, automatically or by hand; only a first use links.
     private var linked = Set<Int>()
+    /// The words of the text being read, kept for the next text's.
+    private var scratch: [TextWords.Word] = []
 
     /// `ownTerm`: the term whose entry this body is.
     static func link(_ body: Body, index: TermIndex, ownTerm: Int? = nil) -> LinkedBody {
@@ -24,7 +26,7 @@ struct TermLinker {
         linkedBody.document.blocks = body.document.blocks.rewritingInlines { inlines, container in
             switch container {
             case .paragraph, .tableCell, .caption:
-                return linker.link(inlines, before: nil, after: nil)
+                return linker.link(inlines, before: { nil }, after: { nil })
             case .heading:
                 // Headings are never linked, but a term linked by hand there counts as used.
                 linker.noteLinks(in: inlines)
@@ -42,16 +44,18 @@ struct TermLinker {
 
     // Each function returns nil when it links nothing, so a body without terms is not copied.
 
-    /// `before` and `after` are the characters just outside these inlines, so that a word
-    /// boundary holds across emphasis: `**LPG**s` is not a use of `LPG`.
-    private mutating func link(_ inlines: [InlineNode], before: Unicode.Scalar?, after: Unicode.Scalar?) -> [InlineNode]? {
+    /// `before` and `after` give the characters just outside these inlines, so that a word
+    /// boundary holds across emphasis: `**LPG**s` is not a use of `LPG`. They are asked only
+    /// when a name starts or ends at an edge: finding each node's neighbours' characters
+    /// ahead of time was a good share of the glossary's time.
+    private mutating func link(_ inlines: [InlineNode], before: () -> Unicode.Scalar?, after: () -> Unicode.Scalar?) -> [InlineNode]? {
         let nodes = Self.mergingText(inlines)
         var result: [InlineNode]?
-        for (position, node) in nodes.enumerated() {
-            let left = position == 0 ? before : Self.edge(of: nodes[position - 1], last: true)
-            let right = position == nodes.count - 1 ? after : Self.edge(of: nodes[position + 1], last: false)
+        for position in nodes.indices {
+            func left() -> Unicode.Scalar? { position == 0 ? before() : Self.edge(of: nodes[position - 1], last: true) }
+            func right() -> Unicode.Scalar? { position == nodes.count - 1 ? after() : Self.edge(of: nodes[position + 1], last: false) }
             var linked: [InlineNode]?
-            switch node {
+            switch nodes[position] {
             case .text(let text) where autolinks:
                 linked = link(text, before: left, after: right)
             case .emphasis(let children):
@@ -61,19 +65,26 @@ struct TermLinker {
             case .strikethrough(let children):
                 linked = link(children, before: left, after: right).map { [.strikethrough($0)] }
             case .link:
-                noteLinks(in: [node])
+                noteLinks(in: [nodes[position]])
             default:
                 break
             }
             if result == nil, linked != nil { result = Array(nodes[..<position]) }
-            if let linked { result?.append(contentsOf: linked) } else { result?.append(node) }
+            if let linked { result?.append(contentsOf: linked) } else { result?.append(nodes[position]) }
         }
         return result
     }
 
-    private mutating func link(_ text: String, before: Unicode.Scalar?, after: Unicode.Scalar?) -> [InlineNode]? {
+    private mutating func link(_ text: String, before: () -> Unicode.Scalar?, after: () -> Unicode.Scalar?) -> [InlineNode]? {
+        // The words go into one array for the whole body, not a new one for each text.
+        var words = scratch
+        scratch = []
         var contiguous = text
-        let found = contiguous.withUTF8 { names(in: $0, text: text, before: before, after: after) }
+        let found = contiguous.withUTF8 { bytes in
+            TextWords.words(in: bytes, into: &words)
+            return names(words, in: bytes, text: text, before: before, after: after)
+        }
+        scratch = words
         guard !found.isEmpty else { return nil }
         let utf8 = text.utf8
         var nodes: [InlineNode] = []
@@ -92,9 +103,8 @@ struct TermLinker {
 
     /// Every name the text spells, left to right, with where it starts and ends in the bytes.
     /// The longest name found at a word is the one used, even when its term is linked already.
-    private func names(in bytes: UnsafeBufferPointer<UInt8>, text: String, before: Unicode.Scalar?,
-                       after: Unicode.Scalar?) -> [(phrase: TermIndex.Phrase, start: Int, end: Int)] {
-        let words = TextWords.words(in: bytes)
+    private func names(_ words: [TextWords.Word], in bytes: UnsafeBufferPointer<UInt8>, text: String, before: () -> Unicode.Scalar?,
+                       after: () -> Unicode.Scalar?) -> [(phrase: TermIndex.Phrase, start: Int, end: Int)] {
         var found: [(phrase: TermIndex.Phrase, start: Int, end: Int)] = []
         var next = 0
         while next < words.count {
@@ -109,7 +119,7 @@ struct TermLinker {
 
     /// The longest name that the words from `first` on spell; returns it with its last word.
     private func match(words: [TextWords.Word], at first: Int, in bytes: UnsafeBufferPointer<UInt8>, text: String,
-                       before: Unicode.Scalar?, after: Unicode.Scalar?) -> (TermIndex.Phrase, Int)? {
+                       before: () -> Unicode.Scalar?, after: () -> Unicode.Scalar?) -> (TermIndex.Phrase, Int)? {
         guard index.mayStartName(words[first].fingerprint) else { return nil }
         if first + 1 < words.count,
            let longer = index.longerNames[TermIndex.pairKey(words[first].fingerprint, words[first + 1].fingerprint)],
@@ -121,15 +131,15 @@ struct TermLinker {
     }
 
     private func match(_ phrases: [TermIndex.Phrase], words: [TextWords.Word], at first: Int, in bytes: UnsafeBufferPointer<UInt8>,
-                       text: String, before: Unicode.Scalar?, after: Unicode.Scalar?) -> (TermIndex.Phrase, Int)? {
-        if words[first].start == 0, Self.continuesWord(before) { return nil }
+                       text: String, before: () -> Unicode.Scalar?, after: () -> Unicode.Scalar?) -> (TermIndex.Phrase, Int)? {
+        if words[first].start == 0, Self.continuesWord(before()) { return nil }
         // By index: a `for` over the phrases copied each one, a retain of every word in it.
         for number in phrases.indices {
             guard phrases[number].first.fingerprint == words[first].fingerprint, phrases[number].first.spells(words[first], in: bytes) else { continue }
             let phrase = phrases[number]
             let last = first + phrase.rest.count
             guard last < words.count else { continue }
-            if words[last].end == bytes.count, Self.continuesWord(after) { continue }
+            if words[last].end == bytes.count, Self.continuesWord(after()) { continue }
             var matches = true
             for (offset, word) in phrase.rest.enumerated() where matches {
                 let (previous, current) = (words[first + offset], words[first + offset + 1])

@@ -19,6 +19,13 @@ enum TextWords {
     /// The words of valid UTF-8.
     static func words(in bytes: UnsafeBufferPointer<UInt8>) -> [Word] {
         var words: [Word] = []
+        self.words(in: bytes, into: &words)
+        return words
+    }
+
+    /// The words of valid UTF-8, in place of what `words` held: a reader of many texts keeps one array.
+    static func words(in bytes: UnsafeBufferPointer<UInt8>, into words: inout [Word]) {
+        words.removeAll(keepingCapacity: true)
         var start: Int?
         var fingerprint = FoldedWord.emptyFingerprint
         var offset = 0
@@ -49,7 +56,6 @@ enum TextWords {
             offset = next
         }
         if let start { words.append(Word(start: start, end: bytes.count, fingerprint: fingerprint)) }
-        return words
     }
 
     /// The words of a name, for filing it the way text is read.
