@@ -176,12 +176,8 @@ public enum SiteBuilder {
         var next = memo
         let files = SiteFiles(root: options.source, access: options.fileAccess)
         let (config, configProblems) = SiteConfigLoader.load(files, baseURLOverride: options.baseURL)
-        async let loadedContent = ContentLoader.load(files, reusing: memo.content, keepsCache: memo.recordsNext)
         async let inputsKey = Fingerprint.of(SiteInputs.fingerprint(files), options.baseURL, options.includeDrafts)
-        let (templates, templateProblems) = TemplateLoader.load(files, language: config?.language ?? "da",
-                                                                  languageLocation: config?.languageLocation ?? SourceLocation(path: "site.yaml"),
-                                                                  contentLanguage: config?.contentLanguage)
-        let (content, contentProblems, contentCache) = await loadedContent
+        let ((content, contentProblems, contentCache), (templates, templateProblems)) = await contentAndTemplates(files, config: config, memo: memo)
         if memo.recordsNext { next.content = contentCache }
         let (contentAssets, assetVersions) = (content.assets, content.assetVersions)
         let (outlines, outlineProblems) = CountryOutlinesLoader.load(files)
@@ -224,6 +220,21 @@ public enum SiteBuilder {
         // key of bodies; pages show them through their bodies and share images (their view models).
         return (.success(LoadedSite(site: site, templates: templates, assets: assets, warnings: diagnostics, links: links,
                                     assetVersions: assetVersions, inputsKey: await inputsKey)), next)
+    }
+}
+
+extension SiteBuilder {
+    /// The content and the templates, read side by side. A function of its own because an
+    /// `async let` holds its value until the scope that declares it ends: in `load` that kept
+    /// every text's first tree alive beside its linked copy through the glossary step, and
+    /// freed them all on one core at its end.
+    private static func contentAndTemplates(_ files: SiteFiles, config: SiteConfig?, memo: BuildMemo) async
+        -> ((SiteContent, [Diagnostic], ContentFileCache), (TemplateSet?, [Diagnostic])) {
+        async let content = ContentLoader.load(files, reusing: memo.content, keepsCache: memo.recordsNext)
+        let templates = TemplateLoader.load(files, language: config?.language ?? "da",
+                                            languageLocation: config?.languageLocation ?? SourceLocation(path: "site.yaml"),
+                                            contentLanguage: config?.contentLanguage)
+        return (await content, templates)
     }
 }
 

@@ -27,7 +27,7 @@ enum GlossaryLinking {
     /// Links only the bodies `memo` has not linked with these same terms before.
     static func link(_ site: consuming Site, reusing memo: GlossaryMemo) async -> (Site, [Diagnostic], GlossaryMemo) {
         let termsKey = GlossaryMemo.key(site.terms, routes: site.routes)
-        let (index, nameProblems) = memo.termsKey == termsKey ? memo.index! : TermIndex.build(site.terms, routes: site.routes)
+        let (index, nameProblems) = if memo.termsKey == termsKey { memo.index! } else { await TermIndex.build(site.terms, routes: site.routes) }
         let (related, relatedProblems) = relatedTerms(site.terms)
         // Taken out of the site and linked in rounds, each round's unlinked trees let go when it
         // is done: the linked copies of every tree beside the originals were a large peak.
