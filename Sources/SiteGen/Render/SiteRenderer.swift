@@ -61,13 +61,17 @@ enum SiteRenderer {
         func renderPages(_ numbers: [Int], models: ViewModels) async throws {
             let chunks = await numbers.concurrentChunks { chunk -> [(keys: [Int], written: Result<Int, Error>)] in
                 let contexts = PageContexts(models: models, fragments: fragments, inputs: inputs)
-                var files: [OutputFile] = []
+                var written: Result<Int, Error> = .success(0)
+                // Each page goes out as soon as it is made: a chunk of list pages (the timeline,
+                // every place's and tag's) held together was a large site's peak memory.
                 let keys = chunk.map { number in
                     let (key, html) = contexts.render(jobs[number], templates: templates, keyed: keyed) { memo.files[paths[number]] == $0 }
-                    if let html { files.append(OutputFile(path: paths[number], contents: .bytes(html))) }
+                    if let html, case .success(let count) = written {
+                        written = Result { try emit([OutputFile(path: paths[number], contents: .bytes(html))]); return count + 1 }
+                    }
                     return key
                 }
-                return [(keys, Result { try emit(files); return files.count })]
+                return [(keys, written)]
             }
             for chunk in chunks { rendered += try chunk.written.get() }
             for (number, key) in zip(numbers, chunks.flatMap(\.keys)) { pageKeys[number] = key }
