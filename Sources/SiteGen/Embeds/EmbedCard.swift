@@ -73,6 +73,7 @@ struct EmbedCard: Sendable {
 
     /// The ```embed blocks of a body, each with the line of its fence in the file.
     static func blocks(in body: Body) -> [(code: String, fenceLine: Int)] {
+        guard body.embeds.contains(.card) else { return [] }
         var found: [(String, Int)] = []
         body.document.blocks.forEachBlock { block in
             if case .codeBlock(let info, let code, let position) = block, isEmbed(info) {

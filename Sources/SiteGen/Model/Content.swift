@@ -31,8 +31,8 @@ public struct Body: Sendable {
     public var linksTerms = true
     /// The version of the file this body and its item came from.
     public var stamp = SourceStamp()
-    /// Which ```timeline and ```map blocks the text holds, found once when it is read:
-    /// the checks and the renderer look only at the few bodies that have any.
+    /// Which ```timeline, ```map and ```embed blocks the text holds, found once when it is
+    /// read: the checks and the renderer look only at the few bodies that have any.
     var embeds: EmbedKinds
 
     public init(document: MarkdownDocument, firstLine: Int, sourcePath: String = "", linksTerms: Bool = true, stamp: SourceStamp = SourceStamp()) {

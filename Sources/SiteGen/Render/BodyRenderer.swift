@@ -26,7 +26,7 @@ struct BodyRenderer: Sendable {
     private(set) var markup: MediaMarkup?
     /// Tree transforms applied in order before rendering: ```timeline blocks into event lists
     /// (`TimelineEmbed.transform`), ```map blocks into figures (`MapEmbeds.transform`).
-    /// Without them such blocks stay code blocks. Only a body whose `embeds` holds any goes through them.
+    /// Without them such blocks stay code blocks. Only a body whose `embeds` holds one goes through them.
     var transforms: [BodyTransform] = []
     /// Ids the templates write themselves (`TemplateSet.reservedIDs`), which no heading or note may take.
     var reservedIDs: Set<String> = []
@@ -52,9 +52,11 @@ struct BodyRenderer: Sendable {
     /// events' texts on one page); `taken` are more ids the page has (the sources page's sources).
     func render(_ body: Body, idPrefix: String = "", taken: Set<String> = []) -> String {
         let source = body.sourcePath
-        // The transforms draw ```timeline and ```map blocks: a text without any (most) skips their walks.
-        var blocks = body.embeds.isEmpty ? body.document.blocks : transforms.reduce(body.document.blocks) { blocks, transform in transform(blocks) }
-        if let markup { blocks = markup.embeds(blocks, from: source) { href($0, from: source) } }
+        // The transforms draw ```timeline and ```map blocks, the markup ```embed cards: a text
+        // without any (most) skips their walks.
+        var blocks = body.embeds.isDisjoint(with: [.timeline, .map]) ? body.document.blocks
+            : transforms.reduce(body.document.blocks) { blocks, transform in transform(blocks) }
+        if let markup, body.embeds.contains(.card) { blocks = markup.embeds(blocks, from: source) { href($0, from: source) } }
         // Ids before typography, so a heading's `{#id}` is read as it was written; notes take
         // theirs after the headings, from the same ids of the page.
         var ids = PageIDs(taken: reservedIDs.union(taken))
