@@ -1,6 +1,10 @@
 /// The templates compiled against their values (`TemplateCompiler`), ready to render.
 struct CompiledTemplates: Sendable {
-    let ops: [String: [TemplateOp]]
+    private let programs: [String: TemplateProgram]
+
+    init(ops: [String: [TemplateOp]]) {
+        programs = ops.mapValues(TemplateProgram.init)
+    }
 
     func render<Model>(_ model: Model, with template: Template<Model>) -> String {
         String(decoding: renderBytes(model, with: template), as: UTF8.self)
@@ -8,9 +12,9 @@ struct CompiledTemplates: Sendable {
 
     /// The UTF-8 bytes, for a page that goes straight to its file.
     func renderBytes<Model>(_ model: Model, with template: Template<Model>) -> [UInt8] {
-        guard let ops = ops[template.name] else { return [] }
+        guard let program = programs[template.name] else { return [] }
         var renderer = TemplateRenderer(root: .model(model))
-        renderer.run(ops)
+        renderer.run(program)
         return renderer.output
     }
 }
@@ -159,7 +163,7 @@ struct TemplateRenderer {
     /// The values around the op being run, innermost last.
     private var frames: [TemplateValue]
     private var sequence: (index: Int, isLast: Bool)?
-    private var indentation = ""
+    private var indentation: [UInt8] = []
 
     init(root: TemplateValue) {
         frames = [root]
@@ -167,66 +171,99 @@ struct TemplateRenderer {
         output.reserveCapacity(16_384)
     }
 
-    mutating func run(_ ops: [TemplateOp]) {
+    /// The program's tables as rendering reads them: by index, without counting references.
+    private struct Code {
+        let instructions: UnsafeBufferPointer<TemplateProgram.Instruction>
+        let text: UnsafeBufferPointer<UInt8>
+        let lookups: UnsafeBufferPointer<TemplateLookup>
+        let indentations: UnsafeBufferPointer<[UInt8]>
+    }
+
+    mutating func run(_ program: TemplateProgram) {
+        program.code.withUnsafeBufferPointer { instructions in
+            program.text.withUnsafeBufferPointer { text in
+                program.lookups.withUnsafeBufferPointer { lookups in
+                    program.indentations.withUnsafeBufferPointer { indentations in
+                        run(Code(instructions: instructions, text: text, lookups: lookups, indentations: indentations), from: 0, to: instructions.count)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Runs the instructions from `from` to `to`, each with its body: a template, a section's body or a partial.
+    private mutating func run(_ code: Code, from: Int, to: Int) {
+        var index = from
         guard !indentation.isEmpty else {
-            for op in ops { run(op) }
+            while index < to { index = step(code, at: index) }
             return
         }
         // swift-mustache starts each piece that follows a line end in this template's own
         // output with the indentation.
         let start = output.count
-        for op in ops {
+        while index < to {
             let afterLineEnd = output.count > start && output.last == UInt8(ascii: "\n")
             let opStart = output.count
-            run(op)
-            if afterLineEnd, output.count > opStart { output.insert(contentsOf: indentation.utf8, at: opStart) }
+            index = step(code, at: index)
+            if afterLineEnd, output.count > opStart { output.insert(contentsOf: indentation, at: opStart) }
         }
     }
 
-    private mutating func run(_ op: TemplateOp) {
-        switch op {
-        case .text(let bytes):
-            output.append(contentsOf: bytes)
+    /// Runs the instruction at `index` with its body; returns where the next one starts.
+    private mutating func step(_ code: Code, at index: Int) -> Int {
+        switch code.instructions[index] {
+        case .text(let start, let end):
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: code.text[Int(start)..<Int(end)]))
+            return index + 1
+        case .field(let depth, let path, let escaped):
+            if case .model(let model) = frames[frames.count - 1 - Int(depth)] { write(model.value(at: path), escaped: escaped) }
+            return index + 1
         case .value(let lookup, let escaped):
-            write(resolve(lookup), escaped: escaped)
-        case .section(let lookup, let body):
-            switch resolve(lookup) {
+            write(resolve(code.lookups[Int(lookup)]), escaped: escaped)
+            return index + 1
+        case .section(let lookup, let end):
+            let body = (from: index + 1, to: Int(end))
+            switch resolve(code.lookups[Int(lookup)]) {
             case .absent:
                 break
             case .flag(let flag):
-                if flag { run(body) }
+                if flag { run(code, from: body.from, to: body.to) }
             case .list(let list):
                 let outer = sequence
-                for index in 0..<list.count {
-                    frames.append(list.element(at: index))
-                    sequence = (index, index == list.count - 1)
-                    run(body)
+                for element in 0..<list.count {
+                    frames.append(list.element(at: element))
+                    sequence = (element, element == list.count - 1)
+                    run(code, from: body.from, to: body.to)
                     frames.removeLast()
                 }
                 sequence = outer
             case let value:
-                run(body, pushing: value)
+                run(code, from: body.from, to: body.to, pushing: value)
             }
-        case .inverted(let lookup, let body):
-            switch resolve(lookup) {
-            case .absent: run(body)
-            case .flag(let flag): if !flag { run(body) }
-            case .list(let list): if list.count == 0 { run(body, pushing: .list(list)) }
+            return body.to
+        case .inverted(let lookup, let end):
+            let body = (from: index + 1, to: Int(end))
+            switch resolve(code.lookups[Int(lookup)]) {
+            case .absent: run(code, from: body.from, to: body.to)
+            case .flag(let flag): if !flag { run(code, from: body.from, to: body.to) }
+            case .list(let list): if list.count == 0 { run(code, from: body.from, to: body.to, pushing: .list(list)) }
             default: break
             }
-        case .included(let inner, let body):
+            return body.to
+        case .included(let number, let end):
             let (outerSequence, outerIndentation) = (sequence, indentation)
-            (sequence, indentation) = (nil, inner)
-            run(body)
+            (sequence, indentation) = (nil, code.indentations[Int(number)])
+            run(code, from: index + 1, to: Int(end))
             (sequence, indentation) = (outerSequence, outerIndentation)
+            return Int(end)
         }
     }
 
-    private mutating func run(_ body: [TemplateOp], pushing value: TemplateValue) {
+    private mutating func run(_ code: Code, from: Int, to: Int, pushing value: TemplateValue) {
         let outer = sequence
         sequence = nil
         frames.append(value)
-        run(body)
+        run(code, from: from, to: to)
         frames.removeLast()
         sequence = outer
     }
