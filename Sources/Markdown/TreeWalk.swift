@@ -7,9 +7,10 @@
 extension Array where Element == BlockNode {
     /// Calls `visit` for every block in document order, each before the blocks inside it.
     public func forEachBlock(_ visit: (BlockNode) throws -> Void) rethrows {
-        for block in self {
-            try visit(block)
-            try block.forEachChildList { try $0.forEachBlock(visit) }
+        // By index, here and below: a `for` copied every node it passed (a retain and a release).
+        for index in indices {
+            try visit(self[index])
+            try self[index].forEachChildList { try $0.forEachBlock(visit) }
         }
     }
 
@@ -72,15 +73,15 @@ extension Array where Element == BlockNode {
     /// nil when nothing changed.
     fileprivate func rewrittenBlocks(_ rewrite: (BlockNode) throws -> [BlockNode]?) rethrows -> [BlockNode]? {
         var result: [BlockNode]?
-        for (index, block) in enumerated() {
+        for index in indices {
             let replacement: [BlockNode]?
-            if let rewritten = try rewrite(block) {
+            if let rewritten = try rewrite(self[index]) {
                 replacement = rewritten
             } else {
-                replacement = try block.rewritingChildren(rewrite).map { [$0] }
+                replacement = try self[index].rewritingChildren(rewrite).map { [$0] }
             }
             if result == nil, replacement != nil { result = Array(self[..<index]) }
-            if let replacement { result?.append(contentsOf: replacement) } else { result?.append(block) }
+            if let replacement { result?.append(contentsOf: replacement) } else if result != nil { result!.append(self[index]) }
         }
         return result
     }
@@ -98,26 +99,26 @@ public enum InlineContainer: Sendable {
 extension Array where Element == InlineNode {
     /// Calls `visit` for every inline in order, each before the inlines inside it.
     public func forEachInline(_ visit: (InlineNode) throws -> Void) rethrows {
-        for inline in self {
-            try visit(inline)
-            try inline.children?.forEachInline(visit)
+        for index in indices {
+            try visit(self[index])
+            try self[index].children?.forEachInline(visit)
         }
     }
 
     /// Every inline rewritten as `rewritingEachInline` says; nil when nothing changed.
     public func rewrittenInlines(_ rewrite: (InlineNode) throws -> [InlineNode]?) rethrows -> [InlineNode]? {
         var result: [InlineNode]?
-        for (index, inline) in enumerated() {
+        for index in indices {
             let replacement: [InlineNode]?
-            if let rewritten = try rewrite(inline) {
+            if let rewritten = try rewrite(self[index]) {
                 replacement = rewritten
-            } else if let children = inline.children, let rewritten = try children.rewrittenInlines(rewrite) {
-                replacement = [inline.replacingChildren(rewritten)]
+            } else if let children = self[index].children, let rewritten = try children.rewrittenInlines(rewrite) {
+                replacement = [self[index].replacingChildren(rewritten)]
             } else {
                 replacement = nil
             }
             if result == nil, replacement != nil { result = Array(self[..<index]) }
-            if let replacement { result?.append(contentsOf: replacement) } else { result?.append(inline) }
+            if let replacement { result?.append(contentsOf: replacement) } else if result != nil { result!.append(self[index]) }
         }
         return result
     }
