@@ -30,23 +30,10 @@ enum ExtendedAutolinks {
         return nodes
     }
 
+    /// Whether the text holds `@`, `://` or `www.`, where any autolink starts. By `memchr`,
+    /// once for each: every text node of every body is asked.
     private static func mayHoldLink(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            for index in bytes.indices {
-                switch bytes[index] {
-                case UInt8(ascii: "@"):
-                    return true
-                case UInt8(ascii: ":") where index + 2 < bytes.count:
-                    if bytes[index + 1] == UInt8(ascii: "/"), bytes[index + 2] == UInt8(ascii: "/") { return true }
-                case UInt8(ascii: "w") where index + 3 < bytes.count:
-                    if bytes[index + 1] == UInt8(ascii: "w"), bytes[index + 2] == UInt8(ascii: "w"), bytes[index + 3] == UInt8(ascii: ".") { return true }
-                default:
-                    break
-                }
-            }
-            return false
-        }
+        text.containsASCII(UInt8(ascii: "@")) || text.containsASCII("://") || text.containsASCII("www.")
     }
 
     /// An autolink that starts at `index` (or, for an email address, whose `@` is at `index`):

@@ -109,6 +109,8 @@ private struct Converter {
     mutating func position(of node: OpaquePointer) -> SourcePosition {
         let line = Int(cmark_node_get_start_line(node))
         let byteColumn = Int(cmark_node_get_start_column(node))
+        // No line: cmark does not place most inlines (`inlinePosition` asks their block).
+        guard line > 0 else { return SourcePosition(line: line, column: byteColumn) }
         let column: Int
         if byteColumn <= 1 {
             column = byteColumn
@@ -120,7 +122,7 @@ private struct Converter {
             counted = (line, byteColumn, column)
         }
         let position = SourcePosition(line: line, column: column)
-        guard line > 0, let relocate else { return position }
+        guard let relocate else { return position }
         return relocate(position)
     }
 
