@@ -177,10 +177,10 @@ public enum SiteBuilder {
         let files = SiteFiles(root: options.source, access: options.fileAccess)
         let (config, configProblems) = SiteConfigLoader.load(files, baseURLOverride: options.baseURL)
         async let inputsKey = Fingerprint.of(SiteInputs.fingerprint(files), options.baseURL, options.includeDrafts)
-        let ((content, contentProblems, contentCache), (templates, templateProblems)) = await contentAndTemplates(files, config: config, memo: memo)
+        let read = await readFiles(files, config: config, memo: memo)
+        let ((content, contentProblems, contentCache), (templates, templateProblems), (outlines, outlineProblems)) = read
         if memo.recordsNext { next.content = contentCache }
         let (contentAssets, assetVersions) = (content.assets, content.assetVersions)
-        let (outlines, outlineProblems) = CountryOutlinesLoader.load(files)
         timer.lap("load")
         var diagnostics = configProblems + templateProblems + contentProblems + outlineProblems
         guard let config, let templates else { return (.failure(BuildFailure(diagnostics)), next) }
@@ -224,17 +224,18 @@ public enum SiteBuilder {
 }
 
 extension SiteBuilder {
-    /// The content and the templates, read side by side. A function of its own because an
-    /// `async let` holds its value until the scope that declares it ends: in `load` that kept
-    /// every text's first tree alive beside its linked copy through the glossary step, and
-    /// freed them all on one core at its end.
-    private static func contentAndTemplates(_ files: SiteFiles, config: SiteConfig?, memo: BuildMemo) async
-        -> ((SiteContent, [Diagnostic], ContentFileCache), (TemplateSet?, [Diagnostic])) {
+    /// The content, and beside it the templates and the map's outlines. A function of its own
+    /// because an `async let` holds its value until the scope that declares it ends: in `load`
+    /// that kept every text's first tree alive beside its linked copy through the glossary
+    /// step, and freed them all on one core at its end.
+    private static func readFiles(_ files: SiteFiles, config: SiteConfig?, memo: BuildMemo) async
+        -> ((SiteContent, [Diagnostic], ContentFileCache), (TemplateSet?, [Diagnostic]), (CountryOutlines?, [Diagnostic])) {
         async let content = ContentLoader.load(files, reusing: memo.content, keepsCache: memo.recordsNext)
         let templates = TemplateLoader.load(files, language: config?.language ?? "da",
                                             languageLocation: config?.languageLocation ?? SourceLocation(path: "site.yaml"),
                                             contentLanguage: config?.contentLanguage)
-        return (await content, templates)
+        let outlines = CountryOutlinesLoader.load(files)
+        return (await content, templates, outlines)
     }
 }
 
