@@ -33,28 +33,32 @@ struct TemplateProgram: Sendable {
                 if case .field(let depth, let path) = lookup.source, lookup.transforms.isEmpty {
                     code.append(.field(depth: Int32(depth), path: path, escaped: escaped))
                 } else {
-                    code.append(.value(lookup: Int32(lookups.count), escaped: escaped))
-                    lookups.append(lookup)
+                    code.append(.value(lookup: file(lookup), escaped: escaped))
                 }
             case .section(let lookup, let body):
-                let (at, number) = (code.count, Int32(lookups.count))
-                lookups.append(lookup)
-                code.append(.section(lookup: number, end: 0))
-                append(body)
-                code[at] = .section(lookup: number, end: Int32(code.count))
+                let number = file(lookup)
+                append(body) { .section(lookup: number, end: $0) }
             case .inverted(let lookup, let body):
-                let (at, number) = (code.count, Int32(lookups.count))
-                lookups.append(lookup)
-                code.append(.inverted(lookup: number, end: 0))
-                append(body)
-                code[at] = .inverted(lookup: number, end: Int32(code.count))
+                let number = file(lookup)
+                append(body) { .inverted(lookup: number, end: $0) }
             case .included(let indentation, let body):
-                let (at, number) = (code.count, Int32(indentations.count))
+                let number = Int32(indentations.count)
                 indentations.append(Array(indentation.utf8))
-                code.append(.included(indentation: number, end: 0))
-                append(body)
-                code[at] = .included(indentation: number, end: Int32(code.count))
+                append(body) { .included(indentation: number, end: $0) }
             }
         }
+    }
+
+    /// An instruction with a body: `instruction` makes it once the body's end is known.
+    private mutating func append(_ body: [TemplateOp], _ instruction: (_ end: Int32) -> Instruction) {
+        let at = code.count
+        code.append(instruction(0))
+        append(body)
+        code[at] = instruction(Int32(code.count))
+    }
+
+    private mutating func file(_ lookup: TemplateLookup) -> Int32 {
+        lookups.append(lookup)
+        return Int32(lookups.count - 1)
     }
 }
