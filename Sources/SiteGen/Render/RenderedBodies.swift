@@ -30,26 +30,27 @@ struct RenderedBodies: Sendable {
         let places = all.indices.filter { !maker.isTaken(all[$0].owner) }
         var kept = places.map { all[$0] }
         var fragments = [Fragment](repeating: Fragment(""), count: all.count)
-        for (place, fragment) in zip(places, await renderInRounds(&kept, maker: maker, memo: memo, into: &next, each: { _ in })) {
+        for (place, fragment) in zip(places, await renderInRounds(&kept, maker: maker, memo: memo, into: &next, each: { $0.map(\.fragment) })) {
             fragments[place] = fragment
         }
         return RenderedBodies(fragments: fragments, numbers: site.bodyNumbers)
     }
 
     /// Renders `bodies` a round at a time, letting each round's trees go when it is done (see
-    /// `consumingRounds`); `each` gets every round's bodies with their HTML as soon as it is made.
-    @discardableResult
+    /// `consumingRounds`); `each` gets every round's bodies with their HTML as soon as it is made
+    /// and returns what is kept of each: all of it, or (for articles, whose pages are made then)
+    /// the fragment without its HTML. Keeping every article's HTML to the end grew a large
+    /// build's memory with every round.
     static func renderInRounds(
         _ bodies: inout [SiteBody], maker: Maker, memo: RenderMemo, into next: inout [Int: Fragment],
-        each: (_ round: [(owner: BodyOwner, fragment: Fragment)]) async throws -> Void
+        each: (_ round: [(owner: BodyOwner, fragment: Fragment)]) async throws -> [Fragment]
     ) async rethrows -> [Fragment] {
         let memoKeys = bodies.map { maker.memoKey($0.body) }
         return try await bodies.consumingRounds { round, places in
             let made = await memo.fragments(Array(memoKeys[places]), into: &next, isCurrent: maker.isCurrent) { chunk in
                 chunk.map { maker.fragment(for: round[$0]) }
             }
-            try await each(Array(zip(round.map(\.owner), made)))
-            return made
+            return try await each(Array(zip(round.map(\.owner), made)))
         }
     }
 

@@ -83,16 +83,14 @@ enum SiteRenderer {
         // The articles' texts and pages, a round at a time: each text is let go with its page,
         // but for the few the feed shows. The feed's key reads every text's hash.
         let inFeed = AtomFeed.articlesShown(site)
-        var kept: [(owner: BodyOwner, fragment: Fragment)] = []
-        try await RenderedBodies.renderInRounds(&articles, maker: maker, memo: memo, into: &next.fragments) { round in
+        let kept = try await RenderedBodies.renderInRounds(&articles, maker: maker, memo: memo, into: &next.fragments) { round in
             let roundModels = ViewModels(site: site, bodies: bodies.setting(round))
             try await renderPages(round.compactMap { if case .article(let index) = $0.owner { articleJobs[index] } else { nil } }, models: roundModels)
-            for (owner, fragment) in round {
-                guard case .article(let index) = owner else { continue }
-                kept.append((owner, inFeed.contains(index) ? fragment : fragment.withoutHTML))
+            return round.map { owner, fragment in
+                if case .article(let index) = owner, inFeed.contains(index) { fragment } else { fragment.withoutHTML }
             }
         }
-        let withArticles = ViewModels(site: site, bodies: bodies.setting(kept))
+        let withArticles = ViewModels(site: site, bodies: bodies.setting(Array(zip(articles.map(\.owner), kept))))
         for (number, key) in pageKeys.enumerated() { next.files[paths[number]] = key }
 
         let exportBodies = TimelineExports.bodies(withArticles)
