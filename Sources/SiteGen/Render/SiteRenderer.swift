@@ -97,8 +97,11 @@ enum SiteRenderer {
         let exports = await TimelineExports.entries(withArticles, bodies: exportBodies, keys: keys, memo: memo, into: &next.fragments)
         let others = otherFiles(loaded, models: withArticles, exports: exports, keys: keys, jobs: jobs, pagePaths: paths)
         let staleOthers = others.filter { memo.files[$0.path] != $0.key }
-        // In parallel: the feeds and exports are each a whole pass over the site.
-        try emit(await staleOthers.concurrentMap { OutputFile(path: $0.path, contents: $0.make()) })
+        // In parallel: the feeds and exports are each a whole pass over the site. Each is
+        // written as soon as it is made, not held until all are.
+        for written in await staleOthers.concurrentMap({ other in Result { try emit([OutputFile(path: other.path, contents: other.make())]) } }) {
+            try written.get()
+        }
         rendered += staleOthers.count
 
         for other in others { next.files[other.path] = other.key }
