@@ -41,7 +41,7 @@ public enum HTMLEscaping {
     /// Percent-encodes what may not stand in an href, keeping existing escapes, as cmark does.
     public static func escapeURL(_ url: String) -> String {
         // Most URLs need nothing: they come back as they are, without a byte-by-byte copy.
-        guard !url.utf8.allSatisfy({ isKeptInURL($0) && $0 != 0x26 && $0 != 0x27 }) else { return url }
+        guard !url.utf8.allSatisfy(isKeptInURL) else { return url }
         var result: [UInt8] = []
         result.reserveCapacity(url.utf8.count + 16)
         for byte in url.utf8 {
