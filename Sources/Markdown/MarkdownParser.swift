@@ -49,13 +49,18 @@ public enum MarkdownParser {
     }
 }
 
-/// Parses `bytes` with cmark, hands the root to `body` and frees the tree.
+/// Parses `bytes` with cmark into this thread's `ParseArena`, hands the root to `body`, and
+/// gives the arena back what the parse took.
 private func withTree<Result>(_ bytes: [UInt8], _ body: (OpaquePointer) -> Result) -> Result? {
-    let root: OpaquePointer? = bytes.withUnsafeBufferPointer { buffer in
-        buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_SOURCEPOS) }
+    let mark = ParseArena.mark()
+    defer { ParseArena.release(to: mark) }
+    guard let parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS, ParseArena.memory) else { return nil }
+    bytes.withUnsafeBufferPointer { buffer in
+        buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
     }
+    let root = cmark_parser_finish(parser)
+    cmark_parser_free(parser)
     guard let root else { return nil }
-    defer { cmark_node_free(root) }
     return body(root)
 }
 
