@@ -34,3 +34,40 @@ extension String {
         }
     }
 }
+
+/// Eight bytes of text read as one integer, so that a test looks at all eight at once: the
+/// scans every text goes through skip the runs of plain letters, most of it, eight at a time.
+public struct EightBytes {
+    @usableFromInline let word: UInt64
+    @usableFromInline static let ones: UInt64 = 0x0101_0101_0101_0101
+    @usableFromInline static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// The eight bytes from `index`, which must be no closer than eight to the end.
+    @inlinable
+    public init(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) {
+        word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+    }
+
+    /// Whether one of them is `byte`.
+    @inlinable
+    public func contains(_ byte: UInt8) -> Bool {
+        let zeroWhereEqual = word ^ (Self.ones &* UInt64(byte))
+        return (zeroWhereEqual &- Self.ones) & ~zeroWhereEqual & Self.highBits != 0
+    }
+
+    /// Whether one of them is below `limit`, at most 0x80.
+    @inlinable
+    public func contains(below limit: UInt8) -> Bool {
+        (word &- Self.ones &* UInt64(limit)) & ~word & Self.highBits != 0
+    }
+
+    /// Whether one of them lies in `range`, which lies in 0x01...0x7E: a byte above 0x7F never counts.
+    @inlinable
+    public func contains(in range: ClosedRange<UInt8>) -> Bool {
+        assert(range.lowerBound > 0 && range.upperBound < 0x7F)
+        // Strictly between the bytes just outside the range.
+        let (low, high) = (UInt64(range.lowerBound) - 1, UInt64(range.upperBound) + 1)
+        let ascii = word & (Self.ones &* 0x7F)
+        return (Self.ones &* (0x7F + high) &- ascii) & ~word & (ascii &+ Self.ones &* (0x7F - low)) & Self.highBits != 0
+    }
+}

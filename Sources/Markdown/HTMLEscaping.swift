@@ -69,17 +69,14 @@ public enum HTMLEscaping {
     private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
     private static func isKeptInURL(_ byte: UInt8) -> Bool {
-        byte < 0x80 && keptInURL[Int(byte >> 6)] & (1 << UInt64(byte & 63)) != 0
+        keptInURL.contains(Int(byte))
     }
 
-    /// A bit for each ASCII byte a URL keeps as it is: letters, digits and `-_.+!*(),%#@?=;:/$~`.
-    /// Every link of every body is escaped, so this is a lookup, not a search.
-    private static let keptInURL: [UInt64] = {
-        var bits: [UInt64] = [0, 0]
-        for byte in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.+!*(),%#@?=;:/$~".utf8 {
-            bits[Int(byte >> 6)] |= 1 << UInt64(byte & 63)
-        }
-        return bits
+    /// The ASCII bytes a URL keeps as it is: letters, digits and `-_.+!*(),%#@?=;:/$~`. Every
+    /// link of every body is escaped, so this is a lookup, not a search.
+    private static let keptInURL: BitTable = {
+        let kept = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.+!*(),%#@?=;:/$~".utf8)
+        return BitTable(count: 0x80) { kept.contains(UInt8($0)) }
     }()
 }
 

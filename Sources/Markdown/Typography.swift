@@ -93,7 +93,7 @@ private struct Typesetter {
             var index = 0
             while index < bytes.count {
                 // Eight bytes at a time past text with no byte from `"` to `.`: most of every text.
-                if index + 8 <= bytes.count, !Self.mayHoldMark(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                if index + 8 <= bytes.count, !EightBytes(bytes, at: index).contains(in: UInt8(ascii: "\"")...UInt8(ascii: ".")) {
                     index += 8
                     continue
                 }
@@ -140,14 +140,6 @@ private struct Typesetter {
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
             return String(decoding: output, as: UTF8.self)
         }
-    }
-
-    /// Whether any of eight bytes lies between `"` (0x22) and `.` (0x2E), where every mark
-    /// that is set starts: a test of all eight at once (a byte above 0x7F never counts).
-    private static func mayHoldMark(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let low = word & (ones &* 0x7F)
-        return (ones &* (0x7F + 0x2F) &- low) & ~word & (low &+ ones &* (0x7F - 0x21)) & (ones &* 0x80) != 0
     }
 
     /// The scalar whose last byte is just before `end` in valid UTF-8.

@@ -23,4 +23,24 @@ struct ByteSearchTests {
         #expect(!"".containsASCII("/."))
         #expect("før/.efter".containsASCII("/."))
     }
+
+    @Test("Eight bytes at once say what a look at each byte says, wherever the byte stands")
+    func eightBytes() {
+        var generator = SystemRandomNumberGenerator()
+        for value in 0...255 {
+            for place in 0..<8 {
+                for _ in 0..<20 {
+                    var bytes = (0..<8).map { _ in UInt8.random(in: 0...255, using: &generator) }
+                    bytes[place] = UInt8(value)
+                    bytes.withUnsafeBufferPointer { buffer in
+                        let eight = EightBytes(buffer, at: 0)
+                        #expect(eight.contains(0xC2) == bytes.contains(0xC2))
+                        #expect(eight.contains(UInt8(value)))
+                        #expect(eight.contains(below: 0x20) == bytes.contains { $0 < 0x20 })
+                        #expect(eight.contains(in: 0x22...0x2E) == bytes.contains { (0x22...0x2E).contains($0) })
+                    }
+                }
+            }
+        }
+    }
 }

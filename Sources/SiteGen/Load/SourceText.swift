@@ -29,13 +29,11 @@ enum SourceText {
         // Eight bytes at a time: only a word with a byte below 0x20 (a line end, mostly),
         // 0x7F or 0xC2 (which starts », « and no-break spaces) is looked at byte by byte.
         // Every file is read through here.
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
         var index = 0
         var previous: UInt8 = 0
         while index + 8 <= bytes.count {
-            let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
-            let suspect = (word &- ones &* 0x20) & ~word & highs != 0 || hasZeroByte(word ^ (ones &* 0x7F)) || hasZeroByte(word ^ (ones &* 0xC2))
+            let eight = EightBytes(bytes, at: index)
+            let suspect = eight.contains(below: 0x20) || eight.contains(0x7F) || eight.contains(0xC2)
             // A 0xC2 that ended the last word is looked at with this one's first byte.
             if suspect || previous == 0xC2 {
                 for byte in bytes[index..<index + 8] {

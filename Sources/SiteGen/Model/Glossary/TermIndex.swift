@@ -1,3 +1,5 @@
+import Markdown
+
 /// Every name of every glossary term in all its forms, filed under its first word, so that
 /// reading a text costs one dictionary lookup per word however many terms there are.
 struct TermIndex: Sendable {
@@ -23,14 +25,14 @@ struct TermIndex: Sendable {
 
     /// One bit per fingerprint (its low 16 bits) of every name's first word: most words of a
     /// text start no name, and this answers that without the two table lookups.
-    private var firstWords = [UInt64](repeating: 0, count: 1 << 10)
+    private var firstWords = BitTable(count: 1 << 16)
 
     func mayStartName(_ fingerprint: UInt64) -> Bool {
-        firstWords[Int(truncatingIfNeeded: (fingerprint >> 6) & 0x3FF)] & (1 << (fingerprint & 63)) != 0
+        firstWords.contains(Int(truncatingIfNeeded: fingerprint & 0xFFFF))
     }
 
     private mutating func addFirstWord(_ fingerprint: UInt64) {
-        firstWords[Int(truncatingIfNeeded: (fingerprint >> 6) & 0x3FF)] |= 1 << (fingerprint & 63)
+        firstWords.insert(Int(truncatingIfNeeded: fingerprint & 0xFFFF))
     }
 
     static func pairKey(_ first: UInt64, _ second: UInt64) -> UInt64 {

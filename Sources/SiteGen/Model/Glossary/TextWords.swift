@@ -1,3 +1,5 @@
+import Markdown
+
 /// The words of running text, as the glossary matches them: runs of letters and digits.
 /// A hyphen or apostrophe between two letters belongs to the word, so a Danish compound
 /// (`LPG-prisen`) or a genitive (`LPG's`) is one word, and a term never matches part of it.
@@ -96,7 +98,7 @@ enum TextWords {
         if value >= 0xC0, value <= 0xFF { return value != 0xD7 && value != 0xF7 }
         // Quotes, dashes and no-break spaces (Latin-1 and General Punctuation) are most of the
         // rest of a text: a table of them, made from Unicode's answers, instead of asking each time.
-        if value < UInt32(commonWordBits.count * 64) { return commonWordBits[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 }
+        if value < UInt32(commonWords.count) { return commonWords.contains(Int(value)) }
         return isWordByUnicode(value)
     }
 
@@ -105,12 +107,8 @@ enum TextWords {
         return properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
     }
 
-    /// `isWordByUnicode` for every scalar below U+2080, a bit each.
-    private static let commonWordBits: [UInt64] = {
-        var bits = [UInt64](repeating: 0, count: 0x2080 / 64)
-        for value in 0..<UInt32(0x2080) where isWordByUnicode(value) { bits[Int(value >> 6)] |= 1 << UInt64(value & 63) }
-        return bits
-    }()
+    /// `isWordByUnicode` for every scalar below U+2080.
+    private static let commonWords = BitTable(count: 0x2080) { isWordByUnicode(UInt32($0)) }
 
     private static func isJoiner(_ value: UInt32) -> Bool {
         value == 0x2D || value == 0x27 || value == 0x2019 || value == 0x2010 || value == 0x2011
