@@ -1,26 +1,10 @@
-import Synchronization
-
 /// Lets go of a large value on another thread. Freeing a whole site (a tree of nodes for every
 /// body) one allocation at a time took a tenth of a large build, all of it at the very end and
 /// on one core; a build hands the site over here once its pages are written, so the swap and
 /// the manifest go on beside it, and a command-line process may end before it is done.
 enum BackgroundRelease {
     static func drop<Value: Sendable>(_ value: consuming Value) {
-        let holder = Holder(value)
-        Task.detached(priority: .utility) { holder.release() }
-    }
-
-    /// The value's only owner, so it is freed where `release` runs, whichever of the task
-    /// and the caller lets go of the holder last.
-    private final class Holder<Value: Sendable>: Sendable {
-        private let value: Mutex<Value?>
-
-        init(_ value: consuming Value) {
-            self.value = Mutex(Optional(value))
-        }
-
-        func release() {
-            value.withLock { $0 = nil }
-        }
+        let handoff = Handoff(value)
+        Task.detached(priority: .utility) { _ = handoff.take() }
     }
 }

@@ -9,18 +9,28 @@ extension Array where Element: Sendable {
     /// Hands each task a whole chunk, for work that needs per-task set-up (a template context).
     func concurrentChunks<T: Sendable>(_ transform: @escaping @Sendable (ArraySlice<Element>) -> [T]) async -> [T] {
         guard count > 1 else { return transform(self[...]) }
-        // Small chunks (a few dozen items) so one heavy item, such as the timeline page, does not
-        // hold back a whole core's share; at least a few per core for small inputs.
+        return await Self.inOrder(Self.chunks(count)) { _, range in transform(self[range]) }
+    }
+
+    /// Small chunks (a few dozen items) so one heavy item, such as the timeline page, does not
+    /// hold back a whole core's share; at least a few per core for small inputs.
+    static func chunks(_ count: Int) -> [Range<Int>] {
+        guard count > 0 else { return [] }
         let chunkCount = Swift.min(count, Swift.max(ProcessInfo.processInfo.activeProcessorCount * 4, count / 32))
         let chunkSize = (count + chunkCount - 1) / chunkCount
-        return await withTaskGroup(of: (Int, [T]).self) { group in
-            for start in stride(from: 0, to: count, by: chunkSize) {
-                let chunk = self[start..<Swift.min(start + chunkSize, count)]
-                group.addTask { (start / chunkSize, transform(chunk)) }
+        return stride(from: 0, to: count, by: chunkSize).map { $0..<Swift.min($0 + chunkSize, count) }
+    }
+
+    /// `work` for each chunk (its number and range) in a task of its own, the results joined in
+    /// the chunks' order.
+    static func inOrder<T: Sendable>(_ chunks: [Range<Int>], _ work: @escaping @Sendable (_ number: Int, _ range: Range<Int>) -> [T]) async -> [T] {
+        await withTaskGroup(of: (Int, [T]).self) { group in
+            for (number, range) in chunks.enumerated() {
+                group.addTask { (number, work(number, range)) }
             }
-            var results = [[T]](repeating: [], count: chunkCount)
-            for await (index, values) in group {
-                results[index] = values
+            var results = [[T]](repeating: [], count: chunks.count)
+            for await (number, values) in group {
+                results[number] = values
             }
             return results.flatMap { $0 }
         }

@@ -132,7 +132,7 @@ public enum SiteBuilder {
                                       : StagingFolder.create(for: options.output, site: files)
             do {
                 let ids = RenderedIDs.Collector(only: LinkChecker.fragmentTargets(of: loaded.links, in: loaded.site))
-                let rendered = try await SiteRenderer.render(&loaded, memo: reusable) { files in
+                let rendered = try await SiteRenderer.render(loaded, memo: reusable) { files in
                     ids.add(files)
                     try staging.write(files)
                 }
@@ -185,6 +185,9 @@ public enum SiteBuilder {
         var diagnostics = configProblems + templateProblems + contentProblems + outlineProblems
         guard let config, let templates else { return (.failure(BuildFailure(diagnostics)), next) }
         diagnostics += config.brand.checkLogo(assets: contentAssets, staticFiles: templates.staticFiles)
+        // The glossary's index needs only the terms, so it is made while the model is built.
+        let terms = SiteModelBuilder.glossary(content.terms, config: config)
+        async let glossaryIndex = GlossaryLinking.Index(terms, routes: Routes(basePath: config.basePath, strings: templates.strings), reusing: memo.glossary)
         // Consumed, as `model` is below: the model is then the trees' one owner, and the glossary
         // step can let each unlinked tree go.
         var (model, modelProblems) = SiteModelBuilder.build(consume content, config: config, strings: templates.strings, includeDrafts: options.includeDrafts)
@@ -199,8 +202,9 @@ public enum SiteBuilder {
         model.buildTime = options.now ?? model.lastUpdated
         // After the model (and the map model, which reads ```map blocks): a body's links depend
         // on every term. The fenced blocks are still code blocks here, so their HTML is never linked.
-        var (site, glossaryProblems, glossaryMemo) = await GlossaryLinking.link(consume model, reusing: memo.glossary)
-        if memo.recordsNext { next.glossary = glossaryMemo }
+        var (site, glossaryProblems, glossaryMemo) = await GlossaryLinking.link(consume model, index: await glossaryIndex, reusing: memo.glossary,
+                                                                                recordsNext: memo.recordsNext)
+        next.glossary = glossaryMemo
         diagnostics += glossaryProblems
         timer.lap("glossary")
         diagnostics += site.bodies.flatMap { $0.body.rawHTMLWarnings(allowed: config.allowsRawHTML) }

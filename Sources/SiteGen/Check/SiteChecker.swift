@@ -14,10 +14,9 @@ public enum SiteChecker {
         } catch {
             return error.diagnostics
         }
-        // Before the render, which lets go of the articles' trees (their ```map blocks use places).
         let unusedPlaces = UnusedPlaces.warnings(loaded.site)
         let ids = RenderedIDs.Collector(only: LinkChecker.fragmentTargets(of: loaded.links, in: loaded.site))
-        let rendered = try? await SiteRenderer.render(&loaded, memo: RenderMemo(recordsNext: false)) { ids.add($0) }
+        let rendered = try? await SiteRenderer.render(loaded, memo: RenderMemo(recordsNext: false)) { ids.add($0) }
         let problems = await LinkChecker(site: loaded.site, links: loaded.links, written: rendered?.paths ?? [], ids: { ids.ids(of: $0) ?? [] }).check()
             + unusedPlaces
         return (loaded.warnings + problems).sortedForDisplay()

@@ -79,23 +79,22 @@ extension Site {
 }
 
 extension Array where Element == SiteBody {
-    /// Works through the bodies a round at a time, letting each round's trees go (from this
-    /// array) once `work` is done with them: for a pass that makes new trees or HTML from every
-    /// body, so that the old and the new are never all in memory at once. `work` gets a round's
-    /// bodies and their places in the array, and returns one result per body.
-    mutating func consumingRounds<Result>(_ work: (_ round: [SiteBody], _ places: Range<Int>) async throws -> [Result]) async rethrows -> [Result] {
-        var results: [Result] = []
-        results.reserveCapacity(count)
-        // Enough bodies to keep every core busy, few enough that a round's trees are a small
-        // part of a large site's.
-        let roundSize = 512
-        for start in stride(from: 0, to: count, by: roundSize) {
-            let places = start..<Swift.min(start + roundSize, count)
-            let round = Array(self[places])
-            for place in places { self[place].body.document.blocks = [] }
-            results += try await work(round, places)
+    /// Works through the bodies in parallel chunks and takes them out of this array, for a
+    /// pass that makes new trees or HTML from every body: each chunk's trees are let go by the
+    /// task that worked on them as soon as it is done, so the old and the new are never all in
+    /// memory at once, and the frees (a good share of a build) are spread over the cores.
+    /// `work` gets a chunk's bodies and their places in the array, and returns one result per
+    /// body; the results come in the bodies' order.
+    mutating func consumingChunks<Result: Sendable>(_ work: @escaping @Sendable (_ chunk: [SiteBody], _ places: Range<Int>) -> [Result]) async -> [Result] {
+        let chunks = Self.chunks(count)
+        // Each chunk's bodies are copied out and the trees left here emptied, so that the
+        // handoff is their one owner.
+        let handoffs = chunks.map { Handoff(Array(self[$0])) }
+        for place in indices { self[place].body.document.blocks = [] }
+        return await Self.inOrder(chunks) { number, places in
+            guard let chunk = handoffs[number].take() else { return [] }
+            return work(chunk, places)
         }
-        return results
     }
 }
 

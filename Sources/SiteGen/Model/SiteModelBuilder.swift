@@ -11,7 +11,7 @@ enum SiteModelBuilder {
         diagnostics += checkPlaces(articles: articles, events: events, places: places)
         diagnostics += checkEvents(events)
         let routes = Routes(basePath: config.basePath, strings: strings)
-        let terms = Collation.sorted(content.terms, language: config.language) { $0.title }
+        let terms = glossary(content.terms, config: config)
         // Without content/index.md (already reported) the rest is still checked, as a site with an empty front page.
         let frontPage = content.frontPage ?? emptyPage(at: "content/index.md")
         let (tagNames, tagNameProblems) = TagNames.byslug(content.tagNames, articles: articles, events: events)
@@ -27,6 +27,11 @@ enum SiteModelBuilder {
         diagnostics += OutputPaths.collisions(site)
         diagnostics += TimelineEmbed.check(site.bodies, events: events, places: places)
         return (content.frontPage == nil ? nil : site, diagnostics)
+    }
+
+    /// The glossary in the site's order, alphabetical in its language: `Site.terms`.
+    static func glossary(_ terms: [GlossaryTerm], config: SiteConfig) -> [GlossaryTerm] {
+        Collation.sorted(terms, language: config.language) { $0.title }
     }
 
     private static func emptyPage(at path: String) -> Page {

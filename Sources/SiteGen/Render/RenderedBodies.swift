@@ -1,57 +1,69 @@
 import Markdown
 
 /// Markdown bodies rendered to HTML once, in parallel: an event's text shows on its own page
-/// and in the timeline. The articles' are made round by round with their pages instead
-/// (`renderInRounds`): only its own page shows an article's text, and holding every one at
-/// once was a large build's peak memory.
+/// and in the timeline. The articles' are made with their pages instead (`render(_:maker:memo:into:then:)`):
+/// only its own page shows an article's text, and holding every one at once was a large
+/// build's peak memory.
 struct RenderedBodies: Sendable {
     /// In the order of `Site.bodies`.
     private var fragments: [Fragment]
+    /// Those made after the rest (`setting`), by their place in `fragments`: for a few
+    /// articles' pages at a time, which would otherwise each copy the whole list.
+    private var later: [Int: Fragment] = [:]
     private let numbers: BodyNumbers
 
     /// No bodies: for the list entries, which never show one.
     static let none = RenderedBodies(fragments: [], numbers: BodyNumbers(pages: 0, articles: 0, events: 0))
 
+    private init(fragments: [Fragment], numbers: BodyNumbers) {
+        self.fragments = fragments
+        self.numbers = numbers
+    }
+
     subscript(_ owner: BodyOwner) -> Fragment {
-        fragments[numbers.number(of: owner)]
+        let number = numbers.number(of: owner)
+        return later.isEmpty ? fragments[number] : later[number] ?? fragments[number]
     }
 
     /// The same bodies with these made too.
     func setting(_ rendered: [(owner: BodyOwner, fragment: Fragment)]) -> RenderedBodies {
         var bodies = self
-        for (owner, fragment) in rendered { bodies.fragments[numbers.number(of: owner)] = fragment }
+        for (owner, fragment) in rendered { bodies.later[numbers.number(of: owner)] = fragment }
         return bodies
     }
 
-    /// Every body of `site` but those `Site.takeBodies` took out of it (`Maker.isTaken`), which
-    /// are left empty here for `renderInRounds`.
+    /// Every body of `site` but those `Maker.withPage` picks, which are rendered with their
+    /// pages (`render(_:maker:memo:into:then:)`) and left empty here.
     static func render(_ site: Site, maker: Maker, memo: RenderMemo, into next: inout [Int: Fragment]) async -> RenderedBodies {
         let all = site.bodies
-        let places = all.indices.filter { !maker.isTaken(all[$0].owner) }
-        var kept = places.map { all[$0] }
+        let places = all.indices.filter { !maker.withPage(all[$0].owner) }
         var fragments = [Fragment](repeating: Fragment(""), count: all.count)
-        for (place, fragment) in zip(places, await renderInRounds(&kept, maker: maker, memo: memo, into: &next, each: { $0.map(\.fragment) })) {
+        for (place, fragment) in zip(places, await render(places.map { all[$0] }, maker: maker, memo: memo, into: &next, then: { $0.map(\.fragment) })) {
             fragments[place] = fragment
         }
         return RenderedBodies(fragments: fragments, numbers: site.bodyNumbers)
     }
 
-    /// Renders `bodies` a round at a time, letting each round's trees go when it is done (see
-    /// `consumingRounds`); `each` gets every round's bodies with their HTML as soon as it is made
-    /// and returns what is kept of each: all of it, or (for articles, whose pages are made then)
-    /// the fragment without its HTML. Keeping every article's HTML to the end grew a large
-    /// build's memory with every round.
-    static func renderInRounds(
-        _ bodies: inout [SiteBody], maker: Maker, memo: RenderMemo, into next: inout [Int: Fragment],
-        each: (_ round: [(owner: BodyOwner, fragment: Fragment)]) async throws -> [Fragment]
-    ) async rethrows -> [Fragment] {
+    /// Renders `bodies` in parallel chunks. In the task that made them, `then` gets each
+    /// chunk's bodies with their HTML and returns what is kept of each: all of it, or (for
+    /// articles, whose pages it makes) less. Keeping every article's HTML to the end grew a
+    /// large build's memory with every article.
+    static func render<Kept: Sendable>(
+        _ bodies: [SiteBody], maker: Maker, memo: RenderMemo, into next: inout [Int: Fragment],
+        then: @escaping @Sendable (_ chunk: [(owner: BodyOwner, fragment: Fragment)]) -> [Kept]
+    ) async -> [Kept] {
         let memoKeys = bodies.map { maker.memoKey($0.body) }
-        return try await bodies.consumingRounds { round, places in
-            let made = await memo.fragments(Array(memoKeys[places]), into: &next, isCurrent: maker.isCurrent) { chunk in
-                chunk.map { maker.fragment(for: round[$0]) }
+        let recordsNext = memo.recordsNext
+        let made = await [SiteBody].inOrder([SiteBody].chunks(bodies.count)) { _, places in
+            let fragments = places.map { memo.fragment(memoKeys[$0], isCurrent: maker.isCurrent) ?? maker.fragment(for: bodies[$0]) }
+            return zip(fragments, then(Array(zip(places.map { bodies[$0].owner }, fragments)))).map { made, kept in
+                (kept: kept, made: recordsNext ? made : nil)
             }
-            return try await each(Array(zip(round.map(\.owner), made)))
         }
+        if recordsNext {
+            for (key, fragment) in zip(memoKeys, made) { next[key] = fragment.made }
+        }
+        return made.map(\.kept)
     }
 
     /// How a body becomes its fragment in this build. `transforms` are the body tree transforms
@@ -59,21 +71,21 @@ struct RenderedBodies: Sendable {
     /// (`MediaMarkup`). A body `memo` holds under the same file version and site is reused,
     /// unless it embeds a timeline or a map whose events or places changed since.
     /// `reservedIDs` are the ids the templates write (`TemplateSet.reservedIDs`), which no
-    /// heading takes. `isTaken`: whose bodies `Site.takeBodies` took out of the site.
+    /// heading takes. `withPage`: whose bodies are rendered with their pages, not beforehand.
     struct Maker: Sendable {
         let site: Site
         let renderer: BodyRenderer
         let keys: ReuseKeys
         let sourceAnchors: Set<String>
-        let isTaken: @Sendable (BodyOwner) -> Bool
+        let withPage: @Sendable (BodyOwner) -> Bool
 
         init(site: Site, transforms: [BodyTransform] = [], templates: CompiledTemplates? = nil, reservedIDs: Set<String> = [], keys: ReuseKeys,
-             isTaken: @escaping @Sendable (BodyOwner) -> Bool = { _ in false }) {
+             withPage: @escaping @Sendable (BodyOwner) -> Bool = { _ in false }) {
             self.site = site
             renderer = BodyRenderer(site: site, transforms: transforms, templates: templates, reservedIDs: reservedIDs)
             self.keys = keys
             sourceAnchors = Set(site.sources.map(\.anchor))
-            self.isTaken = isTaken
+            self.withPage = withPage
         }
 
         func memoKey(_ body: Body) -> Int {

@@ -27,14 +27,11 @@ struct RenderResult: Sendable {
 /// held in memory whole. Pages and files whose key is the one `memo` holds for their path
 /// are not rendered or emitted: the output already holds them.
 enum SiteRenderer {
-    /// Leaves `loaded` without the articles' trees, which no page reads once their HTML is made.
     static func render(
-        _ loaded: inout LoadedSite, memo: RenderMemo, emit: @escaping @Sendable ([OutputFile]) throws -> Void
+        _ loaded: LoadedSite, memo: RenderMemo, emit: @escaping @Sendable ([OutputFile]) throws -> Void
     ) async throws -> RenderResult {
-        // Before anything holds a copy of the site, so that the trees have one owner to let them go.
         // The articles are most of the text, and only an article's own page shows it.
         let isArticle: @Sendable (BodyOwner) -> Bool = { if case .article = $0 { true } else { false } }
-        var articles = loaded.site.takeBodies(isArticle)
         let (site, templates, inputs) = (loaded.site, loaded.templates.compiled, loaded.inputsKey)
         let keys = ReuseKeys(site: site, inputs: inputs)
         var next = RenderMemo()
@@ -45,7 +42,7 @@ enum SiteRenderer {
         let embedded = EmbeddedTimeline(models: entryModels, eventFragments: listFragments.events, templates: templates)
         let figures = MapFigures(models: entryModels, templates: templates)
         let maker = RenderedBodies.Maker(site: site, transforms: [TimelineEmbed.transform(embedded.html), MapEmbeds.transform(figures.html)],
-                                         templates: templates, reservedIDs: loaded.templates.reservedIDs, keys: keys, isTaken: isArticle)
+                                         templates: templates, reservedIDs: loaded.templates.reservedIDs, keys: keys, withPage: isArticle)
         let bodies = await RenderedBodies.render(site, maker: maker, memo: memo, into: &next.fragments)
         let models = ViewModels(site: site, bodies: bodies)
         listFragments.timeline = await ListFragments.renderTimeline(models, templates: templates, inputs: loaded.inputsKey, memo: memo, into: &next.fragments)
@@ -56,41 +53,49 @@ enum SiteRenderer {
         let jobs = PageJob.all(for: site)
         let paths = jobs.map { $0.path(in: site).map(Routes.outputFile) ?? "404.html" }
         let keyed = memo.needsKeys
+        // Renders pages one after another in a task, each emitted as soon as it is made: a chunk
+        // of list pages (the timeline, every place's and tag's) held together was a large site's
+        // peak memory. Gives each page's key and whether it was written; after a failure the rest
+        // of the chunk is not written.
+        let renderChunk: @Sendable (_ numbers: [Int], _ models: ViewModels) -> [(key: Int, written: Result<Bool, Error>)] = { numbers, models in
+            let contexts = PageContexts(models: models, fragments: fragments, inputs: inputs)
+            var failed = false
+            return numbers.map { number in
+                let (key, html) = contexts.render(jobs[number], templates: templates, keyed: keyed) { memo.files[paths[number]] == $0 }
+                guard let html, !failed else { return (key, .success(false)) }
+                let written = Result { try emit([OutputFile(path: paths[number], contents: .bytes(html))]); return true }
+                if case .failure = written { failed = true }
+                return (key, written)
+            }
+        }
         var pageKeys = [Int](repeating: 0, count: jobs.count)
         var rendered = 0
-        func renderPages(_ numbers: [Int], models: ViewModels) async throws {
-            let chunks = await numbers.concurrentChunks { chunk -> [(keys: [Int], written: Result<Int, Error>)] in
-                let contexts = PageContexts(models: models, fragments: fragments, inputs: inputs)
-                var written: Result<Int, Error> = .success(0)
-                // Each page goes out as soon as it is made: a chunk of list pages (the timeline,
-                // every place's and tag's) held together was a large site's peak memory.
-                let keys = chunk.map { number in
-                    let (key, html) = contexts.render(jobs[number], templates: templates, keyed: keyed) { memo.files[paths[number]] == $0 }
-                    if let html, case .success(let count) = written {
-                        written = Result { try emit([OutputFile(path: paths[number], contents: .bytes(html))]); return count + 1 }
-                    }
-                    return key
-                }
-                return [(keys, written)]
+        func record(_ numbers: [Int], _ pages: [(key: Int, written: Result<Bool, Error>)]) throws {
+            for (number, page) in zip(numbers, pages) {
+                pageKeys[number] = page.key
+                if try page.written.get() { rendered += 1 }
             }
-            for chunk in chunks { rendered += try chunk.written.get() }
-            for (number, key) in zip(numbers, chunks.flatMap(\.keys)) { pageKeys[number] = key }
         }
-        var articleJobs: [Int: Int] = [:]
-        for (number, job) in jobs.enumerated() { if case .article(let index) = job { articleJobs[index] = number } }
         let nonArticles = jobs.indices.filter { !isArticleJob(jobs[$0]) }
-        try await renderPages(nonArticles.filter { jobs[$0].listsMany } + nonArticles.filter { !jobs[$0].listsMany }, models: models)
-        // The articles' texts and pages, a round at a time: each text is let go with its page,
-        // but for the few the feed shows. The feed's key reads every text's hash.
+        let listsFirst = nonArticles.filter { jobs[$0].listsMany } + nonArticles.filter { !jobs[$0].listsMany }
+        try record(listsFirst, await listsFirst.concurrentChunks { renderChunk(Array($0), models) })
+        // Each article's text and page in one task, its text let go with its page, but for the
+        // few the feed shows. The feed's key reads every text's hash.
+        let articleJobs = Dictionary(uniqueKeysWithValues: jobs.indices.compactMap { number in
+            if case .article(let index) = jobs[number] { (index, number) } else { nil }
+        })
         let inFeed = AtomFeed.articlesShown(site)
-        let kept = try await RenderedBodies.renderInRounds(&articles, maker: maker, memo: memo, into: &next.fragments) { round in
-            let roundModels = ViewModels(site: site, bodies: bodies.setting(round))
-            try await renderPages(round.compactMap { if case .article(let index) = $0.owner { articleJobs[index] } else { nil } }, models: roundModels)
-            return round.map { owner, fragment in
-                if case .article(let index) = owner, inFeed.contains(index) { fragment } else { fragment.withoutHTML }
+        let articles = site.bodies.filter { isArticle($0.owner) }
+        let articlePages = await RenderedBodies.render(articles, maker: maker, memo: memo, into: &next.fragments) { chunk in
+            let numbers = chunk.map { if case .article(let index) = $0.owner { articleJobs[index]! } else { preconditionFailure("not an article") } }
+            let pages = renderChunk(numbers, ViewModels(site: site, bodies: bodies.setting(chunk)))
+            return zip(chunk, zip(numbers, pages)).map { body, page in
+                let shown = if case .article(let index) = body.owner { inFeed.contains(index) } else { false }
+                return (fragment: shown ? body.fragment : body.fragment.withoutHTML, number: page.0, page: page.1)
             }
         }
-        let withArticles = ViewModels(site: site, bodies: bodies.setting(Array(zip(articles.map(\.owner), kept))))
+        try record(articlePages.map(\.number), articlePages.map(\.page))
+        let withArticles = ViewModels(site: site, bodies: bodies.setting(Array(zip(articles.map(\.owner), articlePages.map(\.fragment)))))
         for (number, key) in pageKeys.enumerated() { next.files[paths[number]] = key }
 
         let exportBodies = TimelineExports.bodies(withArticles)

@@ -96,6 +96,11 @@ struct ReuseKeys: Sendable {
 }
 
 extension RenderMemo {
+    /// The fragment under `key`, if `self` holds one that `isCurrent` accepts.
+    func fragment(_ key: Int, isCurrent: (Fragment) -> Bool = { _ in true }) -> Fragment? {
+        fragments[key].flatMap { isCurrent($0) ? $0 : nil }
+    }
+
     /// The fragment for each key: the one `self` holds if `isCurrent` accepts it, else rendered
     /// by `render`, which gets the numbers of the missing ones in parallel chunks. Each goes
     /// into `next`, the memo of this build.
@@ -103,7 +108,7 @@ extension RenderMemo {
         _ keys: [Int], into next: inout [Int: Fragment], isCurrent: (Fragment) -> Bool = { _ in true },
         render: @escaping @Sendable (ArraySlice<Int>) -> [Fragment]
     ) async -> [Fragment] {
-        var found = keys.map { key in fragments[key].flatMap { isCurrent($0) ? $0 : nil } }
+        var found = keys.map { fragment($0, isCurrent: isCurrent) }
         let missing = found.indices.filter { found[$0] == nil }
         let rendered = await missing.concurrentChunks(render)
         for (number, fragment) in zip(missing, rendered) { found[number] = fragment }

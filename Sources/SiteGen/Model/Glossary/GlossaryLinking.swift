@@ -20,16 +20,33 @@ public struct GlossaryReferences: Sendable {
 /// A body's links depend on every term, so this runs on the whole site after the model.
 enum GlossaryLinking {
     static func link(_ site: consuming Site) async -> (Site, [Diagnostic]) {
-        let (linked, diagnostics, _) = await link(site, reusing: GlossaryMemo())
+        let index = await Index(site.terms, routes: site.routes, reusing: GlossaryMemo())
+        let (linked, diagnostics, _) = await link(site, index: index, reusing: GlossaryMemo(), recordsNext: false)
         return (linked, diagnostics)
     }
 
-    /// Links only the bodies `memo` has not linked with these same terms before.
-    static func link(_ site: consuming Site, reusing memo: GlossaryMemo) async -> (Site, [Diagnostic], GlossaryMemo) {
-        let termsKey = GlossaryMemo.key(site.terms, routes: site.routes)
-        let (index, nameProblems) = if memo.termsKey == termsKey { memo.index! } else { await TermIndex.build(site.terms, routes: site.routes) }
+    /// The index of the terms' names, which needs only the terms (`Site.terms`) and the routes:
+    /// a build makes it beside the model, which is one core's work. The memo's is reused when
+    /// the terms are the same.
+    struct Index: Sendable {
+        let termsKey: Int
+        let index: TermIndex
+        let nameProblems: [Diagnostic]
+
+        init(_ terms: [GlossaryTerm], routes: Routes, reusing memo: GlossaryMemo) async {
+            termsKey = GlossaryMemo.key(terms, routes: routes)
+            (index, nameProblems) = if memo.termsKey == termsKey { memo.index! } else { await TermIndex.build(terms, routes: routes) }
+        }
+    }
+
+    /// Links only the bodies `memo` has not linked with these same terms before; `index` is of
+    /// the site's terms. The memo it returns is empty unless it `recordsNext`: a plain build
+    /// has no next one.
+    static func link(_ site: consuming Site, index prepared: Index, reusing memo: GlossaryMemo, recordsNext: Bool) async -> (Site, [Diagnostic], GlossaryMemo) {
+        let (termsKey, index, nameProblems) = (prepared.termsKey, prepared.index, prepared.nameProblems)
+        assert(termsKey == GlossaryMemo.key(site.terms, routes: site.routes), "the index is of other terms")
         let (related, relatedProblems) = relatedTerms(site.terms)
-        // Taken out of the site and linked in rounds, each round's unlinked trees let go when it
+        // Taken out of the site and linked in chunks, each chunk's unlinked trees let go when it
         // is done: the linked copies of every tree beside the originals were a large peak.
         var bodies = site.takeBodies { _ in true }
         let owners = bodies.map(\.owner)
@@ -37,13 +54,13 @@ enum GlossaryLinking {
         let ownTerms = owners.map { owner -> Int? in if case .term(let index) = owner { index } else { nil } }
         let keys = bodies.indices.map { Fingerprint.of(termsKey, bodies[$0].body.stamp, ownTerms[$0] ?? -1) }
         let reused = memo.termsKey == termsKey ? memo.linked : [:]
-        let linked = await bodies.consumingRounds { round, places in
-            await Array(places).concurrentMap { number in
-                reused[keys[number]] ?? TermLinker.link(round[number - places.lowerBound].body, index: index, ownTerm: ownTerms[number])
+        let linked = await bodies.consumingChunks { chunk, places in
+            places.map { number in
+                reused[keys[number]] ?? TermLinker.link(chunk[number - places.lowerBound].body, index: index, ownTerm: ownTerms[number])
             }
         }
-        let newMemo = GlossaryMemo(termsKey: termsKey, index: (index, nameProblems),
-                                   linked: Dictionary(zip(keys, linked), uniquingKeysWith: { first, _ in first }))
+        let newMemo = !recordsNext ? GlossaryMemo() : GlossaryMemo(termsKey: termsKey, index: (index, nameProblems),
+                                                                   linked: Dictionary(zip(keys, linked), uniquingKeysWith: { first, _ in first }))
 
         var site = site.replacingBodies(linked.map(\.body))
         var mentions = [[GlossaryReferences.Mention]](repeating: [], count: site.terms.count)
