@@ -18,17 +18,17 @@ enum ParseArena {
     nonisolated(unsafe) static let memory: UnsafeMutablePointer<cmark_mem> = {
         let memory = UnsafeMutablePointer<cmark_mem>.allocate(capacity: 1)
         memory.initialize(to: cmark_mem(
-            calloc: { count, size in Arena.current.allocate(count * size, zeroed: true) },
-            realloc: { pointer, size in Arena.current.reallocate(pointer, to: size) },
+            calloc: { count, size in Arena.withCurrent { $0.allocate(count * size, zeroed: true) } },
+            realloc: { pointer, size in Arena.withCurrent { $0.reallocate(pointer, to: size) } },
             free: { _ in }))
         return memory
     }()
 
     /// Where the current thread's arena stands.
-    static func mark() -> Arena.Mark { Arena.current.mark }
+    static func mark() -> Arena.Mark { Arena.withCurrent(\.mark) }
 
     /// Gives back everything taken since `mark`.
-    static func release(to mark: Arena.Mark) { Arena.current.release(to: mark) }
+    static func release(to mark: Arena.Mark) { Arena.withCurrent { $0.release(to: mark) } }
 
     final class Arena {
         struct Mark {
@@ -38,6 +38,9 @@ enum ParseArena {
 
         /// Blocks of memory, the last one being filled.
         private var chunks: [(base: UnsafeMutableRawPointer, size: Int)] = []
+        /// The last chunk's, apart: an allocation reads only these, not the array.
+        private var base: UnsafeMutableRawPointer?
+        private var size = 0
         private var offset = 0
         private static let chunkSize = 1 << 18
         /// Each allocation is preceded by its size, which `reallocate` copies; 16 keeps alignment.
@@ -52,11 +55,15 @@ enum ParseArena {
             return key
         }()
 
-        static var current: Arena {
-            if let stored = pthread_getspecific(key) { return Unmanaged<Arena>.fromOpaque(stored).takeUnretainedValue() }
-            let arena = Arena()
-            pthread_setspecific(key, Unmanaged.passRetained(arena).toOpaque())
-            return arena
+        /// The current thread's arena, lent without a retain and a release: cmark asks for
+        /// memory for every node and string it makes.
+        static func withCurrent<Result>(_ body: (Arena) -> Result) -> Result {
+            let stored = pthread_getspecific(key) ?? {
+                let arena = Unmanaged.passRetained(Arena()).toOpaque()
+                pthread_setspecific(key, arena)
+                return arena
+            }()
+            return Unmanaged<Arena>.fromOpaque(stored)._withUnsafeGuaranteedRef(body)
         }
 
         deinit {
@@ -70,18 +77,19 @@ enum ParseArena {
             while chunks.count - 1 > max(mark.chunk, 0) {
                 free(chunks.removeLast().base)
             }
+            (base, size) = chunks.last.map { ($0.base, $0.size) } ?? (nil, 0)
             offset = mark.chunk < 0 ? 0 : (chunks.count - 1 == mark.chunk ? mark.offset : 0)
         }
 
         func allocate(_ size: Int, zeroed: Bool) -> UnsafeMutableRawPointer? {
             let needed = (Self.header + size + 15) & ~15
-            if chunks.isEmpty || offset + needed > chunks[chunks.count - 1].size {
+            if base == nil || offset + needed > self.size {
                 let chunkSize = max(Self.chunkSize, needed)
-                guard let base = malloc(chunkSize) else { return nil }
-                chunks.append((base, chunkSize))
-                offset = 0
+                guard let fresh = malloc(chunkSize) else { return nil }
+                chunks.append((fresh, chunkSize))
+                (base, self.size, offset) = (fresh, chunkSize, 0)
             }
-            let block = chunks[chunks.count - 1].base + offset
+            let block = base! + offset
             offset += needed
             block.storeBytes(of: size, as: Int.self)
             let pointer = block + Self.header

@@ -49,7 +49,8 @@ struct ListFragments: Sendable {
         ) async -> [Fragment] {
             let (shared, inputs, templates) = (models.entryStrings, inputs, templates)
             let contexts = await Array(0..<count).concurrentMap { EntryContext(shared: shared, own: item($0)) }
-            let keys = await contexts.concurrentMap { template.key(of: $0, inputs: inputs) }
+            // Without a memo to look in or fill (a plain build) the keys would go unread.
+            let keys = memo.needsFragmentKeys ? await contexts.concurrentMap { template.key(of: $0, inputs: inputs) } : Array(repeating: 0, count: count)
             return await memo.fragments(keys, into: &next) { chunk in
                 chunk.map { number in
                     let html = templates.render(contexts[number], with: template)

@@ -81,7 +81,7 @@ struct PageContexts {
             return page(Meta(title: title, description: summary),
                         SourcesPage(sources: sources(), summary: summary, body: text.body.document.blocks.isEmpty ? nil : models.bodies[.sourcesPage]), Templates.sources)
         case .tags:
-            return page(Meta(title: strings["tags.title"], description: site.config.description), TagListPage(tags: site.tags.map(tagSummary)), Templates.tags)
+            return page(Meta(title: strings["tags.title"], description: site.config.description), TagListPage(tags: site.tags.map { tagSummary($0) }), Templates.tags)
         case .tag(let index):
             let tag = site.tags[index]
             return page(Meta(title: tag.name, description: site.config.description), TagPage(

@@ -37,14 +37,14 @@ enum SiteRenderer {
         var next = RenderMemo()
         if memo.recordsNext { next.fragments.reserveCapacity(memo.fragments.count) }
         // List entries first: embedded timelines in bodies are made of them.
-        let entryModels = ViewModels(site: site, bodies: .none)
+        let entryModels = await ViewModels(site: site, bodies: .none).preparingEvents()
         var listFragments = await ListFragments.render(entryModels, templates: templates, inputs: loaded.inputsKey, memo: memo, into: &next.fragments)
         let embedded = EmbeddedTimeline(models: entryModels, eventFragments: listFragments.events, templates: templates)
         let figures = MapFigures(models: entryModels, templates: templates)
         let maker = RenderedBodies.Maker(site: site, transforms: [TimelineEmbed.transform(embedded.html), MapEmbeds.transform(figures.html)],
                                          templates: templates, reservedIDs: loaded.templates.reservedIDs, keys: keys, withPage: isArticle)
         let bodies = await RenderedBodies.render(site, maker: maker, memo: memo, into: &next.fragments)
-        let models = ViewModels(site: site, bodies: bodies)
+        let models = entryModels.with(bodies)
         listFragments.timeline = await ListFragments.renderTimeline(models, templates: templates, inputs: loaded.inputsKey, memo: memo, into: &next.fragments)
         let fragments = listFragments
 
@@ -78,7 +78,9 @@ enum SiteRenderer {
         }
         let nonArticles = jobs.indices.filter { !isArticleJob(jobs[$0]) }
         let listsFirst = nonArticles.filter { jobs[$0].listsMany } + nonArticles.filter { !jobs[$0].listsMany }
-        try record(listsFirst, await listsFirst.concurrentChunks { renderChunk(Array($0), models) })
+        // Beside the articles: a few heavy pages (the timeline, the map's places) kept one core
+        // busy at their end while the other waited.
+        async let otherPages = listsFirst.concurrentChunks { renderChunk(Array($0), models) }
         // Each article's text and page in one task, its text let go with its page, but for the
         // few the feed shows. The feed's key reads every text's hash.
         let articleJobs = Dictionary(uniqueKeysWithValues: jobs.indices.compactMap { number in
@@ -88,14 +90,15 @@ enum SiteRenderer {
         let articles = site.bodies.filter { isArticle($0.owner) }
         let articlePages = await RenderedBodies.render(articles, maker: maker, memo: memo, into: &next.fragments) { chunk in
             let numbers = chunk.map { if case .article(let index) = $0.owner { articleJobs[index]! } else { preconditionFailure("not an article") } }
-            let pages = renderChunk(numbers, ViewModels(site: site, bodies: bodies.setting(chunk)))
+            let pages = renderChunk(numbers, models.setting(chunk))
             return zip(chunk, zip(numbers, pages)).map { body, page in
                 let shown = if case .article(let index) = body.owner { inFeed.contains(index) } else { false }
                 return (fragment: shown ? body.fragment : body.fragment.withoutHTML, number: page.0, page: page.1)
             }
         }
+        try record(listsFirst, await otherPages)
         try record(articlePages.map(\.number), articlePages.map(\.page))
-        let withArticles = ViewModels(site: site, bodies: bodies.setting(Array(zip(articles.map(\.owner), articlePages.map(\.fragment)))))
+        let withArticles = models.setting(Array(zip(articles.map(\.owner), articlePages.map(\.fragment))))
         for (number, key) in pageKeys.enumerated() { next.files[paths[number]] = key }
 
         let exportBodies = TimelineExports.bodies(withArticles)

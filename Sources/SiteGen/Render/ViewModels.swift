@@ -4,13 +4,15 @@ import Markdown
 /// made safe, so templates need no logic.
 struct ViewModels: Sendable {
     let site: Site
-    let bodies: RenderedBodies
+    private(set) var bodies: RenderedBodies
     let dates: DateText
     let routes: Routes
     /// The strings as templates read them, built once.
     let strings: TemplateStrings
     /// Renders the key facts' lines of Markdown as texts are: links, base path, typography.
     private let inlineRenderer: BodyRenderer
+    /// Each event's view without its text, once `preparingEvents` made them.
+    private var eventViews: [EventView] = []
 
     init(site: Site, bodies: RenderedBodies) {
         self.site = site
@@ -19,6 +21,28 @@ struct ViewModels: Sendable {
         routes = site.routes
         strings = TemplateStrings(site.strings)
         inlineRenderer = BodyRenderer(site: site)
+    }
+
+    /// The same models with other bodies: building the strings again for each chunk of
+    /// articles was a good share of their pages' time.
+    func with(_ bodies: RenderedBodies) -> ViewModels {
+        var models = self
+        models.bodies = bodies
+        return models
+    }
+
+    /// The same models with these bodies made too (`RenderedBodies.setting`).
+    func setting(_ rendered: [(owner: BodyOwner, fragment: Fragment)]) -> ViewModels {
+        with(bodies.setting(rendered))
+    }
+
+    /// The same models with every event's view made once, in parallel: its list entry, its
+    /// timeline entry and its page show the same view, and making it three times was a
+    /// good share of a large build.
+    func preparingEvents() async -> ViewModels {
+        var models = self
+        models.eventViews = await Array(site.events.indices).concurrentMap { [self] in event($0, withBody: false) }
+        return models
     }
 
     /// What every list entry's partial has besides its item.
@@ -76,6 +100,12 @@ struct ViewModels: Sendable {
     }
 
     func event(_ index: Int, withBody: Bool) -> EventView {
+        var view = eventViews.isEmpty ? eventView(index) : eventViews[index]
+        if withBody { view.body = bodies[.event(index)] }
+        return view
+    }
+
+    private func eventView(_ index: Int) -> EventView {
         let event = site.events[index]
         let date = site.localDate(of: event)
         let clock = site.clockName(of: event)
@@ -89,8 +119,8 @@ struct ViewModels: Sendable {
             end: site.localEnd(of: event).map { time($0, text: dates.eventWhen($0, placeName: clock)) },
             updated: event.updated.map { time($0, text: dates.stamp($0)) },
             // Several places (`places:`) give several; `{{#place}}` repeats for each.
-            place: site.places(of: event).map(place),
-            body: withBody ? bodies[.event(index)] : nil,
+            place: site.places(of: event).map { self.place($0) },
+            body: nil,
             clock: dates.clock(date, hasPlace: clock != nil), siteClock: dates.siteClock(date))
     }
 

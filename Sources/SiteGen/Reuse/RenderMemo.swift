@@ -16,6 +16,9 @@ struct RenderMemo: Sendable {
     /// Whether pages need their keys: to find them in this memo or to keep them for the next
     /// build. A plain build has neither and spares fingerprinting every page.
     var needsKeys: Bool { recordsNext || !files.isEmpty }
+
+    /// The same for the keys of list entries, made from their view models.
+    var needsFragmentKeys: Bool { recordsNext || !fragments.isEmpty }
 }
 
 /// A piece of rendered HTML with the hash of its bytes, which is what the pages that show

@@ -133,26 +133,30 @@ struct TermLinker {
     private func match(_ phrases: [TermIndex.Phrase], words: [TextWords.Word], at first: Int, in bytes: UnsafeBufferPointer<UInt8>,
                        text: String, before: () -> Unicode.Scalar?, after: () -> Unicode.Scalar?) -> (TermIndex.Phrase, Int)? {
         if words[first].start == 0, Self.continuesWord(before()) { return nil }
-        // By index: a `for` over the phrases copied each one, a retain of every word in it.
-        for number in phrases.indices {
-            guard phrases[number].first.fingerprint == words[first].fingerprint, phrases[number].first.spells(words[first], in: bytes) else { continue }
-            let phrase = phrases[number]
-            let last = first + phrase.rest.count
-            guard last < words.count else { continue }
-            if words[last].end == bytes.count, Self.continuesWord(after()) { continue }
-            var matches = true
-            for (offset, word) in phrase.rest.enumerated() where matches {
-                let (previous, current) = (words[first + offset], words[first + offset + 1])
-                matches = current.fingerprint == word.fingerprint && TextWords.onlySpaces(between: previous, and: current, in: bytes)
-                    && word.spells(current, in: bytes)
+        // Through the buffer and by index, the words compared in place: copying a phrase, or
+        // a word of it, retained and released every word in it, for every candidate.
+        return phrases.withUnsafeBufferPointer { phrases in
+            for number in phrases.indices {
+                guard phrases[number].first.fingerprint == words[first].fingerprint, phrases[number].first.spells(words[first], in: bytes) else { continue }
+                let last = first + phrases[number].rest.count
+                guard last < words.count else { continue }
+                if words[last].end == bytes.count, Self.continuesWord(after()) { continue }
+                var matches = true
+                var offset = 0
+                while matches, offset < phrases[number].rest.count {
+                    let (previous, current) = (words[first + offset], words[first + offset + 1])
+                    matches = current.fingerprint == phrases[number].rest[offset].fingerprint && TextWords.onlySpaces(between: previous, and: current, in: bytes)
+                        && phrases[number].rest[offset].spells(current, in: bytes)
+                    offset += 1
+                }
+                // Rare (acronyms), and compared as text: as the name was written.
+                if matches, let exact = phrases[number].exact {
+                    matches = exact.indices.allSatisfy { text[TextWords.range(of: words[first + $0], in: text)] == exact[$0] }
+                }
+                if matches { return (phrases[number], last) }
             }
-            // Rare (acronyms), and compared as text: as the name was written.
-            if matches, let exact = phrase.exact {
-                matches = exact.indices.allSatisfy { text[TextWords.range(of: words[first + $0], in: text)] == exact[$0] }
-            }
-            if matches { return (phrase, last) }
+            return nil
         }
-        return nil
     }
 
     private func linkNode(_ phrase: TermIndex.Phrase, text: Substring) -> InlineNode {
