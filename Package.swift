@@ -22,9 +22,9 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         .target(name: "Markdown", dependencies: ["Ccmark"]),
-        // libvips from the system (Debian: libvips-dev). Only the Media module sees it. No
-        // pkgConfig: the shim declares what it uses (see Sources/Cvips/shim.h for why).
-        .systemLibrary(name: "Cvips", providers: [.apt(["libvips-dev"])]),
+        // libvips from the system (Debian: libvips42), loaded when the first image is read, not
+        // linked: see Sources/Cvips/include/shim.h for why. Only the Media module sees it.
+        .target(name: "Cvips", linkerSettings: [.linkedLibrary("dl")]),
         .target(name: "Media", dependencies: ["Cvips"]),
         .target(
             name: "SiteGen",

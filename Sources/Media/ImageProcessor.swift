@@ -98,13 +98,10 @@ public struct ImageError: Error, Sendable, CustomStringConvertible {
 /// position in a photo from a crisis zone can endanger the person who took it), XMP, IPTC
 /// and the colour profile (the pixels are made sRGB first).
 public enum ImageProcessor {
-    /// Starts libvips once per process.
-    private static let started: Bool = {
-        guard vips_init("sitegen") == 0 else { return false }
-        // Each image is made once per build: libvips' cache of operations would only hold memory.
-        vips_cache_set_max(0)
-        return true
-    }()
+    /// Loads and starts libvips, once per process; what went wrong if it could not.
+    private static func start() throws(ImageError) {
+        guard sitegen_vips_load() == 0 else { throw ImageError(String(cString: sitegen_vips_load_error())) }
+    }
 
     /// Reads the whole image (so a corrupt or truncated file fails here) and writes its
     /// variants and share image into `folder`, upright.
@@ -112,13 +109,13 @@ public enum ImageProcessor {
         let decoded = try decode(path)
         defer { sitegen_vips_release(decoded) }
         let upright = try shrunk(decoded, to: Int(SITEGEN_VIPS_MAX_COORD))
-        let uprightWidth = Int(vips_image_get_width(upright))
+        let uprightWidth = Int(sitegen_vips_image_get_width(upright))
         sitegen_vips_release(upright)
         var variants: [ImageVariant] = []
         for width in settings.widths(forImageWidth: uprightWidth) {
             let resized = try shrunk(decoded, to: width)
             defer { sitegen_vips_release(resized) }
-            let size = ImageSize(width: Int(vips_image_get_width(resized)), height: Int(vips_image_get_height(resized)))
+            let size = ImageSize(width: Int(sitegen_vips_image_get_width(resized)), height: Int(sitegen_vips_image_get_height(resized)))
             let webp = "\(width).webp", jpeg = "\(width).jpg"
             try saveWebP(resized, to: folder + "/" + webp, quality: settings.webpQuality)
             try saveJPEG(resized, to: folder + "/" + jpeg, quality: settings.jpegQuality)
@@ -138,43 +135,41 @@ public enum ImageProcessor {
         defer { sitegen_vips_release(decoded) }
         let upright = try shrunk(decoded, to: Int(SITEGEN_VIPS_MAX_COORD))
         defer { sitegen_vips_release(upright) }
-        return ImageSize(width: Int(vips_image_get_width(upright)), height: Int(vips_image_get_height(upright)))
+        return ImageSize(width: Int(sitegen_vips_image_get_width(upright)), height: Int(sitegen_vips_image_get_height(upright)))
     }
 
     /// Every metadata field libvips reads from the file (`exif-ifd3-GPSLatitude`, `orientation`, ...)
     /// with its value as text.
     public static func metadata(of path: String) throws(ImageError) -> [String: String] {
-        guard started else { throw ImageError("libvips did not start") }
+        try start()
         guard let image = sitegen_vips_open(path) else { throw lastError("cannot read it") }
         defer { sitegen_vips_release(image) }
         var result: [String: String] = [:]
-        guard let fields = vips_image_get_fields(image) else { return result }
-        defer { g_strfreev(fields) }
+        guard let fields = sitegen_vips_image_get_fields(image) else { return result }
+        defer { sitegen_g_strfreev(fields) }
         var index = 0
         while let name = fields[index] {
             var value: UnsafeMutablePointer<CChar>?
-            if vips_image_get_as_string(image, name, &value) == 0, let value {
+            if sitegen_vips_image_get_as_string(image, name, &value) == 0, let value {
                 result[String(cString: name)] = String(cString: value)
-                g_free(value)
+                sitegen_g_free(value)
             }
             index += 1
         }
         return result
     }
 
-    /// The SHA-256 of some bytes, in hex (GLib's, which libvips brings along).
+    /// The SHA-256 of some bytes, in hex.
     public static func sha256(_ bytes: [UInt8]) -> String {
-        let digest = bytes.withUnsafeBufferPointer { g_compute_checksum_for_data(Int32(SITEGEN_G_CHECKSUM_SHA256), $0.baseAddress, $0.count) }
-        defer { g_free(digest) }
-        return digest.map { String(cString: $0) } ?? ""
+        SHA256.hex(bytes)
     }
 
     /// The image with every pixel read into memory.
     private static func decode(_ path: String) throws(ImageError) -> OpaquePointer {
-        guard started else { throw ImageError("libvips did not start") }
+        try start()
         guard let opened = sitegen_vips_open(path) else { throw lastError("not an image sitegen can read (JPEG, PNG, WebP, TIFF, GIF)") }
         defer { sitegen_vips_release(opened) }
-        guard let decoded = vips_image_copy_memory(opened) else { throw lastError("the file is damaged or cut short") }
+        guard let decoded = sitegen_vips_image_copy_memory(opened) else { throw lastError("the file is damaged or cut short") }
         return decoded
     }
 
@@ -197,7 +192,7 @@ public enum ImageProcessor {
     private static func saveJPEG(_ image: OpaquePointer, to path: String, quality: Int) throws(ImageError) {
         var source = image
         var flattened: OpaquePointer?
-        if vips_image_hasalpha(image) != 0 {
+        if sitegen_vips_image_hasalpha(image) != 0 {
             try check(sitegen_vips_flatten(image, &flattened), "cannot flatten it for JPEG")
             if let flattened { source = flattened }
         }
@@ -238,8 +233,8 @@ public enum ImageProcessor {
 
     /// libvips' own words for what went wrong, first line only.
     private static func lastError(_ what: String) -> ImageError {
-        let buffer = vips_error_buffer().map { String(cString: $0) } ?? ""
-        vips_error_clear()
+        let buffer = sitegen_vips_error_buffer().map { String(cString: $0) } ?? ""
+        sitegen_vips_error_clear()
         let detail = buffer.split(separator: "\n").first.map { ": " + $0 } ?? ""
         return ImageError(what + detail)
     }

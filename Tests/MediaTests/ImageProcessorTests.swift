@@ -87,17 +87,39 @@ extension Array where Element == UInt8 {
 
 import Cvips
 
-@Suite("The libvips declarations in Cvips/shim.h")
+@Suite("The libvips declarations in Cvips/include/shim.h")
 struct VipsDeclarationTests {
     @Test("The enum values the shim spells out are the installed libvips' own")
     func enumValues() throws {
-        // Any use of Media starts libvips, which registers its types.
-        _ = try? ImageProcessor.inspect("/nonexistent")
-        #expect(String(cString: vips_enum_nick(vips_size_get_type(), Int32(SITEGEN_VIPS_SIZE_DOWN))) == "down")
-        #expect(String(cString: vips_enum_nick(vips_size_get_type(), Int32(SITEGEN_VIPS_SIZE_BOTH))) == "both")
-        #expect(String(cString: vips_enum_nick(vips_interesting_get_type(), Int32(SITEGEN_VIPS_INTERESTING_ATTENTION))) == "attention")
-        #expect(String(cString: vips_enum_nick(vips_fail_on_get_type(), Int32(SITEGEN_VIPS_FAIL_ON_ERROR))) == "error")
-        // GLib's SHA-256 of "abc", the FIPS 180-2 example.
+        try #require(sitegen_vips_load() == 0, Comment(rawValue: String(cString: sitegen_vips_load_error())))
+        #expect(String(cString: sitegen_vips_enum_nick(sitegen_vips_size_get_type(), Int32(SITEGEN_VIPS_SIZE_DOWN))) == "down")
+        #expect(String(cString: sitegen_vips_enum_nick(sitegen_vips_size_get_type(), Int32(SITEGEN_VIPS_SIZE_BOTH))) == "both")
+        #expect(String(cString: sitegen_vips_enum_nick(sitegen_vips_interesting_get_type(), Int32(SITEGEN_VIPS_INTERESTING_ATTENTION))) == "attention")
+        #expect(String(cString: sitegen_vips_enum_nick(sitegen_vips_fail_on_get_type(), Int32(SITEGEN_VIPS_FAIL_ON_ERROR))) == "error")
+    }
+}
+
+@Suite("SHA-256 of the image cache's keys")
+struct SHA256Tests {
+    @Test("The FIPS 180-2 examples")
+    func standardExamples() {
+        #expect(ImageProcessor.sha256([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(ImageProcessor.sha256(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(ImageProcessor.sha256(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(ImageProcessor.sha256([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000))
+                == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    @Test("The same as GLib's for every length around the block and padding edges")
+    func sameAsGLib() throws {
+        try #require(sitegen_vips_load() == 0, Comment(rawValue: String(cString: sitegen_vips_load_error())))
+        var generator = SystemRandomNumberGenerator()
+        for length in 0...300 {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let digest = bytes.withUnsafeBufferPointer { sitegen_g_compute_checksum_for_data(Int32(SITEGEN_G_CHECKSUM_SHA256), $0.baseAddress, $0.count) }
+            defer { sitegen_g_free(digest) }
+            #expect(ImageProcessor.sha256(bytes) == digest.map { String(cString: $0) }, "length \(length)")
+        }
     }
 }
