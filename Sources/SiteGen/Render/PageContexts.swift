@@ -5,6 +5,28 @@ struct PageContexts {
     let fragments: ListFragments
     /// The fingerprint of the templates and site.yaml, part of every page's key.
     let inputs: Int
+    /// What every page's layout shows the same, made once, not for each page.
+    private let siteView: SiteView
+    private let lastUpdated: TimeView?
+    private let menu: [(label: String, href: String, path: String)]
+
+    init(models: ViewModels, fragments: ListFragments, inputs: Int) {
+        self.models = models
+        self.fragments = fragments
+        self.inputs = inputs
+        let site = models.site
+        let config = site.config
+        siteView = SiteView(title: config.title, description: config.description, language: config.language, publisher: config.publisher,
+                            home: models.href(""), feed: models.href(site.routes.feed), stylesheet: models.href("style.css"),
+                            locale: Self.ogLocale(config.language),
+                            brand: BrandView(name: config.brand.name, colour: config.brand.colour, logo: config.brand.logo.map { models.href($0.value) }))
+        lastUpdated = site.lastUpdated.map { models.time($0, text: models.dates.stamp($0)) }
+        let routes = site.routes
+        menu = [("nav.home", routes.home), ("nav.articles", routes.articles), ("nav.timeline", routes.timeline),
+                ("nav.glossary", routes.glossary), ("nav.sources", routes.sources), ("nav.map", routes.map)].map { key, path in
+            (site.strings[key], models.href(path), path)
+        }
+    }
 
     private func articleItems(_ indices: some Sequence<Int>) -> [RenderedEntry] {
         indices.map { RenderedEntry(fragment: fragments.articles[$0]) }
@@ -102,17 +124,9 @@ struct PageContexts {
 
     private func layout(job: PageJob, meta: Meta) -> LayoutView {
         let path = job.path(in: site)
-        return LayoutView(site: siteValues, t: models.strings, page: pageValues(job: job, path: path, meta: meta), nav: navigation(current: path),
-                          lastUpdated: site.lastUpdated.map { models.time($0, text: models.dates.stamp($0)) },
-                          contentLanguage: site.config.contentLanguageIfOther)
-    }
-
-    private var siteValues: SiteView {
-        let config = site.config
-        return SiteView(title: config.title, description: config.description, language: config.language, publisher: config.publisher,
-                        home: models.href(""), feed: models.href(site.routes.feed), stylesheet: models.href("style.css"),
-                        locale: ogLocale(config.language),
-                        brand: BrandView(name: config.brand.name, colour: config.brand.colour, logo: config.brand.logo.map { models.href($0.value) }))
+        return LayoutView(site: siteView, t: models.strings, page: pageValues(job: job, path: path, meta: meta),
+                          nav: menu.map { LabelledLink(label: $0.label, href: $0.href, current: path == $0.path) },
+                          lastUpdated: lastUpdated, contentLanguage: site.config.contentLanguageIfOther)
     }
 
     private func pageValues(job: PageJob, path: String?, meta: Meta) -> PageMetaView {
@@ -141,19 +155,10 @@ struct PageContexts {
         }
     }
 
-    private func navigation(current: String?) -> [LabelledLink] {
-        let routes = site.routes
-        let items = [("nav.home", routes.home), ("nav.articles", routes.articles), ("nav.timeline", routes.timeline),
-                     ("nav.glossary", routes.glossary), ("nav.sources", routes.sources), ("nav.map", routes.map)]
-        return items.map { key, path in
-            LabelledLink(label: site.strings[key], href: models.href(path), current: current == path)
-        }
-    }
-
     private func sources() -> [SourceSection] {
         site.sources.map { entry in
             let url = entry.description?.url?.text
-            return SourceSection(name: entry.name, anchor: entry.anchor, events: entry.eventIndices.map(models.eventMention),
+            return SourceSection(name: entry.name, anchor: entry.anchor, events: entry.eventIndices.map { models.eventMention($0) },
                                  description: entry.description?.description, url: url,
                                  urlLabel: url.map { _ in site.strings["sources.homepage"].replacingOccurrences(of: "{name}", with: entry.name) })
         }
@@ -164,7 +169,7 @@ struct PageContexts {
     }
 
     /// Open Graph wants `da_DK`, not BCP 47's `da`.
-    private func ogLocale(_ language: String) -> String {
+    private static func ogLocale(_ language: String) -> String {
         let known = ["da": "da_DK", "en": "en_GB", "sv": "sv_SE", "nb": "nb_NO", "de": "de_DE"]
         return known[language] ?? language.replacingOccurrences(of: "-", with: "_")
     }

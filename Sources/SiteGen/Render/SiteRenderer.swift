@@ -37,7 +37,7 @@ enum SiteRenderer {
         var next = RenderMemo()
         if memo.recordsNext { next.fragments.reserveCapacity(memo.fragments.count) }
         // List entries first: embedded timelines in bodies are made of them.
-        let entryModels = await ViewModels(site: site, bodies: .none).preparingEvents()
+        let entryModels = await ViewModels(site: site, bodies: .none).preparingItems()
         var listFragments = await ListFragments.render(entryModels, templates: templates, inputs: loaded.inputsKey, memo: memo, into: &next.fragments)
         let embedded = EmbeddedTimeline(models: entryModels, eventFragments: listFragments.events, templates: templates)
         let figures = MapFigures(models: entryModels, templates: templates)

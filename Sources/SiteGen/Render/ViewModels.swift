@@ -11,8 +11,9 @@ struct ViewModels: Sendable {
     let strings: TemplateStrings
     /// Renders the key facts' lines of Markdown as texts are: links, base path, typography.
     private let inlineRenderer: BodyRenderer
-    /// Each event's view without its text, once `preparingEvents` made them.
+    /// Each event's view without its text and each article's summary, once `preparingItems` made them.
     private var eventViews: [EventView] = []
+    private var articleSummaries: [ArticleSummaryView] = []
 
     init(site: Site, bodies: RenderedBodies) {
         self.site = site
@@ -36,12 +37,13 @@ struct ViewModels: Sendable {
         with(bodies.setting(rendered))
     }
 
-    /// The same models with every event's view made once, in parallel: its list entry, its
-    /// timeline entry and its page show the same view, and making it three times was a
-    /// good share of a large build.
-    func preparingEvents() async -> ViewModels {
+    /// The same models with every event's and article's view made once, in parallel: an
+    /// event's list entry, timeline entry and page show the same view, an article's list entry
+    /// and page the same summary, and making them again for each was a good share of a large build.
+    func preparingItems() async -> ViewModels {
         var models = self
-        models.eventViews = await Array(site.events.indices).concurrentMap { [self] in event($0, withBody: false) }
+        models.eventViews = await Array(site.events.indices).concurrentMap { [self] in eventView($0) }
+        models.articleSummaries = await Array(site.articles.indices).concurrentMap { [self] in articleSummary($0) }
         return models
     }
 
@@ -84,6 +86,7 @@ struct ViewModels: Sendable {
     }
 
     func articleSummary(_ index: Int) -> ArticleSummaryView {
+        guard articleSummaries.isEmpty else { return articleSummaries[index] }
         let article = site.articles[index]
         return ArticleSummaryView(
             title: article.title, href: href(routes.article(article.slug)), summary: article.summary,
