@@ -1,7 +1,7 @@
 /// Lets go of a large value on another thread. Freeing a whole site (a tree of nodes for every
 /// body) one allocation at a time took a tenth of a large build, all of it at the very end and
-/// on one core; a build hands the site over here once its pages are written, so the swap and
-/// the manifest go on beside it, and a command-line process may end before it is done.
+/// on one core; a build hands the site over here once everything is written, and a
+/// command-line process may end before it is done.
 enum BackgroundRelease {
     static func drop<Value: Sendable>(_ value: consuming Value) {
         let handoff = Handoff(value)

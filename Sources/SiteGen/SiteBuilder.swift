@@ -149,7 +149,6 @@ public enum SiteBuilder {
                     return (.failure(BuildFailure((loaded.warnings + brokenLinks).sortedForDisplay())), next)
                 }
                 let warnings = (loaded.warnings + brokenLinks).sortedForDisplay()
-                BackgroundRelease.drop(consume loaded)
                 try? FileManager.default.removeItem(at: manifestURL)
                 try staging.commit(keeping: rendered.paths)
                 timer.lap(inPlace ? "prune" : "swap")
@@ -158,6 +157,10 @@ public enum SiteBuilder {
                                                  pages: rendered.pages, warnings: warnings)
                     try? manifest.write(to: manifestURL)
                 }
+                // Last: freeing the site beside the swap and the manifest made both wait on the
+                // allocator's lock for as long as the freeing took. Now a command-line build
+                // ends before it is done, and serve's next edit finds it done.
+                BackgroundRelease.drop(consume loaded)
                 next.render = inPlace ? rendered.memo : RenderMemo()
                 return (.success(BuildSummary(pages: rendered.pages, files: rendered.paths.count, rendered: rendered.rendered,
                                               warnings: warnings, timings: timer.timings)), next)
