@@ -6,9 +6,7 @@ enum ExtendedAutolinks {
     /// `startsAfterDelimiter`: whether the character before the text lets a link start there
     /// (the start of a line, a space, `*`, `_`, `~` or `(`).
     static func link(_ text: String, startsAfterDelimiter: Bool, position: SourcePosition) -> [InlineNode]? {
-        // Every autolink has a `.` and an `@`, `www.` or `://`: most sentences end in a full
-        // stop, so the first alone let almost every text through to be read scalar by scalar.
-        guard text.containsASCII(UInt8(ascii: ".")), mayHoldLink(text) else { return nil }
+        guard mayHold(text) else { return nil }
         let scalars = Array(text.unicodeScalars)
         var nodes: [InlineNode] = []
         var copied = 0
@@ -32,8 +30,11 @@ enum ExtendedAutolinks {
 
     /// Whether the text holds `@`, `://` or `www.`, where any autolink starts. By `memchr`,
     /// once for each: every text node of every body is asked.
-    private static func mayHoldLink(_ text: String) -> Bool {
-        text.containsASCII(UInt8(ascii: "@")) || text.containsASCII("://") || text.containsASCII("www.")
+    /// False for a text that cannot hold an autolink: every one has a `.` and an `@`, `www.`
+    /// or `://`. Most sentences end in a full stop, so the first alone let almost every text
+    /// through to be read scalar by scalar.
+    static func mayHold(_ text: String) -> Bool {
+        text.containsASCII(UInt8(ascii: ".")) && (text.containsASCII(UInt8(ascii: "@")) || text.containsASCII("://") || text.containsASCII("www."))
     }
 
     /// An autolink that starts at `index` (or, for an email address, whose `@` is at `index`):

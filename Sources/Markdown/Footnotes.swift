@@ -69,10 +69,15 @@ struct FootnoteDefinition {
 }
 
 enum FootnoteReferences {
+    /// False for a text that cannot hold a reference, which has a `^`.
+    static func mayHold(_ text: String) -> Bool {
+        text.containsASCII(UInt8(ascii: "^"))
+    }
+
     /// The text with each `[^label]` of a known note made a reference (numbered later), or nil
     /// when it has none; `[^label]` without a note stays text and is reported.
     static func find(in text: String, known: Set<String>, position: SourcePosition, problems: inout [MarkdownProblem]) -> [InlineNode]? {
-        guard text.containsASCII(UInt8(ascii: "^")) else { return nil }
+        guard mayHold(text) else { return nil }
         let bytes = Array(text.utf8)
         var nodes: [InlineNode] = []
         var copied = 0

@@ -385,7 +385,11 @@ private struct Converter {
         }
         switch cmark_node_get_type(node) {
         case CMARK_NODE_TEXT:
-            return convertText(literal(of: node), at: inlinePosition(node), previous: previous, insideLink: insideLink)
+            let text = literal(of: node)
+            // Most texts hold neither a note reference nor an autolink: only those that may are
+            // placed, which asks cmark's ancestors and counts columns.
+            guard FootnoteReferences.mayHold(text) || (!insideLink && ExtendedAutolinks.mayHold(text)) else { return [.text(text)] }
+            return convertText(text, at: inlinePosition(node), previous: previous, insideLink: insideLink)
         case CMARK_NODE_SOFTBREAK:
             return [.softBreak]
         case CMARK_NODE_LINEBREAK:
