@@ -35,6 +35,17 @@ extension String {
     }
 }
 
+extension Array where Element == UInt8 {
+    /// Where the next `byte` is from `start` on, by `memchr`: the line scans of every text
+    /// compared byte by byte through the generic `firstIndex(of:)`.
+    func index(of byte: UInt8, from start: Int) -> Int? {
+        guard start < count else { return nil }
+        return withUnsafeBufferPointer { bytes in
+            memchr(bytes.baseAddress! + start, Int32(byte), count - start).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - bytes.baseAddress! }
+        }
+    }
+}
+
 /// Eight bytes of text read as one integer, so that a test looks at all eight at once: the
 /// scans every text goes through skip the runs of plain letters, most of it, eight at a time.
 public struct EightBytes {

@@ -17,6 +17,8 @@ enum FootnoteDefinitions {
     /// Every line that looks like the start of a note; whether it is one depends on what
     /// cmark makes of the lines around it (a fenced code block may hold such a line).
     static func candidates(in bytes: [UInt8]) -> [Candidate] {
+        // Every note starts `[^`: most texts have no `^` at all.
+        guard bytes.index(of: UInt8(ascii: "^"), from: 0) != nil else { return [] }
         var result: [Candidate] = []
         var line = 1
         var lineStart = 0
@@ -26,7 +28,7 @@ enum FootnoteDefinitions {
             if label(in: bytes[position...], definition: true) != nil {
                 result.append(Candidate(line: line, offset: position))
             }
-            guard let newline = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) else { break }
+            guard let newline = bytes.index(of: UInt8(ascii: "\n"), from: lineStart) else { break }
             lineStart = newline + 1
             line += 1
         }

@@ -78,8 +78,10 @@ struct SourceLines {
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
         var starts = [0]
-        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(index + 1)
+        var next = 0
+        while let newline = bytes.index(of: UInt8(ascii: "\n"), from: next) {
+            next = newline + 1
+            starts.append(next)
         }
         self.starts = starts
     }

@@ -11,6 +11,16 @@ struct ByteSearchTests {
         #expect(!"".containsASCII(UInt8(ascii: "a")))
     }
 
+    @Test("The next byte from any start: the same place a look at each byte finds")
+    func nextByte() {
+        let bytes = Array("ab\ncd\n\nÆø\nx".utf8)
+        for start in 0...bytes.count + 1 {
+            let expected = start < bytes.count ? bytes[start...].firstIndex(of: UInt8(ascii: "\n")) : nil
+            #expect(bytes.index(of: UInt8(ascii: "\n"), from: start) == expected, "from \(start)")
+        }
+        #expect([UInt8]().index(of: 0, from: 0) == nil)
+    }
+
     @Test("A run of bytes is found where it starts, after a false start and at the very end")
     func runOfBytes() {
         #expect("/tidslinje/./x".containsASCII("/."))
