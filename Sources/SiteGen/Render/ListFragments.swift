@@ -37,6 +37,16 @@ struct ListFragments: Sendable {
             .render(models.site.events.count, Templates.timelineEvent, trimmed: true, memo: memo, into: &next) { models.event($0, withBody: true) }
     }
 
+    /// The text without the line end it closes with, if any (`\n` or `\r\n`), cut from its
+    /// bytes: cutting the last character found it by walking the whole text's characters.
+    static func withoutLastLineEnd(_ text: String) -> String {
+        let bytes = text.utf8
+        guard bytes.last == UInt8(ascii: "\n") else { return text }
+        let end = bytes.index(before: bytes.endIndex)
+        let cut = end > bytes.startIndex && bytes[bytes.index(before: end)] == UInt8(ascii: "\r") ? bytes.index(before: end) : end
+        return String(text[..<cut])
+    }
+
     /// Renders the entries whose view model (`Template.key`) the memo has no fragment for.
     private struct Entries: Sendable {
         let models: ViewModels
@@ -54,7 +64,7 @@ struct ListFragments: Sendable {
             return await memo.fragments(keys, into: &next) { chunk in
                 chunk.map { number in
                     let html = templates.render(contexts[number], with: template)
-                    return Fragment(trimmed && html.hasSuffix("\n") ? String(html.dropLast()) : html)
+                    return Fragment(trimmed ? ListFragments.withoutLastLineEnd(html) : html)
                 }
             }
         }
