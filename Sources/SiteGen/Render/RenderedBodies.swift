@@ -1,9 +1,9 @@
 import Markdown
 
 /// Markdown bodies rendered to HTML once, in parallel: an event's text shows on its own page
-/// and in the timeline. The articles' are made with their pages instead (`render(_:maker:memo:into:then:)`):
-/// only its own page shows an article's text, and holding every one at once was a large
-/// build's peak memory.
+/// and in the timeline. The articles' are made with their pages instead (the `render` with
+/// `then`): only its own page shows an article's text, and holding every one at once was a
+/// large build's peak memory.
 struct RenderedBodies: Sendable {
     /// In the order of `Site.bodies`.
     private var fragments: [Fragment]
@@ -33,7 +33,7 @@ struct RenderedBodies: Sendable {
     }
 
     /// Every body of `site` but those `Maker.withPage` picks, which are rendered with their
-    /// pages (`render(_:maker:memo:into:then:)`) and left empty here.
+    /// pages (the `render` with `then`) and left empty here.
     static func render(_ site: Site, maker: Maker, memo: RenderMemo, into next: inout [Int: Fragment]) async -> RenderedBodies {
         let all = site.bodies
         let places = all.indices.filter { !maker.withPage(all[$0].owner) }

@@ -91,9 +91,10 @@ enum SiteRenderer {
         let articlePages = await RenderedBodies.render(articles, maker: maker, memo: memo, into: &next.fragments) { chunk in
             let numbers = chunk.map { if case .article(let index) = $0.owner { articleJobs[index]! } else { preconditionFailure("not an article") } }
             let pages = renderChunk(numbers, models.setting(chunk))
-            return zip(chunk, zip(numbers, pages)).map { body, page in
-                let shown = if case .article(let index) = body.owner { inFeed.contains(index) } else { false }
-                return (fragment: shown ? body.fragment : body.fragment.withoutHTML, number: page.0, page: page.1)
+            return chunk.indices.map { place in
+                let (owner, fragment) = chunk[place]
+                let shown = if case .article(let index) = owner { inFeed.contains(index) } else { false }
+                return (fragment: shown ? fragment : fragment.withoutHTML, number: numbers[place], page: pages[place])
             }
         }
         try record(listsFirst, await otherPages)
