@@ -5,5 +5,5 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 bash scripts/setup.sh
-swift build -c release --product sitegen
+bash scripts/release.sh
 .build/release/sitegen build --source . --output public "$@"

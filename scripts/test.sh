@@ -21,7 +21,7 @@ step "Unit tests"
 swift test --disable-xctest || die "swift test"
 
 step "Release build of sitegen"
-swift build -c release --product sitegen || die "swift build -c release"
+bash scripts/release.sh || die "scripts/release.sh"
 bin=$root/.build/release/sitegen
 
 # Outputs are kept when something fails, to look at; the screenshots are always kept.

@@ -25,7 +25,7 @@ done
 command -v hugo >/dev/null || { echo "compare-hugo: needs Hugo (Debian: apt-get install hugo)" >&2; exit 1; }
 
 bash scripts/setup.sh --bench
-swift build -c release --product sitegen
+bash scripts/release.sh
 bin=$root/.build/release/sitegen
 tmp=$(mktemp -d ${scratch:+-p "$scratch"})
 trap 'rm -rf "$tmp"' EXIT

@@ -10,7 +10,7 @@ sizes=("$@")
 runs=4 # the first from an empty output folder, the rest rebuilds over the previous output
 
 bash scripts/setup.sh --bench
-swift build -c release --product sitegen
+bash scripts/release.sh
 bin=$PWD/.build/release/sitegen
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
