@@ -78,7 +78,8 @@ struct TermIndex: Sendable {
         /// forms are written out whole.
         static func all(of term: GlossaryTerm) -> [Form] {
             let inflected = ([term.title] + term.aliases.map(\.value)).flatMap { name in
-                TermForms.forms(of: name).map { ($0.form, $0.ending, TermForms.isAcronym(name)) }
+                let isAcronym = TermForms.isAcronym(name)
+                return TermForms.forms(of: name).map { ($0.form, $0.ending, isAcronym) }
             }
             return (inflected + term.forms.map { ($0.value, "", TermForms.isAcronym($0.value)) }).compactMap { form, ending, isAcronym in
                 let key = NameOwners.key(form)
