@@ -96,18 +96,23 @@ struct TermIndex: Sendable {
         var index = TermIndex(paths: paths, termByPath: Dictionary(paths.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }),
                               abbreviationTitles: terms.map { $0.expansion ?? $0.short })
         let (names, diagnostics) = NameOwners.claim(terms)
+        let formCount = termForms.reduce(0) { $0 + $1.count }
         var owners = names.mapValues { Owner.term($0.term) }
+        owners.reserveCapacity(formCount)
+        // By index: a `for` over the forms copied each one, a retain of all it holds.
         for (number, forms) in termForms.enumerated() {
-            for form in forms {
-                switch owners[form.key] {
-                case nil: owners[form.key] = .term(number)
+            for index in forms.indices {
+                let key = forms[index].key
+                switch owners[key] {
+                case nil: owners[key] = .term(number)
                 // A made form that two terms share links to neither; a name an editor wrote wins.
-                case .term(let owner) where owner != number && names[form.key] == nil: owners[form.key] = .ambiguous
+                case .term(let owner) where owner != number && names[key] == nil: owners[key] = .ambiguous
                 default: break
                 }
             }
         }
         var filed = Set<String>()
+        filed.reserveCapacity(formCount)
         var singles: [UInt64: [Phrase]] = [:]
         var longer: [UInt64: [Phrase]] = [:]
         for (number, forms) in termForms.enumerated() where terms[number].autolink {
@@ -122,11 +127,12 @@ struct TermIndex: Sendable {
                 }
             }
         }
-        // Longest first, so `flydende gas` wins over a term `flydende`.
+        // Longest first, so `flydende gas` wins over a term `flydende`. Each phrase's words are
+        // joined once, not again for every comparison.
         let longestFirst = { (list: [Phrase]) in
-            list.sorted { a, b in
-                a.rest.count != b.rest.count ? a.rest.count > b.rest.count : (a.term, a.rest.map(\.text).joined(separator: " ")) < (b.term, b.rest.map(\.text).joined(separator: " "))
-            }
+            list.map { ($0, $0.rest.map(\.text).joined(separator: " ")) }.sorted { a, b in
+                a.0.rest.count != b.0.rest.count ? a.0.rest.count > b.0.rest.count : (a.0.term, a.1) < (b.0.term, b.1)
+            }.map(\.0)
         }
         index.singleWords = FingerprintTable(singles.mapValues(longestFirst))
         index.longerNames = FingerprintTable(longer.mapValues(longestFirst))
