@@ -28,11 +28,10 @@ enum ExtendedAutolinks {
         return nodes
     }
 
-    /// Whether the text holds `@`, `://` or `www.`, where any autolink starts. By `memchr`,
-    /// once for each: every text node of every body is asked.
     /// False for a text that cannot hold an autolink: every one has a `.` and an `@`, `www.`
     /// or `://`. Most sentences end in a full stop, so the first alone let almost every text
-    /// through to be read scalar by scalar.
+    /// through to be read scalar by scalar. By `memchr`, once for each: every text node of
+    /// every body is asked.
     static func mayHold(_ text: String) -> Bool {
         text.containsASCII(UInt8(ascii: ".")) && (text.containsASCII(UInt8(ascii: "@")) || text.containsASCII("://") || text.containsASCII("www."))
     }
