@@ -3,6 +3,7 @@
 #include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 typedef struct _VipsArea VipsArea;
 
@@ -50,11 +51,18 @@ static int find(void *library, void **slot, const char *name) {
 }
 
 static void load(void) {
-    /* The soname of every libvips 8.x; the plain name where only a development link exists. */
-    void *library = dlopen("libvips.so.42", RTLD_NOW | RTLD_LOCAL);
-    if (!library) library = dlopen("libvips.so", RTLD_NOW | RTLD_LOCAL);
+    /* SITEGEN_LIBVIPS names another libvips; else the soname of every libvips 8.x, then the
+       plain name where only a development link exists. */
+    const char *chosen = getenv("SITEGEN_LIBVIPS");
+    void *library = NULL;
+    if (chosen && *chosen) {
+        library = dlopen(chosen, RTLD_NOW | RTLD_LOCAL);
+    } else {
+        library = dlopen("libvips.so.42", RTLD_NOW | RTLD_LOCAL);
+        if (!library) library = dlopen("libvips.so", RTLD_NOW | RTLD_LOCAL);
+    }
     if (!library) {
-        snprintf(problem, sizeof problem, "libvips is not installed (%s); install it (Debian: apt-get install libvips42)", dlerror());
+        snprintf(problem, sizeof problem, "libvips could not be loaded (%s); install it (Debian: apt-get install libvips42)", dlerror());
         return;
     }
     const struct { void **slot; const char *name; } wanted[] = {

@@ -48,12 +48,14 @@ public enum SitegenBinary {
     }
 
     /// Runs `sitegen arguments...` in `directory` and waits for it to end.
-    public static func run(_ arguments: [String], in directory: URL? = nil) async throws -> ProcessOutput {
-        try await run(url(), arguments, in: directory)
+    /// `environment` is added to this process's own.
+    public static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) async throws -> ProcessOutput {
+        try await run(url(), arguments, in: directory, environment: environment)
     }
 
     /// Runs any program; output goes to temporary files so a chatty program never blocks on a full pipe.
-    public static func run(_ executable: URL, _ arguments: [String], in directory: URL? = nil) async throws -> ProcessOutput {
+    public static func run(_ executable: URL, _ arguments: [String], in directory: URL? = nil,
+                           environment: [String: String] = [:]) async throws -> ProcessOutput {
         let manager = FileManager.default
         let scratch = manager.temporaryDirectory.appendingPathComponent("sitegen-run-\(UUID().uuidString)")
         try manager.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -69,6 +71,7 @@ public enum SitegenBinary {
         process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = out
         process.standardError = err

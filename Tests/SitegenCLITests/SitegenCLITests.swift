@@ -172,6 +172,27 @@ struct SitegenCLITests {
         #expect(good.exitCode == 0, "\(good)")
     }
 
+    @Test("Without libvips a site builds until a photo needs resizing, and then says what to install")
+    func withoutLibvips() async throws {
+        let missing = ["SITEGEN_LIBVIPS": "/nonexistent/libvips.so.42"]
+        let plain = try TestSite(Self.goodSite)
+        let built = try await SitegenBinary.run(["build", "--source", plain.source.path, "--output", plain.output.path], environment: missing)
+        #expect(built.exitCode == 0, "\(built)")
+
+        let withPhoto = try TestSite(Self.goodSite.replacingOccurrences(of: "date: 2022-01-05\n---\nTekst.\n-- content/articles/udkast.md", with: """
+            date: 2022-01-05
+            ---
+            ![Demonstranter i Almaty](foto.jpg)
+            -- content/articles/udkast.md
+            """))
+        try withPhoto.write("content/articles/foto.jpg", bytes: try TestPhotos.jpeg(width: 800, height: 600))
+        let failed = try await SitegenBinary.run(["build", "--source", withPhoto.source.path, "--output", withPhoto.output.path], environment: missing)
+        #expect(failed.exitCode == 1, "\(failed)")
+        #expect(failed.stderr.contains("content/articles/foto.jpg"), "\(failed)")
+        #expect(failed.stderr.contains("libvips could not be loaded"), "\(failed)")
+        #expect(failed.stderr.contains("apt-get install libvips42"), "\(failed)")
+    }
+
     @Test func aSecondBuildResizesNoPhotoAndABrokenLinkFailsWithItsLine() async throws {
         let site = try TestSite(Self.goodSite.replacingOccurrences(of: "date: 2022-01-05\n---\nTekst.\n-- content/articles/udkast.md", with: """
             date: 2022-01-05
