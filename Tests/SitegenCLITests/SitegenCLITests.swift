@@ -172,6 +172,18 @@ struct SitegenCLITests {
         #expect(good.exitCode == 0, "\(good)")
     }
 
+    /// The good site with `photo` as content/articles/foto.jpg, shown in the first article.
+    static func siteShowing(photo: [UInt8]) throws -> TestSite {
+        let site = try TestSite(goodSite.replacingOccurrences(of: "date: 2022-01-05\n---\nTekst.\n-- content/articles/udkast.md", with: """
+            date: 2022-01-05
+            ---
+            ![Demonstranter i Almaty](foto.jpg)
+            -- content/articles/udkast.md
+            """))
+        try site.write("content/articles/foto.jpg", bytes: photo)
+        return site
+    }
+
     @Test("Without libvips a site builds until a photo needs resizing, and then says what to install")
     func withoutLibvips() async throws {
         let missing = ["SITEGEN_LIBVIPS": "/nonexistent/libvips.so.42"]
@@ -179,13 +191,7 @@ struct SitegenCLITests {
         let built = try await SitegenBinary.run(["build", "--source", plain.source.path, "--output", plain.output.path], environment: missing)
         #expect(built.exitCode == 0, "\(built)")
 
-        let withPhoto = try TestSite(Self.goodSite.replacingOccurrences(of: "date: 2022-01-05\n---\nTekst.\n-- content/articles/udkast.md", with: """
-            date: 2022-01-05
-            ---
-            ![Demonstranter i Almaty](foto.jpg)
-            -- content/articles/udkast.md
-            """))
-        try withPhoto.write("content/articles/foto.jpg", bytes: try TestPhotos.jpeg(width: 800, height: 600))
+        let withPhoto = try Self.siteShowing(photo: try TestPhotos.jpeg(width: 800, height: 600))
         let failed = try await SitegenBinary.run(["build", "--source", withPhoto.source.path, "--output", withPhoto.output.path], environment: missing)
         #expect(failed.exitCode == 1, "\(failed)")
         #expect(failed.stderr.contains("content/articles/foto.jpg"), "\(failed)")
@@ -194,13 +200,7 @@ struct SitegenCLITests {
     }
 
     @Test func aSecondBuildResizesNoPhotoAndABrokenLinkFailsWithItsLine() async throws {
-        let site = try TestSite(Self.goodSite.replacingOccurrences(of: "date: 2022-01-05\n---\nTekst.\n-- content/articles/udkast.md", with: """
-            date: 2022-01-05
-            ---
-            ![Demonstranter i Almaty](foto.jpg)
-            -- content/articles/udkast.md
-            """))
-        try site.write("content/articles/foto.jpg", bytes: try TestPhotos.jpegWithGPS(width: 1200, height: 800))
+        let site = try Self.siteShowing(photo: try TestPhotos.jpegWithGPS(width: 1200, height: 800))
         let arguments = ["build", "--timings", "--source", site.source.path, "--output", site.output.path]
         let first = try await SitegenBinary.run(arguments)
         #expect(first.exitCode == 0, "\(first)")
