@@ -189,11 +189,12 @@ public enum SiteBuilder {
         guard let config, let templates else { return (.failure(BuildFailure(diagnostics)), next) }
         diagnostics += config.brand.checkLogo(assets: contentAssets, staticFiles: templates.staticFiles)
         // The glossary's index needs only the terms, so it is made while the model is built.
-        let terms = SiteModelBuilder.glossary(content.terms, config: config)
-        async let glossaryIndex = GlossaryLinking.Index(terms, routes: Routes(basePath: config.basePath, strings: templates.strings), reusing: memo.glossary)
+        let (terms, routes) = (SiteModelBuilder.glossary(content.terms, config: config), Routes(basePath: config.basePath, strings: templates.strings))
+        async let glossaryIndex = GlossaryLinking.Index(terms, routes: routes, reusing: memo.glossary)
         // Consumed, as `model` is below: the model is then the trees' one owner, and the glossary
         // step can let each unlinked tree go.
-        var (model, modelProblems) = SiteModelBuilder.build(consume content, config: config, strings: templates.strings, includeDrafts: options.includeDrafts)
+        var (model, modelProblems) = SiteModelBuilder.build(consume content, glossary: terms, routes: routes, config: config,
+                                                            strings: templates.strings, includeDrafts: options.includeDrafts)
         diagnostics += modelProblems
         if let built = model, let outlines {
             let (map, mapProblems) = MapModelBuilder.build(built, outlines: outlines)

@@ -3,15 +3,16 @@ import Markdown
 /// Stage 2: checks the references between content files and arranges everything in
 /// reading order. Returns every problem it finds, not just the first.
 enum SiteModelBuilder {
-    static func build(_ content: SiteContent, config: SiteConfig, strings: Strings, includeDrafts: Bool) -> (Site?, [Diagnostic]) {
+    /// `terms` are `content`'s glossary in the site's order (`glossary`), and `routes` the
+    /// site's: the glossary's index is made from both while the model is built.
+    static func build(_ content: SiteContent, glossary terms: [GlossaryTerm], routes: Routes, config: SiteConfig, strings: Strings,
+                      includeDrafts: Bool) -> (Site?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let places = placesByID(content.places)
         let articles = newestFirst(content.articles.filter { includeDrafts || !$0.draft })
         let events = EventOrder.chronological(content.events.filter { includeDrafts || !$0.draft }, places: places, siteZone: config.timeZone)
         diagnostics += checkPlaces(articles: articles, events: events, places: places)
         diagnostics += checkEvents(events)
-        let routes = Routes(basePath: config.basePath, strings: strings)
-        let terms = glossary(content.terms, config: config)
         // Without content/index.md (already reported) the rest is still checked, as a site with an empty front page.
         let frontPage = content.frontPage ?? emptyPage(at: "content/index.md")
         let (tagNames, tagNameProblems) = TagNames.byslug(content.tagNames, articles: articles, events: events)

@@ -39,9 +39,6 @@ struct FoldedWord: Hashable, Sendable {
 
     /// Whether the word at `word` in valid UTF-8 text is this word regardless of case: the
     /// glossary reads every body's words from their bytes, and this makes no string of them.
-    /// Inlined: called on a word in the glossary's tables, it retained and released the word's
-    /// storage around every call.
-    @inline(__always)
     func spells(_ word: TextWords.Word, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var position = 0
         var offset = word.start

@@ -34,8 +34,13 @@ enum GlossaryLinking {
         let nameProblems: [Diagnostic]
 
         init(_ terms: [GlossaryTerm], routes: Routes, reusing memo: GlossaryMemo) async {
-            termsKey = GlossaryMemo.key(terms, routes: routes)
-            (index, nameProblems) = if memo.termsKey == termsKey { memo.index! } else { await TermIndex.build(terms, routes: routes) }
+            let termsKey = GlossaryMemo.key(terms, routes: routes)
+            if let reused = memo.index, reused.termsKey == termsKey {
+                self = reused
+            } else {
+                self.termsKey = termsKey
+                (index, nameProblems) = await TermIndex.build(terms, routes: routes)
+            }
         }
     }
 
@@ -53,14 +58,13 @@ enum GlossaryLinking {
         // A term's own entry never links to itself.
         let ownTerms = owners.map { owner -> Int? in if case .term(let index) = owner { index } else { nil } }
         let keys = bodies.indices.map { Fingerprint.of(termsKey, bodies[$0].body.stamp, ownTerms[$0] ?? -1) }
-        let reused = memo.termsKey == termsKey ? memo.linked : [:]
+        let reused = memo.index?.termsKey == termsKey ? memo.linked : [:]
         let linked = await bodies.consumingChunks { chunk, places in
             places.map { number in
                 reused[keys[number]] ?? TermLinker.link(chunk[number - places.lowerBound].body, index: index, ownTerm: ownTerms[number])
             }
         }
-        let newMemo = !recordsNext ? GlossaryMemo() : GlossaryMemo(termsKey: termsKey, index: (index, nameProblems),
-                                                                   linked: Dictionary(zip(keys, linked), uniquingKeysWith: { first, _ in first }))
+        let newMemo = !recordsNext ? GlossaryMemo() : GlossaryMemo(index: prepared, linked: Dictionary(zip(keys, linked), uniquingKeysWith: { first, _ in first }))
 
         var site = site.replacingBodies(linked.map(\.body))
         var mentions = [[GlossaryReferences.Mention]](repeating: [], count: site.terms.count)
@@ -109,8 +113,8 @@ enum GlossaryLinking {
 /// The glossary links of the last build: every linked body by its file version, valid while
 /// the terms (their names, forms and links) stay the same.
 struct GlossaryMemo: Sendable {
-    var termsKey: Int?
-    var index: (TermIndex, [Diagnostic])?
+    /// The index the bodies were linked with, which holds the terms' key.
+    var index: GlossaryLinking.Index?
     var linked: [Int: LinkedBody] = [:]
 
     /// Everything of the terms a link in another body depends on: names and forms find the

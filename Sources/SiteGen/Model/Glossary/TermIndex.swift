@@ -66,9 +66,7 @@ struct TermIndex: Sendable {
     /// One written form of a term's name, read as the index files it.
     private struct Form: Sendable {
         var key: String
-        var form: String
         var ending: String
-        var isAcronym: Bool
         /// The form's words, the first apart.
         var first: FoldedWord
         var rest: [FoldedWord]
@@ -85,7 +83,7 @@ struct TermIndex: Sendable {
                 let key = NameOwners.key(form)
                 guard !key.isEmpty else { return nil }
                 let words = TextWords.words(of: form)
-                return Form(key: key, form: form, ending: ending, isAcronym: isAcronym, first: FoldedWord(words[0]),
+                return Form(key: key, ending: ending, first: FoldedWord(words[0]),
                             rest: words.dropFirst().map(FoldedWord.init), exact: isAcronym ? words.map(String.init) : nil)
             }
         }
