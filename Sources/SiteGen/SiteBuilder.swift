@@ -132,9 +132,10 @@ public enum SiteBuilder {
                                       : StagingFolder.create(for: options.output, site: files)
             do {
                 let ids = RenderedIDs.Collector(only: LinkChecker.fragmentTargets(of: loaded.links, in: loaded.site))
+                let written = WrittenFiles()
                 let rendered = try await SiteRenderer.render(loaded, memo: reusable) { files in
                     ids.add(files)
-                    try staging.write(files)
+                    written.add(try staging.write(files))
                 }
                 timer.lap("render and write")
                 // Before anything is swapped in. Pages this rebuild did not render are in the
@@ -153,7 +154,7 @@ public enum SiteBuilder {
                 try staging.commit(keeping: rendered.paths)
                 timer.lap(inPlace ? "prune" : "swap")
                 if !inPlace {
-                    let manifest = BuildManifest(inputs: inputs, outputs: await BuildManifest.outputs(in: options.output) ?? [],
+                    let manifest = BuildManifest(inputs: inputs, outputs: written.outputs(in: options.output.path),
                                                  pages: rendered.pages, warnings: warnings)
                     try? manifest.write(to: manifestURL)
                 }

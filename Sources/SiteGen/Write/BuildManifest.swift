@@ -42,7 +42,12 @@ struct BuildManifest: Equatable {
             return kind == .folder
         }
         let root = folder.path
-        return await entries.concurrentMap { "\($0.path)\t\($0.kind)\t\(FileVersion(path: root + "/" + $0.path).map(describe) ?? "")" }.sorted()
+        return await entries.concurrentMap { outputLine($0.path, kind: $0.kind, FileVersion(path: root + "/" + $0.path)) }.sorted()
+    }
+
+    /// An output file as `outputs(in:)` lists it, for a build that records its files as it writes them.
+    static func outputLine(_ path: String, kind: FolderWalk.Kind = .file, _ version: FileVersion?) -> String {
+        "\(path)\t\(kind)\t\(version.map(describe) ?? "")"
     }
 
     private static func describe(_ version: FileVersion) -> String {

@@ -73,37 +73,42 @@ struct StagingFolder: Sendable {
         }
     }
 
-    /// Writes files; safe to call from several tasks at once for different files.
-    func write(_ files: [OutputFile]) throws {
-        for file in files {
+    /// Writes files; safe to call from several tasks at once for different files. Gives each
+    /// file's version as the write left it (nil when written in place, where no manifest
+    /// lists them), so the build's manifest need not walk the output again for it.
+    func write(_ files: [OutputFile]) throws -> [(path: String, version: FileVersion?)] {
+        try files.map { file in
             try makeFolders(for: file.path)
             let target = folder.path + "/" + file.path
             switch file.contents {
             case .text(let text):
-                try writeText(text, to: target, as: file.path)
+                return (file.path, try writeText(text, to: target, as: file.path))
             case .bytes(let bytes):
-                try writeBytes(bytes, to: target, as: file.path)
+                return (file.path, try writeBytes(bytes, to: target, as: file.path))
             case .copy(let source):
                 let bytes: [UInt8]
                 switch site.contents(of: source) {
                 case .success(let read): bytes = read
                 case .failure(let error): throw error.at(source, "cannot copy this file into the site")
                 }
-                try writeBytes(bytes, to: target, as: file.path)
+                return (file.path, try writeBytes(bytes, to: target, as: file.path))
             }
         }
     }
 
-    private func writeText(_ text: String, to path: String, as name: String) throws {
+    private func writeText(_ text: String, to path: String, as name: String) throws -> FileVersion? {
         var text = text
-        try text.withUTF8 { try writeBytes($0, to: path, as: name) }
+        return try text.withUTF8 { try writeBytes($0, to: path, as: name) }
     }
 
     /// Writes unless the file already holds exactly these bytes. A plain write: Foundation's
     /// `Data.write` also syncs each file to disk, which buys nothing before the swap.
     /// `O_NOFOLLOW`: a link planted where a page goes is an error, never a way out of the folder.
-    private func writeBytes(_ bytes: some Collection<UInt8>, to path: String, as name: String) throws {
-        if inPlace { return try replace(path, with: Array(bytes), as: name) }
+    private func writeBytes(_ bytes: some Collection<UInt8>, to path: String, as name: String) throws -> FileVersion? {
+        if inPlace {
+            try replace(path, with: Array(bytes), as: name)
+            return nil
+        }
         var descriptor = open(path, O_RDWR | O_CREAT | O_NOFOLLOW, 0o644)
         if descriptor < 0, errno == EISDIR, reused {
             // The last build had a folder where this build writes a file; the staging folder is sitegen's.
@@ -115,12 +120,14 @@ struct StagingFolder: Sendable {
         let contents = Array(bytes)
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw failure(at: name) }
-        if reused, Self.holds(descriptor, contents, size: Int(info.st_size)) { return }
+        if reused, Self.holds(descriptor, contents, size: Int(info.st_size)) { return FileVersion(info) }
         // Written over, then cut to length, never cut to nothing first: ext4 flushes a file that
         // was truncated to zero when it is closed (its safeguard for rewrites without a sync),
         // which made every page of a fresh build wait for the disk.
         guard Self.writeAll(descriptor, contents),
-              Int(info.st_size) <= contents.count || ftruncate(descriptor, off_t(contents.count)) == 0 else { throw failure(at: name) }
+              Int(info.st_size) <= contents.count || ftruncate(descriptor, off_t(contents.count)) == 0,
+              fstat(descriptor, &info) == 0 else { throw failure(at: name) }
+        return FileVersion(info)
     }
 
     /// A served folder is read while it is written: a new file is written beside the old one
