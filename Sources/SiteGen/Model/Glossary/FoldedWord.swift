@@ -6,7 +6,7 @@ struct FoldedWord: Hashable, Sendable {
     /// FNV-1a of the lowercased scalars.
     let fingerprint: UInt64
     /// The lowercased scalars, which a word of text is compared with.
-    private let folded: [UInt32]
+    let folded: [UInt32]
 
     init(_ text: some StringProtocol) {
         self.text = Substring(text)
@@ -37,19 +37,21 @@ struct FoldedWord: Hashable, Sendable {
         }
     }
 
-    /// Whether the word at `word` in valid UTF-8 text is this word regardless of case: the
-    /// glossary reads every body's words from their bytes, and this makes no string of them.
-    func spells(_ word: TextWords.Word, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether the word at `word` in valid UTF-8 text is the word whose lowercased scalars are
+    /// `folded`, regardless of case: the glossary reads every body's words from their bytes,
+    /// and this makes no string of them. Static, on plain memory: a word's own array, counted
+    /// in and out around every comparison, cost more than the comparison.
+    static func spells(_ folded: UnsafeBufferPointer<UInt32>, _ word: TextWords.Word, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var position = 0
         var offset = word.start
         while offset < word.end {
             let (scalar, length) = TextWords.decode(bytes, at: offset)
             if scalar <= 0xFF {
-                guard position < folded.count, folded[position] == Self.latin1Lowercase(scalar) else { return false }
+                guard position < folded.count, folded[position] == latin1Lowercase(scalar) else { return false }
                 position += 1
             } else {
                 var same = true
-                Self.fold(scalar) { value in
+                fold(scalar) { value in
                     if same, position < folded.count, folded[position] == value { position += 1 } else { same = false }
                 }
                 guard same else { return false }

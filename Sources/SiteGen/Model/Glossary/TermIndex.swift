@@ -6,13 +6,36 @@ struct TermIndex: Sendable {
     /// One written form of a term's name, as text must spell it.
     struct Phrase: Sendable {
         var term: Int
-        var first: FoldedWord
+        var first: Word
         /// The words after the first; empty for a one-word name.
-        var rest: [FoldedWord]
+        var rest: [Word]
         /// For an acronym, every word exactly as written: acronyms match only in capitals.
         var exact: [String]?
         /// What inflection added to the name (`'s` in `LPG's`), kept outside `<abbr>`.
         var ending: String
+    }
+
+    /// A word of a name: its fingerprint, and where its lowercased scalars are in `scalars`.
+    struct Word: Sendable {
+        var fingerprint: UInt64
+        var start: Int
+        var count: Int
+    }
+
+    /// The lowercased scalars of every word of every name, one after another. A name's words
+    /// point into it, so a word of text is compared with one in plain memory: a word's own
+    /// array was counted in and out around every comparison, and a glossary's names are in
+    /// most paragraphs of the site.
+    private(set) var scalars: [UInt32] = []
+
+    /// Whether `word` of `bytes` spells the name word `name`; `scalars` is this index's.
+    static func spells(_ name: Word, _ word: TextWords.Word, in bytes: UnsafeBufferPointer<UInt8>, scalars: UnsafeBufferPointer<UInt32>) -> Bool {
+        FoldedWord.spells(UnsafeBufferPointer(rebasing: scalars[name.start..<name.start + name.count]), word, in: bytes)
+    }
+
+    private mutating func file(_ word: FoldedWord) -> Word {
+        defer { scalars += word.folded }
+        return Word(fingerprint: word.fingerprint, start: scalars.count, count: word.folded.count)
     }
 
     /// The fingerprint of a word → the one-word names it is.
@@ -111,24 +134,26 @@ struct TermIndex: Sendable {
         }
         var filed = Set<String>()
         filed.reserveCapacity(formCount)
-        var singles: [UInt64: [Phrase]] = [:]
-        var longer: [UInt64: [Phrase]] = [:]
+        // Each phrase with its words after the first joined, to sort by: joined once, not
+        // again for every comparison.
+        var singles: [UInt64: [(Phrase, String)]] = [:]
+        var longer: [UInt64: [(Phrase, String)]] = [:]
         for (number, forms) in termForms.enumerated() where terms[number].autolink {
             for form in forms where owners[form.key] == .term(number) {
                 guard filed.insert(form.key).inserted else { continue }
-                let phrase = Phrase(term: number, first: form.first, rest: form.rest, exact: form.exact, ending: form.ending)
+                let phrase = Phrase(term: number, first: index.file(form.first), rest: form.rest.map { index.file($0) }, exact: form.exact, ending: form.ending)
+                let sortKey = form.rest.map(\.text).joined(separator: " ")
                 index.addFirstWord(form.first.fingerprint)
                 if let second = phrase.rest.first {
-                    longer[pairKey(form.first.fingerprint, second.fingerprint), default: []].append(phrase)
+                    longer[pairKey(form.first.fingerprint, second.fingerprint), default: []].append((phrase, sortKey))
                 } else {
-                    singles[form.first.fingerprint, default: []].append(phrase)
+                    singles[form.first.fingerprint, default: []].append((phrase, sortKey))
                 }
             }
         }
-        // Longest first, so `flydende gas` wins over a term `flydende`. Each phrase's words are
-        // joined once, not again for every comparison.
-        let longestFirst = { (list: [Phrase]) in
-            list.map { ($0, $0.rest.map(\.text).joined(separator: " ")) }.sorted { a, b in
+        // Longest first, so `flydende gas` wins over a term `flydende`.
+        let longestFirst = { (list: [(Phrase, String)]) in
+            list.sorted { a, b in
                 a.0.rest.count != b.0.rest.count ? a.0.rest.count > b.0.rest.count : (a.0.term, a.1) < (b.0.term, b.1)
             }.map(\.0)
         }

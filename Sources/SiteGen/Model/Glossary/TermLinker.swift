@@ -82,7 +82,9 @@ struct TermLinker {
         var contiguous = text
         let found = contiguous.withUTF8 { bytes in
             TextWords.words(in: bytes, into: &words)
-            return names(words, in: bytes, text: text, before: before, after: after)
+            return index.scalars.withUnsafeBufferPointer { scalars in
+                names(words, in: bytes, text: text, scalars: scalars, before: before, after: after)
+            }
         }
         scratch = words
         guard !found.isEmpty else { return nil }
@@ -103,14 +105,14 @@ struct TermLinker {
 
     /// Every name the text spells, left to right, with where it starts and ends in the bytes.
     /// The longest name found at a word is the one used, even when its term is linked already.
-    private func names(_ words: [TextWords.Word], in bytes: UnsafeBufferPointer<UInt8>, text: String, before: () -> Unicode.Scalar?,
+    private func names(_ words: [TextWords.Word], in bytes: UnsafeBufferPointer<UInt8>, text: String, scalars: UnsafeBufferPointer<UInt32>, before: () -> Unicode.Scalar?,
                        after: () -> Unicode.Scalar?) -> [(phrase: TermIndex.Phrase, start: Int, end: Int)] {
         var found: [(phrase: TermIndex.Phrase, start: Int, end: Int)] = []
         var next = 0
         while next < words.count {
             let first = next
             next += 1
-            guard let (phrase, last) = match(words: words, at: first, in: bytes, text: text, before: before, after: after) else { continue }
+            guard let (phrase, last) = match(words: words, at: first, in: bytes, text: text, scalars: scalars, before: before, after: after) else { continue }
             next = last + 1
             found.append((phrase, words[first].start, words[last].end))
         }
@@ -118,26 +120,26 @@ struct TermLinker {
     }
 
     /// The longest name that the words from `first` on spell; returns it with its last word.
-    private func match(words: [TextWords.Word], at first: Int, in bytes: UnsafeBufferPointer<UInt8>, text: String,
+    private func match(words: [TextWords.Word], at first: Int, in bytes: UnsafeBufferPointer<UInt8>, text: String, scalars: UnsafeBufferPointer<UInt32>,
                        before: () -> Unicode.Scalar?, after: () -> Unicode.Scalar?) -> (TermIndex.Phrase, Int)? {
         guard index.mayStartName(words[first].fingerprint) else { return nil }
         if first + 1 < words.count,
            let longer = index.longerNames[TermIndex.pairKey(words[first].fingerprint, words[first + 1].fingerprint)],
-           let found = match(longer, words: words, at: first, in: bytes, text: text, before: before, after: after) {
+           let found = match(longer, words: words, at: first, in: bytes, text: text, scalars: scalars, before: before, after: after) {
             return found
         }
         guard let single = index.singleWords[words[first].fingerprint] else { return nil }
-        return match(single, words: words, at: first, in: bytes, text: text, before: before, after: after)
+        return match(single, words: words, at: first, in: bytes, text: text, scalars: scalars, before: before, after: after)
     }
 
     private func match(_ phrases: [TermIndex.Phrase], words: [TextWords.Word], at first: Int, in bytes: UnsafeBufferPointer<UInt8>,
-                       text: String, before: () -> Unicode.Scalar?, after: () -> Unicode.Scalar?) -> (TermIndex.Phrase, Int)? {
+                       text: String, scalars: UnsafeBufferPointer<UInt32>, before: () -> Unicode.Scalar?, after: () -> Unicode.Scalar?) -> (TermIndex.Phrase, Int)? {
         if words[first].start == 0, Self.continuesWord(before()) { return nil }
         // Through the buffer and by index, the words compared in place: copying a phrase, or
         // a word of it, retained and released every word in it, for every candidate.
         return phrases.withUnsafeBufferPointer { phrases in
             for number in phrases.indices {
-                guard phrases[number].first.fingerprint == words[first].fingerprint, phrases[number].first.spells(words[first], in: bytes) else { continue }
+                guard phrases[number].first.fingerprint == words[first].fingerprint, TermIndex.spells(phrases[number].first, words[first], in: bytes, scalars: scalars) else { continue }
                 let last = first + phrases[number].rest.count
                 guard last < words.count else { continue }
                 if words[last].end == bytes.count, Self.continuesWord(after()) { continue }
@@ -146,7 +148,7 @@ struct TermLinker {
                 while matches, offset < phrases[number].rest.count {
                     let (previous, current) = (words[first + offset], words[first + offset + 1])
                     matches = current.fingerprint == phrases[number].rest[offset].fingerprint && TextWords.onlySpaces(between: previous, and: current, in: bytes)
-                        && phrases[number].rest[offset].spells(current, in: bytes)
+                        && TermIndex.spells(phrases[number].rest[offset], current, in: bytes, scalars: scalars)
                     offset += 1
                 }
                 // Rare (acronyms), and compared as text: as the name was written.
