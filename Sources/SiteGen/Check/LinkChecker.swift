@@ -41,7 +41,8 @@ struct LinkChecker: Sendable {
             // Few links have a fragment: a `#` in what was written is looked for before anything else.
             for link in bodyLinks where link.destination.containsASCII(UInt8(ascii: "#")) {
                 guard let destination = local(link), case (let target, let fragment?) = split(destination), !fragment.isEmpty else { continue }
-                targets.formUnion(candidates(target, from: site.path(of: numbers.owner(of: number))))
+                let (file, page) = candidates(target, from: site.path(of: numbers.owner(of: number)))
+                targets.formUnion([file, page].compactMap { $0 })
             }
         }
         return targets
@@ -72,6 +73,9 @@ struct LinkChecker: Sendable {
         case .asWritten: destination = link.destination
         case .content, .missingPage: return nil
         }
+        // A path from the root, most links, is local without a look at its scheme.
+        let utf8 = destination.utf8
+        if utf8.first == UInt8(ascii: "/"), utf8.dropFirst().first != UInt8(ascii: "/") { return destination }
         // Only the head is lowered: lowering a whole long URL was most of the cost of a link.
         let head = destination.prefix(8).lowercased()
         let external = ["http:", "https:", "mailto:", "tel:", "//"]
@@ -108,16 +112,18 @@ struct LinkChecker: Sendable {
     private func resolve(_ target: String, from pagePath: String) -> String? {
         // `#fragment` alone: the page the link is on.
         if target.isEmpty { return Routes.outputFile(pagePath) }
-        return Self.candidates(target, from: pagePath).first(where: written.contains)
+        let (file, page) = Self.candidates(target, from: pagePath)
+        if let file, written.contains(file) { return file }
+        return written.contains(page) ? page : nil
     }
 
     /// The output files a destination may land on, in the order they are tried: a file, then a
-    /// folder's page (only the page for a path that ends in `/`).
-    private static func candidates(_ target: String, from pagePath: String) -> [String] {
-        if target.isEmpty { return [Routes.outputFile(pagePath)] }
+    /// folder's page (only the page for a path that ends in `/`). Two values, not a list: a
+    /// list was made for every link of the site.
+    private static func candidates(_ target: String, from pagePath: String) -> (file: String?, page: String) {
+        if target.isEmpty { return (nil, Routes.outputFile(pagePath)) }
         let path = sitePath(target, from: pagePath)
-        let page = path.isEmpty ? "index.html" : path + "/index.html"
-        return target.hasSuffix("/") ? [page] : [path, page]
+        return (target.hasSuffix("/") ? nil : path, path.isEmpty ? "index.html" : path + "/index.html")
     }
 
     /// `target` as a path from the site's root, with `.` and `..` taken out and percent

@@ -37,28 +37,34 @@ struct TextLinks: Sendable {
     /// The embedded posts' pictures, then the figures, then the links and images in the text.
     static func links(in body: Body, path: String, resolving contentLinks: ContentLinks) -> [TextLink] {
         var links: [TextLink] = []
+        func link(_ destination: String, at location: SourceLocation, _ kind: TextLink.Kind) -> TextLink {
+            TextLink(destination: destination, location: location, kind: kind, target: contentLinks.target(of: destination, from: body.sourcePath))
+        }
         func add(_ destination: String, at location: SourceLocation, _ kind: TextLink.Kind) {
-            links.append(TextLink(destination: destination, location: location, kind: kind,
-                                  target: contentLinks.target(of: destination, from: body.sourcePath)))
+            links.append(link(destination, at: location, kind))
         }
         for block in EmbedCard.blocks(in: body) {
             if let image = EmbedCard.parse(block.code, path: path, fenceLine: block.fenceLine).0?.image {
                 add(image.value, at: image.location, .image)
             }
         }
+        // One walk: the figures go before the links and images in the text, which wait apart.
+        var inText: [TextLink] = []
         body.document.blocks.forEachBlock { block in
             if case .figure(let figure) = block { add(figure.source, at: body.location(figure.position, path: path), .figure(alt: figure.alt ?? "")) }
-        }
-        body.document.blocks.forEachInline { inline in
-            switch inline {
-            case .link(let destination, _, _, let position):
-                // Glossary links are made by sitegen and have no place in the text.
-                if position.line > 0 { add(destination, at: body.location(position, path: path), .link) }
-            case .image(let source, _, _, let position):
-                add(source, at: body.location(position, path: path), .image)
-            default: break
+            block.forEachInlineRun { run, _ in
+                run.forEachInline { inline in
+                    switch inline {
+                    case .link(let destination, _, _, let position):
+                        // Glossary links are made by sitegen and have no place in the text.
+                        if position.line > 0 { inText.append(link(destination, at: body.location(position, path: path), .link)) }
+                    case .image(let source, _, _, let position):
+                        inText.append(link(source, at: body.location(position, path: path), .image))
+                    default: break
+                    }
+                }
             }
         }
-        return links
+        return links + inText
     }
 }
