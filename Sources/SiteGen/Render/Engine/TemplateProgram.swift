@@ -6,12 +6,18 @@ struct TemplateProgram: Sendable {
     /// One op of the program. A section's body is the instructions after it up to `end`.
     enum Instruction: Sendable {
         case text(start: Int32, end: Int32)
-        /// A field that is always there, written without going through the lookups.
-        case field(depth: Int32, path: FieldPath, escaped: Bool)
-        case value(lookup: Int32, escaped: Bool)
-        case section(lookup: Int32, end: Int32)
-        case inverted(lookup: Int32, end: Int32)
+        case value(Operand, escaped: Bool)
+        case section(Operand, end: Int32)
+        case inverted(Operand, end: Int32)
         case included(indentation: Int32, end: Int32)
+    }
+
+    /// Where a tag's value is read.
+    enum Operand: Sendable {
+        /// A field that is always there, read without going through the lookups: most tags
+        /// and sections. A lookup read from the table was copied, its lists counted in and out.
+        case field(depth: Int32, path: FieldPath)
+        case lookup(Int32)
     }
 
     private(set) var code: [Instruction] = []
@@ -30,17 +36,13 @@ struct TemplateProgram: Sendable {
                 code.append(.text(start: Int32(text.count), end: Int32(text.count + bytes.count)))
                 text += bytes
             case .value(let lookup, let escaped):
-                if case .field(let depth, let path) = lookup.source, lookup.transforms.isEmpty {
-                    code.append(.field(depth: Int32(depth), path: path, escaped: escaped))
-                } else {
-                    code.append(.value(lookup: file(lookup), escaped: escaped))
-                }
+                code.append(.value(operand(lookup), escaped: escaped))
             case .section(let lookup, let body):
-                let number = file(lookup)
-                append(body) { .section(lookup: number, end: $0) }
+                let operand = operand(lookup)
+                append(body) { .section(operand, end: $0) }
             case .inverted(let lookup, let body):
-                let number = file(lookup)
-                append(body) { .inverted(lookup: number, end: $0) }
+                let operand = operand(lookup)
+                append(body) { .inverted(operand, end: $0) }
             case .included(let indentation, let body):
                 let number = Int32(indentations.count)
                 indentations.append(Array(indentation.utf8))
@@ -57,8 +59,11 @@ struct TemplateProgram: Sendable {
         code[at] = instruction(Int32(code.count))
     }
 
-    private mutating func file(_ lookup: TemplateLookup) -> Int32 {
+    private mutating func operand(_ lookup: TemplateLookup) -> Operand {
+        if case .field(let depth, let path) = lookup.source, lookup.transforms.isEmpty {
+            return .field(depth: Int32(depth), path: path)
+        }
         lookups.append(lookup)
-        return Int32(lookups.count - 1)
+        return .lookup(Int32(lookups.count - 1))
     }
 }

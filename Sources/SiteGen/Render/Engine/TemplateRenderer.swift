@@ -215,15 +215,12 @@ struct TemplateRenderer {
         case .text(let start, let end):
             output.append(contentsOf: UnsafeBufferPointer(rebasing: code.text[Int(start)..<Int(end)]))
             return index + 1
-        case .field(let depth, let path, let escaped):
-            if case .model(let model) = frames[frames.count - 1 - Int(depth)] { write(model.value(at: path), escaped: escaped) }
+        case .value(let operand, let escaped):
+            write(value(of: operand, code), escaped: escaped)
             return index + 1
-        case .value(let lookup, let escaped):
-            write(resolve(code.lookups[Int(lookup)]), escaped: escaped)
-            return index + 1
-        case .section(let lookup, let end):
+        case .section(let operand, let end):
             let body = (from: index + 1, to: Int(end))
-            switch resolve(code.lookups[Int(lookup)]) {
+            switch value(of: operand, code) {
             case .absent:
                 break
             case .flag(let flag):
@@ -241,9 +238,9 @@ struct TemplateRenderer {
                 run(code, from: body.from, to: body.to, pushing: value)
             }
             return body.to
-        case .inverted(let lookup, let end):
+        case .inverted(let operand, let end):
             let body = (from: index + 1, to: Int(end))
-            switch resolve(code.lookups[Int(lookup)]) {
+            switch value(of: operand, code) {
             case .absent: run(code, from: body.from, to: body.to)
             case .flag(let flag): if !flag { run(code, from: body.from, to: body.to) }
             case .list(let list): if list.count == 0 { run(code, from: body.from, to: body.to, pushing: .list(list)) }
@@ -266,6 +263,16 @@ struct TemplateRenderer {
         run(code, from: from, to: to)
         frames.removeLast()
         sequence = outer
+    }
+
+    private func value(of operand: TemplateProgram.Operand, _ code: Code) -> TemplateValue {
+        switch operand {
+        case .field(let depth, let path):
+            guard case .model(let model) = frames[frames.count - 1 - Int(depth)] else { return .absent }
+            return model.value(at: path)
+        case .lookup(let number):
+            return resolve(code.lookups[Int(number)])
+        }
     }
 
     private func resolve(_ lookup: TemplateLookup) -> TemplateValue {
