@@ -62,7 +62,10 @@ enum JSONValue: Sendable, Equatable {
             case UInt8(ascii: "\n"): escape = "\\n"
             case UInt8(ascii: "\r"): escape = "\\r"
             case UInt8(ascii: "\t"): escape = "\\t"
-            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"): escape = "\\u" + hex4(UInt32(byte))
+            // Written out, not made with `hex4`: a body's HTML has two of these in every tag.
+            case UInt8(ascii: "<"): escape = "\\u003c"
+            case UInt8(ascii: ">"): escape = "\\u003e"
+            case UInt8(ascii: "&"): escape = "\\u0026"
             case _ where byte < 0x20: escape = "\\u" + hex4(UInt32(byte))
             case 0xE2:
                 let rest = utf8[next...].prefix(2)
