@@ -316,8 +316,9 @@ struct TemplateRenderer {
         return .absent
     }
 
-    private mutating func write(_ value: TemplateValue, escaped: Bool) {
-        switch value {
+    /// Consumed: the text is read where it is, not copied out of the value first.
+    private mutating func write(_ value: consuming TemplateValue, escaped: Bool) {
+        switch consume value {
         case .text(let text), .html(let text):
             if escaped { appendEscaped(text) } else { output.append(contentsOf: text.utf8) }
         case .number(let number):
@@ -332,8 +333,7 @@ struct TemplateRenderer {
     /// One pass over the UTF-8 bytes, with swift-mustache's entities; an escaped character is
     /// escaped whatever follows it (swift-mustache compares whole characters, so it left a
     /// quote with a combining mark after it as it was).
-    private mutating func appendEscaped(_ text: String) {
-        var text = text
+    private mutating func appendEscaped(_ text: consuming String) {
         text.withUTF8 { bytes in
             var start = 0
             for index in 0..<bytes.count {
