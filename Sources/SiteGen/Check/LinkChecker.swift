@@ -38,9 +38,10 @@ struct LinkChecker: Sendable {
         let numbers = site.bodyNumbers
         var targets = Set<String>()
         for (number, bodyLinks) in links.byBody.enumerated() {
-            // Few links have a fragment: a `#` in what was written is looked for before anything else.
-            for link in bodyLinks where link.destination.containsASCII(UInt8(ascii: "#")) {
-                guard let destination = local(link), case (let target, let fragment?) = split(destination), !fragment.isEmpty else { continue }
+            // Few links have a fragment: a `#` in what was written is looked for before anything
+            // else, by index, not on a copy of each link.
+            for place in bodyLinks.indices where bodyLinks[place].destination.containsASCII(UInt8(ascii: "#")) {
+                guard let destination = local(bodyLinks[place]), case (let target, let fragment?) = split(destination), !fragment.isEmpty else { continue }
                 let (file, page) = candidates(target, from: site.path(of: numbers.owner(of: number)))
                 targets.formUnion([file, page].compactMap { $0 })
             }

@@ -67,10 +67,11 @@ extension Site {
     }
 
     /// The site with each body replaced by the one at its place in `replacements`, which
-    /// follow the order of `bodies`.
-    func replacingBodies(_ replacements: [Body]) -> Site {
-        var site = self
+    /// follow the order of `bodies`. Consuming: a site still held elsewhere had its articles
+    /// and events copied whole, one core's work, before the first body could be put in.
+    consuming func replacingBodies(_ replacements: [Body]) -> Site {
         let numbers = bodyNumbers
+        var site = self
         for (number, body) in replacements.enumerated() {
             site.updateBody(of: numbers.owner(of: number)) { $0 = body }
         }

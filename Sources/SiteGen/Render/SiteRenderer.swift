@@ -33,11 +33,13 @@ enum SiteRenderer {
         // The articles are most of the text, and only an article's own page shows it.
         let isArticle: @Sendable (BodyOwner) -> Bool = { if case .article = $0 { true } else { false } }
         let (site, templates, inputs) = (loaded.site, loaded.templates.compiled, loaded.inputsKey)
-        let keys = ReuseKeys(site: site, inputs: inputs)
+        // Beside the list entries' models: one core's pass over every link and event.
+        async let reuseKeys = ReuseKeys(site: site, inputs: inputs)
         var next = RenderMemo()
         if memo.recordsNext { next.fragments.reserveCapacity(memo.fragments.count) }
         // List entries first: embedded timelines in bodies are made of them.
         let entryModels = await ViewModels(site: site, bodies: .none).preparingItems()
+        let keys = await reuseKeys
         var listFragments = await ListFragments.render(entryModels, templates: templates, inputs: loaded.inputsKey, memo: memo, into: &next.fragments)
         let embedded = EmbeddedTimeline(models: entryModels, eventFragments: listFragments.events, templates: templates)
         let figures = MapFigures(models: entryModels, templates: templates)

@@ -66,7 +66,7 @@ enum GlossaryLinking {
         }
         let newMemo = !recordsNext ? GlossaryMemo() : GlossaryMemo(index: prepared, linked: Dictionary(zip(keys, linked), uniquingKeysWith: { first, _ in first }))
 
-        var site = site.replacingBodies(linked.map(\.body))
+        var site = (consume site).replacingBodies(linked.map(\.body))
         var mentions = [[GlossaryReferences.Mention]](repeating: [], count: site.terms.count)
         var used = Set<Int>()
         for (owner, body) in zip(owners, linked) {
