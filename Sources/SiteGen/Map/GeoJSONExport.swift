@@ -4,7 +4,7 @@ import Markdown
 /// GIS tools and other maps. Coordinates are `[lon, lat]` with at most five decimals (about a
 /// metre); an event without a place has `"geometry": null`. Keys are written in a fixed order.
 enum GeoJSONExport {
-    static func render(_ site: Site, models: ViewModels) -> String {
+    static func render(_ site: Site) -> String {
         var features: [String] = []
         for event in site.events {
             let firstParagraph = event.body.document.blocks.lazy.compactMap { block -> String? in

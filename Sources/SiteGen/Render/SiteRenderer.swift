@@ -83,6 +83,11 @@ enum SiteRenderer {
         // Beside the articles: a few heavy pages (the timeline, the map's places) kept one core
         // busy at their end while the other waited.
         async let otherPages = listsFirst.concurrentChunks { renderChunk(Array($0), models) }
+        // The files that need no text, beside the articles too: the GeoJSON alone kept one core
+        // busy at the end of the build while the other waited.
+        let early = filesWithoutTexts(loaded, keys: keys, jobs: jobs, pagePaths: paths)
+        let staleEarly = early.filter { memo.files[$0.path] != $0.key }
+        async let earlyWritten = staleEarly.concurrentMap { other in Result { try emit([OutputFile(path: other.path, contents: other.make())]) } }
         // Each article's text and page in one task, its text let go with its page, but for the
         // few the feed shows. The feed's key reads every text's hash.
         let articleJobs = Dictionary(uniqueKeysWithValues: jobs.indices.compactMap { number in
@@ -106,16 +111,17 @@ enum SiteRenderer {
 
         let exportBodies = TimelineExports.bodies(withArticles)
         let exports = await TimelineExports.entries(withArticles, bodies: exportBodies, keys: keys, memo: memo, into: &next.fragments)
-        let others = otherFiles(loaded, models: withArticles, exports: exports, keys: keys, jobs: jobs, pagePaths: paths)
+        let others = filesWithTexts(loaded, models: withArticles, exports: exports, keys: keys)
         let staleOthers = others.filter { memo.files[$0.path] != $0.key }
         // In parallel: the feeds and exports are each a whole pass over the site. Each is
         // written as soon as it is made, not held until all are.
         for written in await staleOthers.concurrentMap({ other in Result { try emit([OutputFile(path: other.path, contents: other.make())]) } }) {
             try written.get()
         }
-        rendered += staleOthers.count
+        for written in await earlyWritten { try written.get() }
+        rendered += staleOthers.count + staleEarly.count
 
-        for other in others { next.files[other.path] = other.key }
+        for other in early + others { next.files[other.path] = other.key }
         next.isFilled = true
         return RenderResult(paths: Set(next.files.keys), pages: jobs.count, rendered: rendered, memo: next)
     }
@@ -124,19 +130,25 @@ enum SiteRenderer {
         if case .article = job { true } else { false }
     }
 
-    /// Feeds, exports, sitemap, robots.txt and the copied files, each with its key and a
-    /// way to make it that runs only when the key changed.
-    private static func otherFiles(
-        _ loaded: LoadedSite, models: ViewModels, exports: (slides: [Fragment], rows: [Fragment]), keys: ReuseKeys, jobs: [PageJob], pagePaths: [String]
-    ) -> [OtherFile] {
+    /// The feeds and the timeline's exports, which show the texts as rendered, each with its
+    /// key and a way to make it that runs only when the key changed.
+    private static func filesWithTexts(_ loaded: LoadedSite, models: ViewModels, exports: (slides: [Fragment], rows: [Fragment]), keys: ReuseKeys) -> [OtherFile] {
         let site = loaded.site
         let global = keys.global
-        let made: [OtherFile] = [
+        return [
             (site.routes.feed, feedKey(models, keys: keys, eventsOnly: false), { .text(AtomFeed.render(site, models: models)) }),
             (site.routes.timelineFeed, feedKey(models, keys: keys, eventsOnly: true), { .text(AtomFeed.render(site, models: models, eventsOnly: true)) }),
             (site.routes.timelineJSON, Fingerprint.of(global, exports.slides.map(\.hash)), { .text(TimelineExports.timelineJS(site, slides: exports.slides)) }),
             (site.routes.timelineCSV, Fingerprint.of(global, exports.rows.map(\.hash)), { .text(TimelineExports.spreadsheet(site, rows: exports.rows)) }),
-            (site.routes.geoJSON, Fingerprint.of(global, "geojson", keys.events, keys.markers), { .text(GeoJSONExport.render(site, models: models)) }),
+        ]
+    }
+
+    /// The map's GeoJSON, sitemap, robots.txt and the copied files, as `filesWithTexts` gives its files.
+    private static func filesWithoutTexts(_ loaded: LoadedSite, keys: ReuseKeys, jobs: [PageJob], pagePaths: [String]) -> [OtherFile] {
+        let site = loaded.site
+        let global = keys.global
+        let made: [OtherFile] = [
+            (site.routes.geoJSON, Fingerprint.of(global, "geojson", keys.events, keys.markers), { .text(GeoJSONExport.render(site)) }),
             ("sitemap.xml", Fingerprint.of(global, pagePaths), { .text(Sitemap.render(site, jobs: jobs)) }),
             ("robots.txt", global, { .text("User-agent: *\nAllow: /\n\nSitemap: \(site.config.absoluteURL("sitemap.xml"))\n") }),
         ]
