@@ -51,6 +51,8 @@ public struct LoadedSite: Sendable {
     /// The links of every text, for the link check after the render.
     var links = TextLinks.none
     var assetVersions: [String: FileVersion] = [:]
+    /// Every content file with its version as the load read it, for the build's manifest.
+    var contentVersions: [(path: String, version: FileVersion?)] = []
     /// A fingerprint of site.yaml, every file in Templates/ and the build's options: what
     /// every page depends on besides the content.
     var inputsKey = 0
@@ -106,8 +108,13 @@ public enum SiteBuilder {
         var timer = StageTimer()
         // A plain build whose inputs and output are as the last one left them has nothing to do.
         let manifestURL = BuildManifest.url(for: options.output)
-        let inputs = inPlace ? [] : await BuildManifest.inputs(of: options, files: SiteFiles(root: options.source, access: options.fileAccess))
-        if !inPlace, let last = BuildManifest.read(from: manifestURL), last.inputs == inputs,
+        let inputFiles = SiteFiles(root: options.source, access: options.fileAccess)
+        let settings = inPlace ? [] : BuildManifest.settings(of: options, files: inputFiles)
+        // The content's versions are asked for here only to compare with a last build's; a
+        // build without one lists them as the load read them.
+        let last = inPlace ? nil : BuildManifest.read(from: manifestURL)
+        let content = last == nil ? nil : await BuildManifest.content(inputFiles)
+        if let last, let content, last.inputs == settings + content,
            await last.outputs == BuildManifest.outputs(in: options.output) {
             // What killed builds left beside the output is cleared even when there is nothing to build.
             WorkingFolders(output: options.output).clearStale()
@@ -154,6 +161,7 @@ public enum SiteBuilder {
                 try staging.commit(keeping: rendered.paths)
                 timer.lap(inPlace ? "prune" : "swap")
                 if !inPlace {
+                    let inputs = settings + (content ?? BuildManifest.content(loaded.contentVersions))
                     let manifest = BuildManifest(inputs: inputs, outputs: written.outputs(in: options.output.path),
                                                  pages: rendered.pages, warnings: warnings)
                     try? manifest.write(to: manifestURL)
@@ -184,7 +192,7 @@ public enum SiteBuilder {
         let read = await readFiles(files, config: config, memo: memo)
         let ((content, contentProblems, contentCache), (templates, templateProblems), (outlines, outlineProblems)) = read
         if memo.recordsNext { next.content = contentCache }
-        let (contentAssets, assetVersions) = (content.assets, content.assetVersions)
+        let (contentAssets, assetVersions, contentVersions) = (content.assets, content.assetVersions, content.versions)
         timer.lap("load")
         var diagnostics = configProblems + templateProblems + contentProblems + outlineProblems
         guard let config, let templates else { return (.failure(BuildFailure(diagnostics)), next) }
@@ -228,7 +236,7 @@ public enum SiteBuilder {
         // Where links to content files land and the photos made are in `ReuseKeys.global`, the
         // key of bodies; pages show them through their bodies and share images (their view models).
         return (.success(LoadedSite(site: site, templates: templates, assets: assets, warnings: diagnostics, links: links,
-                                    assetVersions: assetVersions, inputsKey: await inputsKey)), next)
+                                    assetVersions: assetVersions, contentVersions: contentVersions, inputsKey: await inputsKey)), next)
     }
 }
 

@@ -17,6 +17,9 @@ public struct SiteContent: Sendable {
     public var assets: [String] = []
     /// Each asset's version on disk, so a rebuild copies only the ones that changed.
     var assetVersions: [String: FileVersion] = [:]
+    /// Every file in content/, in order, with its version as it was asked for just before the
+    /// file was read.
+    var versions: [(path: String, version: FileVersion?)] = []
 }
 
 /// Stage 1b: reads and decodes every content file, in parallel, in a fixed order.
@@ -44,6 +47,7 @@ enum ContentLoader {
             }
         }
         var content = SiteContent()
+        content.versions = zip(paths, versioned).map { ($0, $1.0) }
         var diagnostics = listingProblems
         if !files.exists("content") {
             diagnostics.append(.error(SourceLocation(path: "content"), "no content/ folder; create it with an index.md for the front page"))

@@ -16,8 +16,10 @@ struct BuildManifest: Equatable {
         WorkingFolders(output: output).manifest
     }
 
-    /// The inputs of a build with `options`, as they are now.
-    static func inputs(of options: BuildOptions, files: SiteFiles) async -> [String] {
+    /// What a build with `options` reads besides the content, as it is now: its options,
+    /// sitegen itself, site.yaml and every file in Templates/. Taken before anything is read,
+    /// so an edit made while the site builds makes the next build build again.
+    static func settings(of options: BuildOptions, files: SiteFiles) -> [String] {
         let lines = [
             "source\t\(files.root.path)",
             "baseURL\t\(options.baseURL ?? "")",
@@ -27,9 +29,23 @@ struct BuildManifest: Equatable {
             "now\t\(options.now?.iso8601 ?? "")",
             "sitegen\t\(Bundle.main.executablePath.flatMap { FileVersion(path: $0) }.map(describe) ?? "")",
         ]
-        // A `stat` per file, in parallel: a large site has tens of thousands.
-        let paths = ["site.yaml"] + files.files(under: "Templates") + files.files(under: "content")
-        return lines + (await paths.concurrentMap { path in "\(path)\t\(FileVersion(path: files.path(path)).map(describe) ?? "")" })
+        return lines + (["site.yaml"] + files.files(under: "Templates")).map { inputLine($0, FileVersion(path: files.path($0))) }
+    }
+
+    /// Every file in content/ as it is now: a `stat` per file, in parallel (a large site has
+    /// tens of thousands), for comparing with the last build's before anything is read.
+    static func content(_ files: SiteFiles) async -> [String] {
+        await files.files(under: "content").concurrentMap { path in inputLine(path, FileVersion(path: files.path(path))) }
+    }
+
+    /// The content files as the load found them, each `stat`ed just before it was read: what a
+    /// build with no last manifest to compare lists, without asking every file a second time.
+    static func content(_ versions: [(path: String, version: FileVersion?)]) -> [String] {
+        versions.map { inputLine($0.path, $0.version) }
+    }
+
+    private static func inputLine(_ path: String, _ version: FileVersion?) -> String {
+        "\(path)\t\(version.map(describe) ?? "")"
     }
 
     /// Every file in the output folder with its version, sorted; nil when there is no folder.
