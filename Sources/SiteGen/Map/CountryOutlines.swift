@@ -56,26 +56,25 @@ enum CountryOutlinesLoader {
     }
 
     private static func parse(_ bytes: [UInt8], path: String, location: SourceLocation) -> (CountryOutlines?, [Diagnostic]) {
-        guard let root = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
-              let items = root["countries"] as? [[String: Any]] else {
+        guard let root = JSONReader.parse(bytes), let items = root["countries"]?.array else {
             return (nil, [.error(location, "\(path) is not valid outline data: expected a JSON object with a `countries` list; regenerate it with scripts/data/make-countries.py")])
         }
         var countries: [Country] = []
         for (index, item) in items.enumerated() {
-            guard let id = item["id"] as? String, let names = item["name"] as? [String: String],
-                  let rings = item["rings"] as? [[NSNumber]] else {
+            guard let id = item["id"]?.string, let names = item["name"]?.stringValues,
+                  let rings = item["rings"]?.array?.allMapped({ $0.array?.allMapped(\.number) }) else {
                 return (nil, [.error(location, "\(path): country \(index + 1) needs `id`, `name` and `rings` (lists of lon, lat numbers)")])
             }
             let points = rings.map { ring in
                 stride(from: 0, to: ring.count - 1, by: 2).map {
-                    GeoPoint(latitude: ring[$0 + 1].doubleValue, longitude: ring[$0].doubleValue)
+                    GeoPoint(latitude: ring[$0 + 1], longitude: ring[$0])
                 }
             }.filter { $0.count >= 3 }
             // Russia, Fiji and the United States reach across the date line: their box goes the short way.
             guard let box = GeoBox(around: Array(points.joined())) else { continue }
-            countries.append(Country(id: id, alpha3: item["iso3"] as? String ?? "", names: names, rings: points, box: box))
+            countries.append(Country(id: id, alpha3: item["iso3"]?.string ?? "", names: names, rings: points, box: box))
         }
         countries.sort { $0.id < $1.id }
-        return (CountryOutlines(countries: countries, credit: root["credit"] as? String ?? "Natural Earth"), [])
+        return (CountryOutlines(countries: countries, credit: root["credit"]?.string ?? "Natural Earth"), [])
     }
 }
