@@ -5,12 +5,21 @@ import Darwin
 #endif
 
 extension String {
+    /// Calls `body` with the text's UTF-8 bytes, read where they are. `withUTF8` needs a `var`,
+    /// and the copy made for it of a `let` is a retain and a release, on every text node of
+    /// every body, several times over.
+    @inlinable
+    public func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        if let result = try utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = self
+        return try copy.withUTF8(body)
+    }
+
     /// Whether the text holds the ASCII byte `byte`, by `memchr`: the extensions ask this of
     /// every text node before they look closer, and `utf8.contains` compared byte by byte
     /// through the generic sequence code (2 % of a large build).
     public func containsASCII(_ byte: UInt8) -> Bool {
-        var text = self
-        return text.withUTF8 { bytes in
+        return withUTF8Bytes { bytes in
             guard let base = bytes.baseAddress else { return false }
             return memchr(base, Int32(byte), bytes.count) != nil
         }
@@ -21,8 +30,7 @@ extension String {
     public func containsASCII(_ needle: StaticString) -> Bool {
         let count = needle.utf8CodeUnitCount
         guard count > 0 else { return true }
-        var text = self
-        return text.withUTF8 { bytes in
+        return withUTF8Bytes { bytes in
             guard var start = bytes.baseAddress else { return false }
             let end = start + bytes.count
             while end - start >= count, let found = memchr(start, Int32(needle.utf8Start.pointee), end - start) {

@@ -3,9 +3,8 @@ public enum HTMLEscaping {
     /// Escapes text for element content and double-quoted attribute values (sitegen writes no
     /// single-quoted ones), as cmark does: apostrophes stay readable in the source.
     public static func escape(_ text: String) -> String {
-        var text = text
         // Most text has nothing to escape: then it is returned as it is, uncopied.
-        let escaped: [UInt8]? = text.withUTF8 { bytes in
+        let escaped: [UInt8]? = text.withUTF8Bytes { bytes in
             guard bytes.contains(where: isEscaped) else { return nil }
             var output: [UInt8] = []
             output.reserveCapacity(bytes.count + 16)

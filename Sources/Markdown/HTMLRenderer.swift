@@ -347,7 +347,6 @@ struct HTMLOutput {
 
     /// `HTMLEscaping.escape(text)`, written straight into the output.
     mutating func appendEscaped(_ text: String) {
-        var text = text
-        text.withUTF8 { HTMLEscaping.appendEscaped($0, to: &bytes) }
+        text.withUTF8Bytes { HTMLEscaping.appendEscaped($0, to: &bytes) }
     }
 }

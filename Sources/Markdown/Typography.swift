@@ -84,8 +84,7 @@ private struct Typesetter {
     /// between them is copied as it is, and only the scalars around a mark are decoded. A text
     /// with nothing to set comes back as the same string, without a copy.
     private mutating func typeset(_ text: String, next after: Unicode.Scalar) -> String {
-        var contiguous = text
-        return contiguous.withUTF8 { bytes in
+        return text.withUTF8Bytes { bytes in
             var output: [UInt8]?
             var copied = 0
             // `previous` is the mark set last when nothing has been copied since `setEnd`.

@@ -2,8 +2,7 @@
 /// a text must not take) and the rendered pages (where `#fragment` links may point).
 enum IDAttributes {
     static func values(in text: String) -> [String] {
-        var text = text
-        return text.withUTF8 { values(in: $0) }
+        text.withUTF8Bytes { values(in: $0) }
     }
 
     /// One pass over the bytes: a page of thousands of events has thousands of ids, and

@@ -49,8 +49,7 @@ struct Fingerprint {
     /// Text as its UTF-8 bytes: `String`'s own hashing normalises Unicode first, which is
     /// several times slower and buys nothing for text sitegen itself made.
     mutating func add(text: String) {
-        var text = text
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        text.withUTF8Bytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         hasher.combine(text.utf8.count)
     }
 

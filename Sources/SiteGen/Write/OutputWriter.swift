@@ -97,8 +97,7 @@ struct StagingFolder: Sendable {
     }
 
     private func writeText(_ text: String, to path: String, as name: String) throws -> FileVersion? {
-        var text = text
-        return try text.withUTF8 { try writeBytes($0, to: path, as: name) }
+        try text.withUTF8Bytes { try writeBytes($0, to: path, as: name) }
     }
 
     /// Writes unless the file already holds exactly these bytes. A plain write: Foundation's

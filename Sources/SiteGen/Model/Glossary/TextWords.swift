@@ -14,8 +14,7 @@ enum TextWords {
     /// One pass over the UTF-8 bytes, folding case as it goes: every word of every body is
     /// read here, so it makes no strings.
     static func words(in text: String) -> [Word] {
-        var text = text
-        return text.withUTF8 { words(in: $0) }
+        text.withUTF8Bytes { words(in: $0) }
     }
 
     /// The words of valid UTF-8.
@@ -73,8 +72,7 @@ enum TextWords {
 
     /// Whether only spaces separate two words of a phrase (`flydende gas`), not punctuation.
     static func onlySpaces(between first: Word, and second: Word, in text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { onlySpaces(between: first, and: second, in: $0) }
+        text.withUTF8Bytes { onlySpaces(between: first, and: second, in: $0) }
     }
 
     static func onlySpaces(between first: Word, and second: Word, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
