@@ -127,14 +127,16 @@ extension TemplateValue {
 struct TemplateContext<Shared: ViewModel, Own: ViewModel>: TemplateModel {
     var shared: Shared
     var own: Own
+    /// `Shared.fields.count`, asked once: a read of every field asked for it again, through the
+    /// generic code, the list counted in and out each time.
+    private let sharedCount = Shared.fields.count
 
     static var about: String { Own.about }
     static var contract: [TemplateField] { Shared.contract + Own.contract }
     static var parts: [any ViewModel.Type] { [Shared.self, Own.self] }
 
     func value(field index: Int, then rest: FieldPath) -> TemplateValue {
-        let shared = Shared.fields.count
-        return index < shared ? self.shared.value(field: index, then: rest) : own.value(field: index - shared, then: rest)
+        index < sharedCount ? shared.value(field: index, then: rest) : own.value(field: index - sharedCount, then: rest)
     }
 
     func addFingerprint(to fingerprint: inout Fingerprint) {
