@@ -121,6 +121,17 @@ extension FolderWalk {
 }
 
 extension FolderWalk.Kind {
+    /// The kind as manifests write it. Spelt out: interpolating the case went through
+    /// reflection, once for every file a build writes.
+    var name: String {
+        switch self {
+        case .file: "file"
+        case .folder: "folder"
+        case .link: "link"
+        case .other: "other"
+        }
+    }
+
     /// The kind `lstat` gives.
     init(mode: mode_t) {
         switch mode & S_IFMT {

@@ -8,7 +8,8 @@ enum SourceText {
         if body.starts(with: [0xEF, 0xBB, 0xBF]) {
             body = body.dropFirst(3)
         }
-        guard let text = String(validating: body, as: UTF8.self) else {
+        // Through a buffer: on a slice, `String(validating:)` took the generic path, a byte at a time.
+        guard let text = body.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) else {
             return .failure(.error(firstInvalidByte(in: Array(body), path: path),
                 "the file is not UTF-8 text; save it as UTF-8 in your editor (\"Save with encoding\" → UTF-8)"))
         }

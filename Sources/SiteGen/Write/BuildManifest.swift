@@ -63,7 +63,7 @@ struct BuildManifest: Equatable {
 
     /// An output file as `outputs(in:)` lists it, for a build that records its files as it writes them.
     static func outputLine(_ path: String, kind: FolderWalk.Kind = .file, _ version: FileVersion?) -> String {
-        "\(path)\t\(kind)\t\(version.map(describe) ?? "")"
+        "\(path)\t\(kind.name)\t\(version.map(describe) ?? "")"
     }
 
     private static func describe(_ version: FileVersion) -> String {
