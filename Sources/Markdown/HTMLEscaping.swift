@@ -56,6 +56,11 @@ public enum HTMLEscaping {
 
     /// `javascript:`, `vbscript:`, `file:` and non-image `data:` URLs run code or read files: never link them.
     public static func isDangerousURL(_ url: String) -> Bool {
+        // A path, a fragment or a query has no scheme: most links of a site, answered from their
+        // first byte, not from a lowered copy of their head made for every link of every body.
+        if let first = url.utf8.first, first == UInt8(ascii: "/") || first == UInt8(ascii: "#") || first == UInt8(ascii: "?") {
+            return false
+        }
         // Only the head can hold a scheme: lowering a whole long URL was most of the cost of this.
         let lowered = url.trimmingLeadingWhitespace().prefix(16).lowercased()
         if lowered.hasPrefix("data:") {
