@@ -145,6 +145,7 @@ public enum SiteBuilder {
                     written.add(try staging.write(files))
                 }
                 timer.lap("render and write")
+                async let sortedOutputs = written.sortedLines()
                 // Before anything is swapped in. Pages this rebuild did not render are in the
                 // output as the last build left them.
                 let brokenLinks = await LinkChecker(site: loaded.site, links: loaded.links, written: rendered.paths,
@@ -162,7 +163,7 @@ public enum SiteBuilder {
                 timer.lap(inPlace ? "prune" : "swap")
                 if !inPlace {
                     let inputs = settings + (content ?? BuildManifest.content(loaded.contentVersions))
-                    let manifest = BuildManifest(inputs: inputs, outputs: written.outputs(in: options.output.path),
+                    let manifest = BuildManifest(inputs: inputs, outputs: WrittenFiles.outputs(await sortedOutputs, in: options.output.path),
                                                  pages: rendered.pages, warnings: warnings)
                     try? manifest.write(to: manifestURL)
                 }

@@ -22,8 +22,10 @@ struct LinkChecker: Sendable {
         let numbers = site.bodyNumbers
         var diagnostics = await Array(links.byBody.indices).concurrentMap { number in
             let pagePath = site.path(of: numbers.owner(of: number))
-            return links.byBody[number].compactMap { link in
-                problem(with: link, from: pagePath).map { Diagnostic(severity, at: link.location, $0) }
+            let bodyLinks = links.byBody[number]
+            // By index: `compactMap` copied every link it passed, each of its strings counted in and out.
+            return bodyLinks.indices.compactMap { place in
+                problem(with: bodyLinks[place], from: pagePath).map { Diagnostic(severity, at: bodyLinks[place].location, $0) }
             }
         }.flatMap { $0 }
         if let share = ShareImages.defaultReference(site.config), site.images.published[share.contentPath] == nil {

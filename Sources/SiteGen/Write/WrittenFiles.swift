@@ -14,11 +14,20 @@ final class WrittenFiles: Sendable {
         lines.withLock { $0 += added }
     }
 
-    /// The manifest's list of outputs: these and the output's own list of files, sorted as
-    /// `BuildManifest.outputs(in:)` sorts what it finds. A file that was there already and not
-    /// written by this build is missing from it, so the next build then finds the output changed.
-    func outputs(in folder: String) -> [String] {
+    /// The lines so far, sorted as `BuildManifest.outputs(in:)` sorts what it finds: made while
+    /// the links are checked, not after the swap.
+    func sortedLines() -> [String] {
+        lines.withLock { $0 }.sorted()
+    }
+
+    /// The manifest's list of outputs: the files written (`sorted`, from `sortedLines`) and the
+    /// output's own list of files, in its place. A file that was there already and not written
+    /// by this build is missing from it, so the next build then finds the output changed.
+    static func outputs(_ sorted: [String], in folder: String) -> [String] {
         let manifest = BuildManifest.outputLine(OutputManifest.fileName, FileVersion(path: folder + "/" + OutputManifest.fileName))
-        return (lines.withLock { $0 } + [manifest]).sorted()
+        var outputs = sorted
+        // `.sitegen-output` sorts near the start: a look from there finds its place at once.
+        outputs.insert(manifest, at: outputs.firstIndex { $0 >= manifest } ?? outputs.endIndex)
+        return outputs
     }
 }
