@@ -29,10 +29,14 @@ struct ContentLinks: Sendable {
     init(site: Site, assets: [String]) {
         let routes = site.routes
         var pages = [site.frontPage.location.path: routes.home]
-        for page in site.pages { pages[page.location.path] = routes.page(page.slug) }
-        for article in site.articles { pages[article.location.path] = routes.article(article.slug) }
-        for event in site.events where event.location.path.isMarkdownPath { pages[event.location.path] = routes.event(event.id) }
-        for term in site.terms { pages[term.location.path] = routes.term(term.slug) }
+        pages.reserveCapacity(1 + site.pages.count + site.articles.count + site.events.count + site.terms.count)
+        // By index: a `for` over them copied every article and event whole, on one core.
+        for index in site.pages.indices { pages[site.pages[index].location.path] = routes.page(site.pages[index].slug) }
+        for index in site.articles.indices { pages[site.articles[index].location.path] = routes.article(site.articles[index].slug) }
+        for index in site.events.indices where site.events[index].location.path.isMarkdownPath {
+            pages[site.events[index].location.path] = routes.event(site.events[index].id)
+        }
+        for index in site.terms.indices { pages[site.terms[index].location.path] = routes.term(site.terms[index].slug) }
         self.pages = pages
         files = Set(assets)
     }

@@ -10,8 +10,9 @@ extension Site {
     public var eventPlaceIDs: [String] {
         // Every timeline page lists them: one set, without an array per event.
         var ids = Set<String>()
-        for event in events {
-            for id in event.placeIDs where places[id.value] != nil { ids.insert(id.value) }
+        // By index: a `for` over the events copied each one whole.
+        for index in events.indices {
+            for id in events[index].placeIDs where places[id.value] != nil { ids.insert(id.value) }
         }
         return ids.sorted()
     }

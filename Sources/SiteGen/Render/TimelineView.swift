@@ -34,7 +34,7 @@ struct TimelineView {
             intro: intro,
             days: TimelineDays.group(models, indices: indices, entries: entries),
             views: [link(site.strings["timeline.all"], routes.timeline), link(site.strings["timeline.keyOnly"], routes.timelineKey)],
-            places: site.eventPlaceIDs.map { link(site.places[$0]?.name ?? $0, routes.timelinePlace($0)) },
+            places: models.eventPlaceIDs.map { link(site.places[$0]?.name ?? $0, routes.timelinePlace($0)) },
             tags: site.eventTagIndices.map { link(site.tags[$0].name, routes.timelineTag(site.tags[$0].slug)) },
             exports: [
                 link(site.strings["timeline.json"], routes.timelineJSON),

@@ -14,6 +14,11 @@ struct ViewModels: Sendable {
     /// Each event's view without its text and each article's summary, once `preparingItems` made them.
     private var eventViews: [EventView] = []
     private var articleSummaries: [ArticleSummaryView] = []
+    /// `Site.eventPlaceIDs`, once `preparingItems` made it: every view of the timeline links
+    /// every place, and each asked every event again.
+    private var preparedPlaceIDs: [String]?
+
+    var eventPlaceIDs: [String] { preparedPlaceIDs ?? site.eventPlaceIDs }
 
     init(site: Site, bodies: RenderedBodies) {
         self.site = site
@@ -44,6 +49,7 @@ struct ViewModels: Sendable {
         var models = self
         models.eventViews = await Array(site.events.indices).concurrentMap { [self] in eventView($0) }
         models.articleSummaries = await Array(site.articles.indices).concurrentMap { [self] in articleSummary($0) }
+        models.preparedPlaceIDs = site.eventPlaceIDs
         return models
     }
 

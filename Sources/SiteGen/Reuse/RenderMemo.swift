@@ -87,7 +87,7 @@ struct ReuseKeys: Sendable {
         }
         self.global = global.value
         var events = Fingerprint()
-        for event in site.events { events.add(event.body.stamp.meta) }
+        for index in site.events.indices { events.add(site.events[index].body.stamp.meta) }
         self.events = events.value
         var markers = Fingerprint()
         for entry in site.map?.places ?? [] {
