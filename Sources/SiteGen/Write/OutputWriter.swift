@@ -108,7 +108,9 @@ struct StagingFolder: Sendable {
             try replace(path, with: Array(bytes), as: name)
             return nil
         }
-        var descriptor = open(path, O_RDWR | O_CREAT | O_NOFOLLOW, 0o644)
+        // In a new folder a file is new (`O_TRUNC` then costs nothing, and keeps a path written
+        // twice whole); in a reused one it is compared first and cut to length after.
+        var descriptor = open(path, reused ? O_RDWR | O_CREAT | O_NOFOLLOW : O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0o644)
         if descriptor < 0, errno == EISDIR, reused {
             // The last build had a folder where this build writes a file; the staging folder is sitegen's.
             try? FileManager.default.removeItem(atPath: path)
@@ -118,8 +120,11 @@ struct StagingFolder: Sendable {
         defer { close(descriptor) }
         let contents = Array(bytes)
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw failure(at: name) }
-        if reused, Self.holds(descriptor, contents, size: Int(info.st_size)) { return FileVersion(info) }
+        // Only a reused folder's files are asked their size first.
+        if reused {
+            guard fstat(descriptor, &info) == 0 else { throw failure(at: name) }
+            if Self.holds(descriptor, contents, size: Int(info.st_size)) { return FileVersion(info) }
+        }
         // Written over, then cut to length, never cut to nothing first: ext4 flushes a file that
         // was truncated to zero when it is closed (its safeguard for rewrites without a sync),
         // which made every page of a fresh build wait for the disk.
