@@ -27,9 +27,16 @@ struct BuildManifest: Equatable {
             "strict\t\(options.strict)",
             "brokenLinks\t\(options.allowsBrokenLinks)",
             "now\t\(options.now?.iso8601 ?? "")",
-            "sitegen\t\(Bundle.main.executablePath.flatMap { FileVersion(path: $0) }.map(describe) ?? "")",
+            "sitegen\t\(sitegenVersion.map(describe) ?? "")",
         ]
         return lines + (["site.yaml"] + files.files(under: "Templates")).map { inputLine($0, FileVersion(path: files.path($0))) }
+    }
+
+    /// sitegen's own binary as it is now: another build of it builds everything again. Through
+    /// `/proc/self/exe` where there is one: `Bundle.main` first reads the whole folder the binary
+    /// is in, thousands of files in `.build`, on every build.
+    private static var sitegenVersion: FileVersion? {
+        FileVersion(path: "/proc/self/exe") ?? Bundle.main.executablePath.flatMap { FileVersion(path: $0) }
     }
 
     /// Every file in content/ as it is now: a `stat` per file, in parallel (a large site has
