@@ -145,7 +145,9 @@ public enum SiteBuilder {
                     written.add(try staging.write(files))
                 }
                 timer.lap("render and write")
+                // Both lists of files are made while the links are checked.
                 async let sortedOutputs = written.sortedLines()
+                async let listing = OutputManifest(files: rendered.paths).text
                 // Before anything is swapped in. Pages this rebuild did not render are in the
                 // output as the last build left them.
                 let brokenLinks = await LinkChecker(site: loaded.site, links: loaded.links, written: rendered.paths,
@@ -159,7 +161,7 @@ public enum SiteBuilder {
                 }
                 let warnings = (loaded.warnings + brokenLinks).sortedForDisplay()
                 try? FileManager.default.removeItem(at: manifestURL)
-                try staging.commit(keeping: rendered.paths)
+                try staging.commit(keeping: rendered.paths, listing: await listing)
                 timer.lap(inPlace ? "prune" : "swap")
                 if !inPlace {
                     let inputs = settings + (content ?? BuildManifest.content(loaded.contentVersions))

@@ -24,9 +24,13 @@ public struct OutputManifest: Sendable, Equatable {
         return OutputManifest(files: Set(lines.dropFirst().filter { !$0.isEmpty }.map { ManifestLine.unescape($0) }))
     }
 
-    /// Writes the manifest beside the files, replacing the old one in one step.
-    func write(into folder: String) throws(FileAccessError) {
-        let text = ([Self.header] + files.sorted().map(ManifestLine.escape)).joined(separator: "\n") + "\n"
+    /// The manifest's text: the header, then the files, sorted.
+    var text: String {
+        ([Self.header] + files.sorted().map(ManifestLine.escape)).joined(separator: "\n") + "\n"
+    }
+
+    /// Writes a manifest's `text` beside the files, replacing the old one in one step.
+    static func write(_ text: String, into folder: String) throws(FileAccessError) {
         let path = folder + "/" + Self.fileName
         let temporary = path + ".sitegen-tmp"
         unlink(temporary)

@@ -182,6 +182,11 @@ struct StagingFolder: Sendable {
     /// `mkdir -p` that tolerates another task creating the same folder at the same moment,
     /// and never descends through a link.
     private func makeFolders(for path: String) throws {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
+        // In a new staging folder every folder is this build's own, made and checked by this
+        // function: the file's own folder, new for most pages (`artikler/<slug>/`), is made in
+        // one call. One that is there already, or a missing parent, goes the careful way.
+        if !reused, mkdir(folder.path + "/" + path[..<slash], 0o755) == 0 { return }
         var relative = ""
         for component in path.split(separator: "/").dropLast() {
             relative += (relative.isEmpty ? "" : "/") + component
@@ -202,13 +207,15 @@ struct StagingFolder: Sendable {
 
     /// Removes what the last build wrote and this one did not, then puts the new site in
     /// place of the old one, which becomes the spare for the next build.
-    func commit(keeping written: Set<String>) throws {
+    /// `listing`: the text of `OutputManifest(files: written)`, made beforehand (while the links
+    /// were checked); made here when nil.
+    func commit(keeping written: Set<String>, listing: String? = nil) throws {
         for path in previous.subtracting(written).sorted() { OutputManifest.remove(path, from: folder.path) }
         if inPlace {
-            if written != previous { try writeManifest(written) }
+            if written != previous { try writeManifest(written, listing: listing) }
             return
         }
-        try writeManifest(written)
+        try writeManifest(written, listing: listing)
         // The output may have been replaced while the site was rendered: look again just before
         // it moves. (A file added to it meanwhile is never deleted: only listed files are.)
         let state = try OutputFolder.inspect(output, site: site.root, deep: false).get()
@@ -231,9 +238,9 @@ struct StagingFolder: Sendable {
         }
     }
 
-    private func writeManifest(_ files: Set<String>) throws {
+    private func writeManifest(_ files: Set<String>, listing: String? = nil) throws {
         do {
-            try OutputManifest(files: files).write(into: folder.path)
+            try OutputManifest.write(listing ?? OutputManifest(files: files).text, into: folder.path)
         } catch {
             throw error.at(shown + "/" + OutputManifest.fileName, "cannot write sitegen's list of the files it wrote")
         }
