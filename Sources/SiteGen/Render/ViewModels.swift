@@ -11,14 +11,18 @@ struct ViewModels: Sendable {
     let strings: TemplateStrings
     /// Renders the key facts' lines of Markdown as texts are: links, base path, typography.
     private let inlineRenderer: BodyRenderer
-    /// Each event's view without its text and each article's summary, once `preparingItems` made them.
-    private var eventViews: [EventView] = []
-    private var articleSummaries: [ArticleSummaryView] = []
-    /// `Site.eventPlaceIDs`, once `preparingItems` made it: every view of the timeline links
-    /// every place, and each asked every event again.
-    private var preparedPlaceIDs: [String]?
+    /// What `preparingItems` made once for every page that shows it; nil until then.
+    private var prepared: Prepared?
 
-    var eventPlaceIDs: [String] { preparedPlaceIDs ?? site.eventPlaceIDs }
+    private struct Prepared: Sendable {
+        /// Each event's view without its text.
+        var eventViews: [EventView]
+        var articleSummaries: [ArticleSummaryView]
+        /// `Site.eventPlaceIDs`: every view of the timeline links every place, and each asked every event again.
+        var placeIDs: [String]
+    }
+
+    var eventPlaceIDs: [String] { prepared?.placeIDs ?? site.eventPlaceIDs }
 
     init(site: Site, bodies: RenderedBodies) {
         self.site = site
@@ -47,9 +51,9 @@ struct ViewModels: Sendable {
     /// and page the same summary, and making them again for each was a good share of a large build.
     func preparingItems() async -> ViewModels {
         var models = self
-        models.eventViews = await Array(site.events.indices).concurrentMap { [self] in eventView($0) }
-        models.articleSummaries = await Array(site.articles.indices).concurrentMap { [self] in articleSummary($0) }
-        models.preparedPlaceIDs = site.eventPlaceIDs
+        models.prepared = Prepared(eventViews: await Array(site.events.indices).concurrentMap { [self] in eventView($0) },
+                                   articleSummaries: await Array(site.articles.indices).concurrentMap { [self] in articleSummary($0) },
+                                   placeIDs: site.eventPlaceIDs)
         return models
     }
 
@@ -92,7 +96,7 @@ struct ViewModels: Sendable {
     }
 
     func articleSummary(_ index: Int) -> ArticleSummaryView {
-        guard articleSummaries.isEmpty else { return articleSummaries[index] }
+        if let prepared { return prepared.articleSummaries[index] }
         let article = site.articles[index]
         return ArticleSummaryView(
             title: article.title, href: href(routes.article(article.slug)), summary: article.summary,
@@ -109,7 +113,7 @@ struct ViewModels: Sendable {
     }
 
     func event(_ index: Int, withBody: Bool) -> EventView {
-        var view = eventViews.isEmpty ? eventView(index) : eventViews[index]
+        var view = prepared?.eventViews[index] ?? eventView(index)
         if withBody { view.body = bodies[.event(index)] }
         return view
     }
