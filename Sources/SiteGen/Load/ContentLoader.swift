@@ -210,20 +210,24 @@ private enum ContentKind: Equatable {
     case frontPage, page, sourcesPage, article, event, eventData, term, places, sources, tagNames, asset, ignored
 
     init(path: String) {
-        let parts = path.split(separator: "/").map(String.init)
-        let name = parts.last ?? ""
-        let isMarkdown = name.hasSuffix(".md") || name.hasSuffix(".markdown")
-        let isYAML = name.hasSuffix(".yaml") || name.hasSuffix(".yml")
-        let section = parts.count > 2 ? parts[1] : ""
-        switch (section, isMarkdown, isYAML) {
-        case ("", true, _): self = name == "index.md" ? .frontPage : name.hasPrefix("sources.") ? .sourcesPage : .page
-        case ("", _, true):
-            self = name.hasPrefix("places.") ? .places : name.hasPrefix("sources.") ? .sources : name.hasPrefix("tags.") ? .tagNames : .ignored
-        case ("articles", true, _): self = .article
-        case ("events", true, _): self = .event
-        case ("events", _, true): self = .eventData
-        case ("glossary", true, _): self = .term
-        case (_, true, _), (_, _, true): self = .ignored
+        // By UTF-8 bytes, without a string per part: every file of the content is sorted here,
+        // and `String`'s own comparisons read each character as Unicode.
+        let parts = path.utf8.split(separator: UInt8(ascii: "/"))
+        let name = parts.last ?? Substring("").utf8
+        let isMarkdown = name.ends(with: ".md") || name.ends(with: ".markdown")
+        let isYAML = name.ends(with: ".yaml") || name.ends(with: ".yml")
+        let section = parts.count > 2 ? parts[1] : Substring("").utf8
+        let isFile = { (file: String) in name.elementsEqual(file.utf8) }
+        let starts = { (prefix: String) in name.starts(with: prefix.utf8) }
+        switch (isMarkdown, isYAML) {
+        case (true, _) where section.isEmpty: self = isFile("index.md") ? .frontPage : starts("sources.") ? .sourcesPage : .page
+        case (_, true) where section.isEmpty:
+            self = starts("places.") ? .places : starts("sources.") ? .sources : starts("tags.") ? .tagNames : .ignored
+        case (true, _) where section.elementsEqual("articles".utf8): self = .article
+        case (true, _) where section.elementsEqual("events".utf8): self = .event
+        case (_, true) where section.elementsEqual("events".utf8): self = .eventData
+        case (true, _) where section.elementsEqual("glossary".utf8): self = .term
+        case (true, _), (_, true): self = .ignored
         default: self = .asset
         }
     }
@@ -234,8 +238,16 @@ private enum ContentKind: Equatable {
 extension String {
     /// `content/events/2022-01-05-x.md` → `2022-01-05-x`.
     var fileStem: String {
-        let name = split(separator: "/").last.map(String.init) ?? self
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
-        return String(name[..<dot])
+        let utf8 = self.utf8
+        let start = utf8.lastIndex(of: UInt8(ascii: "/")).map(utf8.index(after:)) ?? utf8.startIndex
+        let name = utf8[start...]
+        guard let dot = name.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return String(self[start...]) }
+        return String(self[start..<dot])
+    }
+}
+
+private extension Substring.UTF8View {
+    func ends(with suffix: String) -> Bool {
+        count >= suffix.utf8.count && self[index(endIndex, offsetBy: -suffix.utf8.count)...].elementsEqual(suffix.utf8)
     }
 }
