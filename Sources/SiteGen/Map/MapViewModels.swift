@@ -13,7 +13,7 @@ extension ViewModels {
 
     func mapOverview() -> MapPage {
         let map = site.map
-        let svg = map.map { MapPages.overviewSVG(site, map: $0) } ?? ""
+        let svg = map.map(overviewSVG) ?? ""
         return MapPage(svg: svg, places: map?.places.map(mapPlaceSummary) ?? [], geojsonHref: href(routes.geoJSON),
                        figure: MapFigureView(svg: svg, places: [], caption: nil, href: nil))
     }
@@ -28,6 +28,6 @@ extension ViewModels {
     /// The overview map for the front page, linking to the map page; nil without places.
     func overviewFigure() -> MapFigureView? {
         guard let map = site.map, !map.places.isEmpty else { return nil }
-        return MapFigureView(svg: MapPages.overviewSVG(site, map: map), places: [], caption: nil, href: href(routes.map))
+        return MapFigureView(svg: overviewSVG(map), places: [], caption: nil, href: href(routes.map))
     }
 }

@@ -20,9 +20,13 @@ struct ViewModels: Sendable {
         var articleSummaries: [ArticleSummaryView]
         /// `Site.eventPlaceIDs`: every view of the timeline links every place, and each asked every event again.
         var placeIDs: [String]
+        /// The overview map, which the front page and the map page both show.
+        var overviewSVG: String?
     }
 
     var eventPlaceIDs: [String] { prepared?.placeIDs ?? site.eventPlaceIDs }
+
+    func overviewSVG(_ map: SiteMap) -> String { prepared?.overviewSVG ?? MapPages.overviewSVG(site, map: map) }
 
     init(site: Site, bodies: RenderedBodies) {
         self.site = site
@@ -51,9 +55,10 @@ struct ViewModels: Sendable {
     /// and page the same summary, and making them again for each was a good share of a large build.
     func preparingItems() async -> ViewModels {
         var models = self
+        async let overview = site.map.map { [site] in MapPages.overviewSVG(site, map: $0) }
         models.prepared = Prepared(eventViews: await Array(site.events.indices).concurrentMap { [self] in eventView($0) },
                                    articleSummaries: await Array(site.articles.indices).concurrentMap { [self] in articleSummary($0) },
-                                   placeIDs: site.eventPlaceIDs)
+                                   placeIDs: site.eventPlaceIDs, overviewSVG: await overview)
         return models
     }
 
