@@ -330,11 +330,18 @@ struct MustacheParser {
         return String(characters[start..<position])
     }
 
-    private func location(of index: Int) -> SourceLocation {
-        var (line, column) = (1, 1)
-        for character in characters[..<min(index, characters.count)] {
+    /// Tags are placed in order, so each count goes on from the last one: counting from the
+    /// top for each tag made a template's parse grow with the square of its length.
+    private var counted = (index: 0, line: 1, column: 1)
+
+    private mutating func location(of index: Int) -> SourceLocation {
+        let index = min(index, characters.count)
+        if index < counted.index { counted = (0, 1, 1) }
+        var (line, column) = (counted.line, counted.column)
+        for character in characters[counted.index..<index] {
             if character == "\n" || character == "\r\n" { (line, column) = (line + 1, 1) } else { column += 1 }
         }
+        counted = (index, line, column)
         return SourceLocation(path: path, line: line, column: column)
     }
 }
