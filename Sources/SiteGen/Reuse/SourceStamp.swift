@@ -49,13 +49,11 @@ struct Fingerprint {
     /// Text as its UTF-8 bytes: `String`'s own hashing normalises Unicode first, which is
     /// several times slower and buys nothing for text sitegen itself made.
     mutating func add(text: String) {
-        text.withUTF8Bytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        hasher.combine(text.utf8.count)
+        hasher.combine(text.withUTF8Bytes { BulkHash.hash(UnsafeRawBufferPointer($0)) })
     }
 
     mutating func add(bytes: [UInt8]) {
-        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-        hasher.combine(bytes.count)
+        hasher.combine(bytes.withUnsafeBytes(BulkHash.hash))
     }
 
     var value: Int { hasher.finalize() }
