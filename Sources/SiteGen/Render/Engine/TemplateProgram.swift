@@ -15,14 +15,37 @@ struct TemplateProgram: Sendable {
     /// Where a tag's value is read.
     enum Operand: Sendable {
         /// A field that is always there, read without going through the lookups: most tags
-        /// and sections. A lookup read from the table was copied, its lists counted in and out.
+        /// and sections.
         case field(depth: Int32, path: FieldPath)
         case lookup(Int32)
     }
 
+    /// A `TemplateLookup` as rendering reads it: plain values, with its candidates, constants
+    /// and transforms in side tables. A lookup read whole was copied, its lists counted in and out.
+    struct Lookup: Sendable {
+        enum Source: Sendable {
+            case top
+            case sequence
+            case field(depth: Int32, path: FieldPath)
+            case constant(Int32)
+            case candidates(start: Int32, end: Int32)
+        }
+
+        var source: Source
+        var transforms: (start: Int32, end: Int32)
+    }
+
+    enum Candidate: Sendable {
+        case field(depth: Int32, path: FieldPath, optionalHead: Bool, resolvable: Bool)
+        case constant(Int32)
+    }
+
     private(set) var code: [Instruction] = []
     private(set) var text: [UInt8] = []
-    private(set) var lookups: [TemplateLookup] = []
+    private(set) var lookups: [Lookup] = []
+    private(set) var candidates: [Candidate] = []
+    private(set) var constants: [TemplateValue] = []
+    private(set) var transforms: [TemplateTransform] = []
     private(set) var indentations: [[UInt8]] = []
 
     init(_ ops: [TemplateOp]) {
@@ -33,10 +56,17 @@ struct TemplateProgram: Sendable {
         for op in ops {
             switch op {
             case .text(let bytes):
-                code.append(.text(start: Int32(text.count), end: Int32(text.count + bytes.count)))
-                text += bytes
+                appendText(bytes)
             case .value(let lookup, let escaped):
-                code.append(.value(operand(lookup), escaped: escaped))
+                // The interface words are known now: written once here, not looked up and
+                // escaped on every page. Still an op of its own, for a partial's indentation.
+                if case .constant(.text(let words)) = lookup.source, lookup.transforms.isEmpty {
+                    var bytes: [UInt8] = []
+                    if escaped { TemplateRenderer.appendEscaped(words, to: &bytes) } else { bytes = Array(words.utf8) }
+                    appendText(bytes)
+                } else {
+                    code.append(.value(operand(lookup), escaped: escaped))
+                }
             case .section(let lookup, let body):
                 let operand = operand(lookup)
                 append(body) { .section(operand, end: $0) }
@@ -51,6 +81,11 @@ struct TemplateProgram: Sendable {
         }
     }
 
+    private mutating func appendText(_ bytes: [UInt8]) {
+        code.append(.text(start: Int32(text.count), end: Int32(text.count + bytes.count)))
+        text += bytes
+    }
+
     /// An instruction with a body: `instruction` makes it once the body's end is known.
     private mutating func append(_ body: [TemplateOp], _ instruction: (_ end: Int32) -> Instruction) {
         let at = code.count
@@ -63,7 +98,32 @@ struct TemplateProgram: Sendable {
         if case .field(let depth, let path) = lookup.source, lookup.transforms.isEmpty {
             return .field(depth: Int32(depth), path: path)
         }
-        lookups.append(lookup)
+        let source: Lookup.Source
+        switch lookup.source {
+        case .top: source = .top
+        case .sequence: source = .sequence
+        case .field(let depth, let path): source = .field(depth: Int32(depth), path: path)
+        case .constant(let value): source = .constant(constant(value))
+        case .candidates(let list):
+            let start = Int32(candidates.count)
+            for candidate in list {
+                switch candidate {
+                case .field(let depth, let path, let optionalHead, let resolvable):
+                    candidates.append(.field(depth: Int32(depth), path: path, optionalHead: optionalHead, resolvable: resolvable))
+                case .constant(let value):
+                    candidates.append(.constant(constant(value)))
+                }
+            }
+            source = .candidates(start: start, end: Int32(candidates.count))
+        }
+        let start = Int32(transforms.count)
+        transforms += lookup.transforms
+        lookups.append(Lookup(source: source, transforms: (start, Int32(transforms.count))))
         return .lookup(Int32(lookups.count - 1))
+    }
+
+    private mutating func constant(_ value: TemplateValue) -> Int32 {
+        constants.append(value)
+        return Int32(constants.count - 1)
     }
 }

@@ -175,7 +175,10 @@ struct TemplateRenderer {
     private struct Code {
         let instructions: UnsafeBufferPointer<TemplateProgram.Instruction>
         let text: UnsafeBufferPointer<UInt8>
-        let lookups: UnsafeBufferPointer<TemplateLookup>
+        let lookups: UnsafeBufferPointer<TemplateProgram.Lookup>
+        let candidates: UnsafeBufferPointer<TemplateProgram.Candidate>
+        let constants: UnsafeBufferPointer<TemplateValue>
+        let transforms: UnsafeBufferPointer<TemplateTransform>
         let indentations: UnsafeBufferPointer<[UInt8]>
     }
 
@@ -183,8 +186,16 @@ struct TemplateRenderer {
         program.code.withUnsafeBufferPointer { instructions in
             program.text.withUnsafeBufferPointer { text in
                 program.lookups.withUnsafeBufferPointer { lookups in
-                    program.indentations.withUnsafeBufferPointer { indentations in
-                        run(Code(instructions: instructions, text: text, lookups: lookups, indentations: indentations), from: 0, to: instructions.count)
+                    program.candidates.withUnsafeBufferPointer { candidates in
+                        program.constants.withUnsafeBufferPointer { constants in
+                            program.transforms.withUnsafeBufferPointer { transforms in
+                                program.indentations.withUnsafeBufferPointer { indentations in
+                                    run(Code(instructions: instructions, text: text, lookups: lookups, candidates: candidates,
+                                             constants: constants, transforms: transforms, indentations: indentations),
+                                        from: 0, to: instructions.count)
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -271,11 +282,11 @@ struct TemplateRenderer {
             guard case .model(let model) = frames[frames.count - 1 - Int(depth)] else { return .absent }
             return model.value(at: path)
         case .lookup(let number):
-            return resolve(code.lookups[Int(number)])
+            return resolve(code.lookups[Int(number)], code)
         }
     }
 
-    private func resolve(_ lookup: TemplateLookup) -> TemplateValue {
+    private func resolve(_ lookup: TemplateProgram.Lookup, _ code: Code) -> TemplateValue {
         var value: TemplateValue
         switch lookup.source {
         case .top:
@@ -284,26 +295,26 @@ struct TemplateRenderer {
             guard sequence != nil else { return .absent }
             value = .absent
         case .field(let depth, let path):
-            guard case .model(let model) = frames[frames.count - 1 - depth] else { return .absent }
+            guard case .model(let model) = frames[frames.count - 1 - Int(depth)] else { return .absent }
             value = model.value(at: path)
-        case .constant(let constant):
-            value = constant
-        case .candidates(let candidates):
-            value = find(candidates)
+        case .constant(let number):
+            value = code.constants[Int(number)]
+        case .candidates(let start, let end):
+            value = find(code.candidates[Int(start)..<Int(end)], code)
         }
-        for transform in lookup.transforms {
-            value = transform.apply(to: value, sequence: sequence)
+        for index in Int(lookup.transforms.start)..<Int(lookup.transforms.end) {
+            value = code.transforms[index].apply(to: value, sequence: sequence)
         }
         return value
     }
 
-    private func find(_ candidates: [TemplateLookup.Candidate]) -> TemplateValue {
+    private func find(_ candidates: Slice<UnsafeBufferPointer<TemplateProgram.Candidate>>, _ code: Code) -> TemplateValue {
         for candidate in candidates {
             switch candidate {
-            case .constant(let value):
-                return value
+            case .constant(let number):
+                return code.constants[Int(number)]
             case .field(let depth, let path, let optionalHead, let resolvable):
-                guard case .model(let model) = frames[frames.count - 1 - depth] else { continue }
+                guard case .model(let model) = frames[frames.count - 1 - Int(depth)] else { continue }
                 guard optionalHead else { return resolvable ? model.value(at: path) : .absent }
                 let head = model.value(at: path.prefixOne())
                 if case .absent = head { continue }
@@ -330,10 +341,14 @@ struct TemplateRenderer {
         }
     }
 
+    private mutating func appendEscaped(_ text: consuming String) {
+        Self.appendEscaped(text, to: &output)
+    }
+
     /// One pass over the UTF-8 bytes, with swift-mustache's entities; an escaped character is
     /// escaped whatever follows it (swift-mustache compares whole characters, so it left a
     /// quote with a combining mark after it as it was).
-    private mutating func appendEscaped(_ text: consuming String) {
+    static func appendEscaped(_ text: consuming String, to output: inout [UInt8]) {
         text.withUTF8 { bytes in
             var start = 0
             for index in 0..<bytes.count {
