@@ -53,18 +53,18 @@ private struct Typesetter {
         var result: [InlineNode]?
         // By index: a `for` over the nodes copied each one (a retain of its text) whether it changed or not.
         for index in inlines.indices {
-            let next = index + 1 < inlines.count ? Self.firstCharacter(of: inlines[index + 1]) : after
+            // Asked only of a text that ends in a mark: reading the next node copied it.
+            func next() -> Unicode.Scalar { index + 1 < inlines.count ? Self.firstCharacter(of: inlines[index + 1]) : after }
             var replacement: InlineNode?
             switch inlines[index] {
             case .text(let text):
-                let set = typeset(text, next: next)
-                if set != text { replacement = .text(set) }
+                replacement = typeset(text, next: next).map(InlineNode.text)
             case .emphasis(let children), .strong(let children), .strikethrough(let children):
-                replacement = typeset(children, after: next).map(inlines[index].replacingChildren)
+                replacement = typeset(children, after: next()).map(inlines[index].replacingChildren)
             case .link(let destination, _, let content, _) where Self.isAutolink(destination, content):
                 previous = content.plainText.unicodeScalars.last ?? previous
             case .link(_, _, let content, _), .image(_, _, let content, _):
-                replacement = typeset(content, after: next).map(inlines[index].replacingChildren)
+                replacement = typeset(content, after: next()).map(inlines[index].replacingChildren)
             case .code(let code):
                 previous = code.unicodeScalars.last ?? previous
             case .softBreak, .lineBreak:
@@ -82,8 +82,8 @@ private struct Typesetter {
 
     /// Works on the UTF-8 bytes: every mark it sets replaces an ASCII character, so the text
     /// between them is copied as it is, and only the scalars around a mark are decoded. A text
-    /// with nothing to set comes back as the same string, without a copy.
-    private mutating func typeset(_ text: String, next after: Unicode.Scalar) -> String {
+    /// with nothing to set gives nil. `after` is asked only when the text ends in a mark.
+    private mutating func typeset(_ text: String, next after: () -> Unicode.Scalar) -> String? {
         return text.withUTF8Bytes { bytes in
             var output: [UInt8]?
             var copied = 0
@@ -107,7 +107,7 @@ private struct Typesetter {
                     while end < bytes.count, bytes[end] == character { end += 1 }
                     return end - index
                 }
-                let next = index + 1 < bytes.count ? Self.scalar(in: bytes, startingAt: index + 1) : after
+                let next = index + 1 < bytes.count ? Self.scalar(in: bytes, startingAt: index + 1) : after()
                 var set = Unicode.Scalar(byte)
                 var length = 1
                 switch byte {
@@ -135,7 +135,7 @@ private struct Typesetter {
                 setEnd = index
             }
             if bytes.count > setEnd { previous = Self.scalar(in: bytes, endingAt: bytes.count) }
-            guard var output else { return text }
+            guard var output else { return nil }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
             return String(decoding: output, as: UTF8.self)
         }
@@ -221,7 +221,11 @@ private struct Typesetter {
 
     /// A link whose text is its own address, as written or made from a bare URL.
     private static func isAutolink(_ destination: String, _ content: [InlineNode]) -> Bool {
-        let text = content.plainText
-        return destination == text || destination == "http://" + text || destination == "mailto:" + text
+        // Most links hold one text node: read as it is, not joined into a new string.
+        let text: String
+        if content.count == 1, case .text(let only) = content[0] { text = only } else { text = content.plainText }
+        // The joined strings only for a destination that starts so: each cost an allocation.
+        return destination == text || destination.utf8.starts(with: "http://".utf8) && destination == "http://" + text
+            || destination.utf8.starts(with: "mailto:".utf8) && destination == "mailto:" + text
     }
 }
