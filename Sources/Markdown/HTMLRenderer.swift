@@ -55,12 +55,17 @@ public struct HTMLRenderer: Sendable {
     }
 
     public func render(_ document: MarkdownDocument) -> String {
+        String(decoding: renderBytes(document), as: UTF8.self)
+    }
+
+    /// The HTML in UTF-8, for a page written as bytes: a `String` of it checks every byte again.
+    public func renderBytes(_ document: MarkdownDocument) -> [UInt8] {
         var output = HTMLOutput()
         output.bytes.reserveCapacity(4096)
         for block in document.blocks {
             write(block, tight: false, into: &output)
         }
-        return output.text
+        return output.bytes
     }
 
     public func render(inlines: [InlineNode]) -> String {

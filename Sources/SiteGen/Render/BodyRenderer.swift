@@ -51,6 +51,11 @@ struct BodyRenderer: Sendable {
     /// `idPrefix` starts every heading and note id (an event's id, since the timeline shows many
     /// events' texts on one page); `taken` are more ids the page has (the sources page's sources).
     func render(_ body: Body, idPrefix: String = "", taken: Set<String> = []) -> String {
+        String(decoding: renderBytes(body, idPrefix: idPrefix, taken: taken), as: UTF8.self)
+    }
+
+    /// The same HTML in UTF-8, for a page written as bytes.
+    func renderBytes(_ body: Body, idPrefix: String = "", taken: Set<String> = []) -> [UInt8] {
         let source = body.sourcePath
         // The transforms draw ```timeline and ```map blocks, the markup ```embed cards: a text
         // without any (most) skips their walks.
@@ -67,7 +72,7 @@ struct BodyRenderer: Sendable {
             if claimed != id { renderer.renamedFootnoteIDs[id] = claimed }
         }
         if let quotes { blocks = Typography.apply(blocks, quotes: quotes) }
-        return renderer.render(MarkdownDocument(blocks: blocks))
+        return renderer.renderBytes(MarkdownDocument(blocks: blocks))
     }
 
     /// One line of Markdown (a key fact) as HTML without its paragraph, with the texts' links

@@ -39,12 +39,10 @@ struct ListFragments: Sendable {
 
     /// The text without the line end it closes with, if any (`\n` or `\r\n`), cut from its
     /// bytes: cutting the last character found it by walking the whole text's characters.
-    static func withoutLastLineEnd(_ text: String) -> String {
-        let bytes = text.utf8
-        guard bytes.last == UInt8(ascii: "\n") else { return text }
-        let end = bytes.index(before: bytes.endIndex)
-        let cut = end > bytes.startIndex && bytes[bytes.index(before: end)] == UInt8(ascii: "\r") ? bytes.index(before: end) : end
-        return String(text[..<cut])
+    static func withoutLastLineEnd(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.last == UInt8(ascii: "\n") else { return bytes }
+        let end = bytes.count - 1
+        return Array(bytes[..<(end > 0 && bytes[end - 1] == UInt8(ascii: "\r") ? end - 1 : end)])
     }
 
     /// Renders the entries whose view model (`Template.key`) the memo has no fragment for.
@@ -63,8 +61,8 @@ struct ListFragments: Sendable {
             let keys = memo.needsFragmentKeys ? await contexts.concurrentMap { template.key(of: $0, inputs: inputs) } : Array(repeating: 0, count: count)
             return await memo.fragments(keys, into: &next) { chunk in
                 chunk.map { number in
-                    let html = templates.render(contexts[number], with: template)
-                    return Fragment(trimmed ? ListFragments.withoutLastLineEnd(html) : html)
+                    let html = templates.renderBytes(contexts[number], with: template)
+                    return Fragment(bytes: trimmed ? ListFragments.withoutLastLineEnd(html) : html)
                 }
             }
         }

@@ -99,20 +99,20 @@ struct RenderedBodies: Sendable {
         func fragment(for entry: SiteBody) -> Fragment {
             let body = entry.body
             let kinds = body.embeds
-            let fragment = { (html: String) in Fragment(html, embeds: kinds, embedsKey: keys.embeds(kinds)) }
+            let fragment = { (html: [UInt8]) in Fragment(bytes: html, embeds: kinds, embedsKey: keys.embeds(kinds)) }
             switch entry.owner {
             case .event(let index):
                 // An event's text is also in the exports, with absolute links: rendered once for both. The
                 // timeline shows many events' texts on one page: each event's heading and note ids start with its own.
                 let (page, export) = renderer.renderForPagesAndExports(body, idPrefix: site.events[index].id + "-")
-                var rendered = fragment(page)
+                var rendered = fragment(Array(page.utf8))
                 rendered.export = export
                 return rendered
             case .sourcesPage:
                 // The sources page's text keeps clear of the sources' anchors.
-                return fragment(renderer.render(body, taken: sourceAnchors))
+                return fragment(renderer.renderBytes(body, taken: sourceAnchors))
             default:
-                return fragment(renderer.render(body))
+                return fragment(renderer.renderBytes(body))
             }
         }
     }

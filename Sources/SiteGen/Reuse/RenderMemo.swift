@@ -24,7 +24,9 @@ struct RenderMemo: Sendable {
 /// A piece of rendered HTML with the hash of its bytes, which is what the pages that show
 /// it put into their own keys.
 struct Fragment: Sendable {
-    var html: String
+    /// The HTML in UTF-8, as pages are written: a body is rendered as bytes and goes into its
+    /// page as bytes. A `String` of it checked every byte of every body again.
+    var bytes: [UInt8]
     var hash: Int
     /// For a body: what its embedded timelines and maps were drawn from (`ReuseKeys.embeds`).
     var embedsKey: Int = 0
@@ -33,16 +35,26 @@ struct Fragment: Sendable {
     var export: String?
 
     init(_ html: String, embeds: EmbedKinds = [], embedsKey: Int = 0) {
-        self.html = html
-        hash = Fingerprint.of(text: html)
+        self.init(bytes: Array(html.utf8), embeds: embeds, embedsKey: embedsKey)
+    }
+
+    /// `bytes` are valid UTF-8: sitegen's renderers write nothing else.
+    init(bytes: [UInt8], embeds: EmbedKinds = [], embedsKey: Int = 0) {
+        self.bytes = bytes
+        var fingerprint = Fingerprint()
+        fingerprint.add(bytes: bytes)
+        hash = fingerprint.value
         self.embeds = embeds
         self.embedsKey = embedsKey
     }
 
+    /// For the feeds and exports, which show few bodies or short ones.
+    var html: String { String(decoding: bytes, as: UTF8.self) }
+
     /// The same fragment's hash without its HTML: for what only keys read once its pages are made.
     var withoutHTML: Fragment {
         var fragment = self
-        fragment.html = ""
+        fragment.bytes = []
         fragment.export = nil
         return fragment
     }

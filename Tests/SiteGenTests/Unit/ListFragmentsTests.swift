@@ -14,6 +14,6 @@ struct ListFragmentsTests {
         ("", ""),
     ])
     func lastLineEnd(text: String, trimmed: String) {
-        #expect(ListFragments.withoutLastLineEnd(text) == trimmed)
+        #expect(ListFragments.withoutLastLineEnd(Array(text.utf8)) == Array(trimmed.utf8))
     }
 }

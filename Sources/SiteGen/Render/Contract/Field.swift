@@ -40,11 +40,11 @@ struct Field<Model>: Sendable {
 
     /// HTML rendered once and shared, such as a body: its fingerprint is the fragment's hash.
     static func fragment(_ name: String, _ about: String, _ get: @escaping @Sendable (Model) -> Fragment) -> Field {
-        Field(name, .html, about, get) { value, _ in .html(value.html) }
+        Field(name, .html, about, get) { value, _ in .htmlBytes(value.bytes) }
     }
 
     static func optionalFragment(_ name: String, _ about: String, _ get: @escaping @Sendable (Model) -> Fragment?) -> Field {
-        Field(name, .html, optional: true, about, get) { value, _ in value.map { .html($0.html) } ?? .absent }
+        Field(name, .html, optional: true, about, get) { value, _ in value.map { .htmlBytes($0.bytes) } ?? .absent }
     }
 
     static func flag(_ name: String, _ about: String, _ get: @escaping @Sendable (Model) -> Bool) -> Field {

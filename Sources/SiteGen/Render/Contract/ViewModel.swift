@@ -81,6 +81,8 @@ enum TemplateValue: Sendable {
     case absent
     case text(String)
     case html(String)
+    /// HTML already in UTF-8: a rendered body or list entry, written into the page as it is.
+    case htmlBytes([UInt8])
     case flag(Bool)
     case number(Int)
     case model(any TemplateModel)
@@ -112,6 +114,7 @@ extension TemplateValue {
         switch self {
         case .absent: return nil
         case .text(let text), .html(let text): return text
+        case .htmlBytes(let bytes): return String(decoding: bytes, as: UTF8.self)
         case .flag(let flag): return flag
         case .number(let number): return number
         case .model(let model): return model

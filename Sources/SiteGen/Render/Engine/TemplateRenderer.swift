@@ -332,6 +332,8 @@ struct TemplateRenderer {
         switch consume value {
         case .text(let text), .html(let text):
             if escaped { appendEscaped(text) } else { output.append(contentsOf: text.utf8) }
+        case .htmlBytes(let bytes):
+            if escaped { appendEscaped(String(decoding: bytes, as: UTF8.self)) } else { output.append(contentsOf: bytes) }
         case .number(let number):
             output.append(contentsOf: String(number).utf8)
         case .flag(let flag):
