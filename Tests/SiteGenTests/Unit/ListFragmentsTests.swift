@@ -16,4 +16,15 @@ struct ListFragmentsTests {
     func lastLineEnd(text: String, trimmed: String) {
         #expect(ListFragments.withoutLastLineEnd(Array(text.utf8)) == Array(trimmed.utf8))
     }
+
+    @Test("A rendered entry is kept without the room its renderer reserved: a large site keeps thousands until its pages are written")
+    func keepsOnlyItsBytes() {
+        var rendered: [UInt8] = []
+        rendered.reserveCapacity(16_384)
+        rendered += Array("<li><a href=\"/tidslinje/x/\">Ærø</a></li>".utf8)
+        let fragment = Fragment(bytes: rendered)
+        #expect(fragment.bytes == rendered)
+        #expect(fragment.bytes.capacity < 2 * rendered.count)
+        #expect(fragment.hash == Fragment(String(decoding: rendered, as: UTF8.self)).hash)
+    }
 }
