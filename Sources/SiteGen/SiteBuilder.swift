@@ -148,6 +148,8 @@ public enum SiteBuilder {
                 // Both lists of files are made while the links are checked.
                 async let sortedOutputs = written.sortedLines()
                 async let listing = OutputManifest(files: rendered.paths).text
+                let versions = inPlace || content != nil ? [] : loaded.contentVersions
+                async let contentLines = content ?? BuildManifest.content(versions)
                 // Before anything is swapped in. Pages this rebuild did not render are in the
                 // output as the last build left them.
                 let brokenLinks = await LinkChecker(site: loaded.site, links: loaded.links, written: rendered.paths,
@@ -164,7 +166,7 @@ public enum SiteBuilder {
                 try staging.commit(keeping: rendered.paths, listing: await listing)
                 timer.lap(inPlace ? "prune" : "swap")
                 if !inPlace {
-                    let inputs = settings + (content ?? BuildManifest.content(loaded.contentVersions))
+                    let inputs = settings + (await contentLines)
                     let manifest = BuildManifest(inputs: inputs, outputs: WrittenFiles.outputs(await sortedOutputs, in: options.output.path),
                                                  pages: rendered.pages, warnings: warnings)
                     try? manifest.write(to: manifestURL)
