@@ -7,10 +7,13 @@
 extension Array where Element == BlockNode {
     /// Calls `visit` for every block in document order, each before the blocks inside it.
     public func forEachBlock(_ visit: (BlockNode) throws -> Void) rethrows {
-        // By index, here and below: a `for` copied every node it passed (a retain and a release).
-        for index in indices {
-            try visit(self[index])
-            try self[index].forEachChildList { try $0.forEachBlock(visit) }
+        // Through the buffer, here and below: each node is lent where it lies. A `for`, or
+        // `self[index]`, copied every node it passed (a retain and a release each).
+        try withUnsafeBufferPointer { nodes in
+            for index in nodes.indices {
+                try visit(nodes[index])
+                try nodes[index].forEachChildList { try $0.forEachBlock(visit) }
+            }
         }
     }
 
@@ -72,18 +75,20 @@ extension Array where Element == BlockNode {
 
     /// nil when nothing changed.
     fileprivate func rewrittenBlocks(_ rewrite: (BlockNode) throws -> [BlockNode]?) rethrows -> [BlockNode]? {
-        var result: [BlockNode]?
-        for index in indices {
-            let replacement: [BlockNode]?
-            if let rewritten = try rewrite(self[index]) {
-                replacement = rewritten
-            } else {
-                replacement = try self[index].rewritingChildren(rewrite).map { [$0] }
+        try withUnsafeBufferPointer { nodes in
+            var result: [BlockNode]?
+            for index in nodes.indices {
+                let replacement: [BlockNode]?
+                if let rewritten = try rewrite(nodes[index]) {
+                    replacement = rewritten
+                } else {
+                    replacement = try nodes[index].rewritingChildren(rewrite).map { [$0] }
+                }
+                if result == nil, replacement != nil { result = Array(nodes[..<index]) }
+                if let replacement { result?.append(contentsOf: replacement) } else if result != nil { result!.append(nodes[index]) }
             }
-            if result == nil, replacement != nil { result = Array(self[..<index]) }
-            if let replacement { result?.append(contentsOf: replacement) } else if result != nil { result!.append(self[index]) }
+            return result
         }
-        return result
     }
 }
 
@@ -99,28 +104,32 @@ public enum InlineContainer: Sendable {
 extension Array where Element == InlineNode {
     /// Calls `visit` for every inline in order, each before the inlines inside it.
     public func forEachInline(_ visit: (InlineNode) throws -> Void) rethrows {
-        for index in indices {
-            try visit(self[index])
-            try self[index].children?.forEachInline(visit)
+        try withUnsafeBufferPointer { nodes in
+            for index in nodes.indices {
+                try visit(nodes[index])
+                try nodes[index].children?.forEachInline(visit)
+            }
         }
     }
 
     /// Every inline rewritten as `rewritingEachInline` says; nil when nothing changed.
     public func rewrittenInlines(_ rewrite: (InlineNode) throws -> [InlineNode]?) rethrows -> [InlineNode]? {
-        var result: [InlineNode]?
-        for index in indices {
-            let replacement: [InlineNode]?
-            if let rewritten = try rewrite(self[index]) {
-                replacement = rewritten
-            } else if let children = self[index].children, let rewritten = try children.rewrittenInlines(rewrite) {
-                replacement = [self[index].replacingChildren(rewritten)]
-            } else {
-                replacement = nil
+        try withUnsafeBufferPointer { nodes in
+            var result: [InlineNode]?
+            for index in nodes.indices {
+                let replacement: [InlineNode]?
+                if let rewritten = try rewrite(nodes[index]) {
+                    replacement = rewritten
+                } else if let children = nodes[index].children, let rewritten = try children.rewrittenInlines(rewrite) {
+                    replacement = [nodes[index].replacingChildren(rewritten)]
+                } else {
+                    replacement = nil
+                }
+                if result == nil, replacement != nil { result = Array(nodes[..<index]) }
+                if let replacement { result?.append(contentsOf: replacement) } else if result != nil { result!.append(nodes[index]) }
             }
-            if result == nil, replacement != nil { result = Array(self[..<index]) }
-            if let replacement { result?.append(contentsOf: replacement) } else if result != nil { result!.append(self[index]) }
+            return result
         }
-        return result
     }
 }
 

@@ -50,34 +50,37 @@ private struct Typesetter {
 
     /// nil when nothing changed. `after` is the character that follows these inlines.
     mutating func typeset(_ inlines: [InlineNode], after: Unicode.Scalar) -> [InlineNode]? {
-        var result: [InlineNode]?
-        // By index: a `for` over the nodes copied each one (a retain of its text) whether it changed or not.
-        for index in inlines.indices {
-            // Asked only of a text that ends in a mark: reading the next node copied it.
-            func next() -> Unicode.Scalar { index + 1 < inlines.count ? Self.firstCharacter(of: inlines[index + 1]) : after }
-            var replacement: InlineNode?
-            switch inlines[index] {
-            case .text(let text):
-                replacement = typeset(text, next: next).map(InlineNode.text)
-            case .emphasis(let children), .strong(let children), .strikethrough(let children):
-                replacement = typeset(children, after: next()).map(inlines[index].replacingChildren)
-            case .link(let destination, _, let content, _) where Self.isAutolink(destination, content):
-                previous = content.plainText.unicodeScalars.last ?? previous
-            case .link(_, _, let content, _), .image(_, _, let content, _):
-                replacement = typeset(content, after: next()).map(inlines[index].replacingChildren)
-            case .code(let code):
-                previous = code.unicodeScalars.last ?? previous
-            case .softBreak, .lineBreak:
-                previous = " "
-            case .footnoteReference:
-                previous = "1"
-            case .html, .trustedHTML:
-                break
+        // Through the buffer: each node is lent where it lies. A `for`, or `inlines[index]`,
+        // copied every node (a retain of its text) whether it changed or not.
+        inlines.withUnsafeBufferPointer { nodes in
+            var result: [InlineNode]?
+            for index in nodes.indices {
+                // Asked only of a text that ends in a mark.
+                func next() -> Unicode.Scalar { index + 1 < nodes.count ? Self.firstCharacter(of: nodes[index + 1]) : after }
+                var replacement: InlineNode?
+                switch nodes[index] {
+                case .text(let text):
+                    replacement = typeset(text, next: next).map(InlineNode.text)
+                case .emphasis(let children), .strong(let children), .strikethrough(let children):
+                    replacement = typeset(children, after: next()).map(nodes[index].replacingChildren)
+                case .link(let destination, _, let content, _) where Self.isAutolink(destination, content):
+                    previous = content.plainText.unicodeScalars.last ?? previous
+                case .link(_, _, let content, _), .image(_, _, let content, _):
+                    replacement = typeset(content, after: next()).map(nodes[index].replacingChildren)
+                case .code(let code):
+                    previous = code.unicodeScalars.last ?? previous
+                case .softBreak, .lineBreak:
+                    previous = " "
+                case .footnoteReference:
+                    previous = "1"
+                case .html, .trustedHTML:
+                    break
+                }
+                if result == nil, replacement != nil { result = Array(nodes[..<index]) }
+                if let replacement { result?.append(replacement) } else if result != nil { result!.append(nodes[index]) }
             }
-            if result == nil, replacement != nil { result = Array(inlines[..<index]) }
-            if let replacement { result?.append(replacement) } else if result != nil { result!.append(inlines[index]) }
+            return result
         }
-        return result
     }
 
     /// Works on the UTF-8 bytes: every mark it sets replaces an ASCII character, so the text
