@@ -225,7 +225,7 @@ public enum SiteBuilder {
         next.glossary = glossaryMemo
         diagnostics += glossaryProblems
         timer.lap("glossary")
-        diagnostics += site.bodies.flatMap { $0.body.rawHTMLWarnings(allowed: config.allowsRawHTML) }
+        diagnostics += site.bodies { _, body in !body.document.problems.isEmpty }.flatMap { $0.body.rawHTMLWarnings(allowed: config.allowsRawHTML) }
         // Photos are never published as they are (their EXIF may say where they were taken).
         let assets = contentAssets.filter { !ImageFiles.isPhoto($0) }
         site.contentLinks = ContentLinks(site: site, assets: assets)

@@ -30,8 +30,11 @@ struct TextLinks: Sendable {
 
     /// Body by body in parallel: a large site has tens of thousands of links.
     static func collect(in site: Site) async -> TextLinks {
-        let contentLinks = site.contentLinks
-        return TextLinks(byBody: await site.bodies.concurrentMap { links(in: $0.body, path: $0.location.path, resolving: contentLinks) })
+        let (contentLinks, numbers) = (site.contentLinks, site.bodyNumbers)
+        // Each body read where it lies in the site, not copied into a list first on one core.
+        return TextLinks(byBody: await Array(0..<site.bodyCount).concurrentMap { number in
+            site.withBody(of: numbers.owner(of: number)) { body, location in links(in: body, path: location.path, resolving: contentLinks) }
+        })
     }
 
     /// The embedded posts' pictures, then the figures, then the links and images in the text.

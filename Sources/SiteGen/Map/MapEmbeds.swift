@@ -32,7 +32,7 @@ enum MapEmbeds {
     /// Every map block in the site, parsed, with its problems.
     static func all(in site: Site) -> [(embed: MapEmbed?, diagnostics: [Diagnostic])] {
         var found: [(embed: MapEmbed?, diagnostics: [Diagnostic])] = []
-        for entry in site.bodies where entry.body.embeds.contains(.map) {
+        for entry in site.bodies(where: { _, body in body.embeds.contains(.map) }) {
             let (path, body) = (entry.location.path, entry.body)
             visitMapBlocks(body.document.blocks) { code, position in
                 // Body lines count from 1 at `firstLine`; the block's YAML starts after its fence.

@@ -17,23 +17,46 @@ extension Site {
     /// Every Markdown body of the site in one list, in one order: the front page, the sources
     /// page's text, the pages, the articles, events and terms. Every check, transform and renderer of bodies goes
     /// through it (the timeline and map checks, glossary links, rendering, the link check), so
-    /// a kind of content with a text is added here and nowhere else.
+    /// a kind of content with a text is added here and nowhere else. (The order is `BodyNumbers`'.)
     public var bodies: [SiteBody] {
-        var all = [SiteBody(owner: .frontPage, body: frontPage.body, location: frontPage.location),
-                   SiteBody(owner: .sourcesPage, body: sourcesPage.body, location: sourcesPage.location)]
-        all.reserveCapacity(2 + pages.count + articles.count + events.count + terms.count)
-        all += pages.indices.map { SiteBody(owner: .page($0), body: pages[$0].body, location: pages[$0].location) }
-        all += articles.indices.map { SiteBody(owner: .article($0), body: articles[$0].body, location: articles[$0].location) }
-        all += events.indices.map { SiteBody(owner: .event($0), body: events[$0].body, location: events[$0].location) }
-        all += terms.indices.map { SiteBody(owner: .term($0), body: terms[$0].body, location: terms[$0].location) }
-        return all
+        bodies { _, _ in true }
+    }
+
+    /// How many bodies `bodies` holds.
+    var bodyCount: Int { 2 + pages.count + articles.count + events.count + terms.count }
+
+    /// The bodies `include` picks by their owner or their text, in the order of `bodies`. Only
+    /// those are copied out: each copy of a body counts its tree and strings in and out, and a
+    /// pass that wants the articles, or the few texts with a map, copied every body on one core.
+    func bodies(where include: (BodyOwner, Body) -> Bool) -> [SiteBody] {
+        let numbers = bodyNumbers
+        var picked: [SiteBody] = []
+        for number in 0..<bodyCount {
+            let owner = numbers.owner(of: number)
+            withBody(of: owner) { body, location in
+                if include(owner, body) { picked.append(SiteBody(owner: owner, body: body, location: location)) }
+            }
+        }
+        return picked
+    }
+
+    /// `owner`'s body and the file it was read from, lent to `read` where they lie.
+    func withBody<Result>(of owner: BodyOwner, _ read: (Body, SourceLocation) throws -> Result) rethrows -> Result {
+        switch owner {
+        case .frontPage: try read(frontPage.body, frontPage.location)
+        case .sourcesPage: try read(sourcesPage.body, sourcesPage.location)
+        case .page(let index): try read(pages[index].body, pages[index].location)
+        case .article(let index): try read(articles[index].body, articles[index].location)
+        case .event(let index): try read(events[index].body, events[index].location)
+        case .term(let index): try read(terms[index].body, terms[index].location)
+        }
     }
 
     /// Takes the bodies `owners` picks out of the site, in the order of `bodies`, each left in
     /// the site without its tree: the taker is then the trees' one owner and can let each go
     /// as soon as it is done with it (a large site's trees are most of a build's memory).
     mutating func takeBodies(_ owners: (BodyOwner) -> Bool) -> [SiteBody] {
-        let taken = bodies.filter { owners($0.owner) }
+        let taken = bodies { owner, _ in owners(owner) }
         for entry in taken { updateBody(of: entry.owner) { $0.document.blocks = [] } }
         return taken
     }

@@ -26,7 +26,7 @@ enum SiteModelBuilder {
             lastUpdated: newestDate(frontPage: frontPage, articles: articles, events: events))
         site.tagNames = tagNames
         diagnostics += OutputPaths.collisions(site)
-        diagnostics += TimelineEmbed.check(site.bodies, events: events, places: places)
+        diagnostics += TimelineEmbed.check(site.bodies { _, body in body.embeds.contains(.timeline) }, events: events, places: places)
         return (content.frontPage == nil ? nil : site, diagnostics)
     }
 
@@ -183,8 +183,8 @@ enum OutputPaths {
         let routes = site.routes
         let reserved = [routes.timeline, routes.glossary, routes.sources, routes.tags, routes.articles, routes.map] + routes.timelineReserved
         // Every page with a text of its own; the front page's and the sources page's paths are their own.
-        let claims: [(path: String, location: SourceLocation, eventID: String?)] = site.bodies.filter {
-            $0.owner != .frontPage && $0.owner != .sourcesPage
+        let claims: [(path: String, location: SourceLocation, eventID: String?)] = site.bodies { owner, _ in
+            owner != .frontPage && owner != .sourcesPage
         }.map { entry in
             if case .event(let index) = entry.owner { return (site.path(of: entry.owner), entry.location, site.events[index].id) }
             return (site.path(of: entry.owner), entry.location, nil)

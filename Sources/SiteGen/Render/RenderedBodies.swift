@@ -35,13 +35,14 @@ struct RenderedBodies: Sendable {
     /// Every body of `site` but those `Maker.withPage` picks, which are rendered with their
     /// pages (the `render` with `then`) and left empty here.
     static func render(_ site: Site, maker: Maker, memo: RenderMemo, into next: inout [Int: Fragment]) async -> RenderedBodies {
-        let all = site.bodies
-        let places = all.indices.filter { !maker.withPage(all[$0].owner) }
-        var fragments = [Fragment](repeating: Fragment(""), count: all.count)
-        for (place, fragment) in zip(places, await render(places.map { all[$0] }, maker: maker, memo: memo, into: &next, then: { $0.map(\.fragment) })) {
+        let numbers = site.bodyNumbers
+        let places = (0..<site.bodyCount).filter { !maker.withPage(numbers.owner(of: $0)) }
+        let picked = site.bodies { owner, _ in !maker.withPage(owner) }
+        var fragments = [Fragment](repeating: Fragment(""), count: site.bodyCount)
+        for (place, fragment) in zip(places, await render(picked, maker: maker, memo: memo, into: &next, then: { $0.map(\.fragment) })) {
             fragments[place] = fragment
         }
-        return RenderedBodies(fragments: fragments, numbers: site.bodyNumbers)
+        return RenderedBodies(fragments: fragments, numbers: numbers)
     }
 
     /// Renders `bodies` in parallel chunks. In the task that made them, `then` gets each

@@ -94,7 +94,7 @@ enum SiteRenderer {
             if case .article(let index) = jobs[number] { (index, number) } else { nil }
         })
         let inFeed = AtomFeed.articlesShown(site)
-        let articles = site.bodies.filter { isArticle($0.owner) }
+        let articles = site.bodies { owner, _ in isArticle(owner) }
         let articlePages = await RenderedBodies.render(articles, maker: maker, memo: memo, into: &next.fragments) { chunk in
             let numbers = chunk.map { if case .article(let index) = $0.owner { articleJobs[index]! } else { preconditionFailure("not an article") } }
             let pages = renderChunk(numbers, models.setting(chunk))
