@@ -47,7 +47,9 @@ enum ContentLoader {
             }
         }
         var content = SiteContent()
-        content.versions = zip(paths, versioned).map { ($0, $1.0) }
+        // By index: a `zip` handed over a copy of each loaded file (every string of an article
+        // counted in and out) to read its version.
+        content.versions = paths.indices.map { (paths[$0], versioned[$0].0) }
         var diagnostics = listingProblems
         if !files.exists("content") {
             diagnostics.append(.error(SourceLocation(path: "content"), "no content/ folder; create it with an index.md for the front page"))
@@ -56,10 +58,11 @@ enum ContentLoader {
         // string in it in and out again, on one core, between two stages that use both.
         for (place, path) in paths.enumerated() {
             let version = versioned[place].0
-            var file = LoadedFile(item: nil)
-            swap(&file, &versioned[place].1)
-            diagnostics += file.diagnostics
-            switch file.item {
+            var item: Item?
+            swap(&item, &versioned[place].1.item)
+            diagnostics += versioned[place].1.diagnostics
+            // Consumed: what is bound below is moved into the content, not copied.
+            switch consume item {
             case .frontPage(let page): content.frontPage = page
             case .page(let page): content.pages.append(page)
             case .article(let article): content.articles.append(article)
