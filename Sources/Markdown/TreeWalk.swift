@@ -75,20 +75,7 @@ extension Array where Element == BlockNode {
 
     /// nil when nothing changed.
     fileprivate func rewrittenBlocks(_ rewrite: (BlockNode) throws -> [BlockNode]?) rethrows -> [BlockNode]? {
-        try withUnsafeBufferPointer { nodes in
-            var result: [BlockNode]?
-            for index in nodes.indices {
-                let replacement: [BlockNode]?
-                if let rewritten = try rewrite(nodes[index]) {
-                    replacement = rewritten
-                } else {
-                    replacement = try nodes[index].rewritingChildren(rewrite).map { [$0] }
-                }
-                if result == nil, replacement != nil { result = Array(nodes[..<index]) }
-                if let replacement { result?.append(contentsOf: replacement) } else if result != nil { result!.append(nodes[index]) }
-            }
-            return result
-        }
+        try replacing { node in try rewrite(node) ?? node.rewritingChildren(rewrite).map { [$0] } }
     }
 }
 
@@ -114,19 +101,24 @@ extension Array where Element == InlineNode {
 
     /// Every inline rewritten as `rewritingEachInline` says; nil when nothing changed.
     public func rewrittenInlines(_ rewrite: (InlineNode) throws -> [InlineNode]?) rethrows -> [InlineNode]? {
-        try withUnsafeBufferPointer { nodes in
-            var result: [InlineNode]?
-            for index in nodes.indices {
-                let replacement: [InlineNode]?
-                if let rewritten = try rewrite(nodes[index]) {
-                    replacement = rewritten
-                } else if let children = nodes[index].children, let rewritten = try children.rewrittenInlines(rewrite) {
-                    replacement = [nodes[index].replacingChildren(rewritten)]
-                } else {
-                    replacement = nil
-                }
-                if result == nil, replacement != nil { result = Array(nodes[..<index]) }
-                if let replacement { result?.append(contentsOf: replacement) } else if result != nil { result!.append(nodes[index]) }
+        try replacing { node in
+            if let rewritten = try rewrite(node) { return rewritten }
+            return try node.children?.rewrittenInlines(rewrite).map { [node.replacingChildren($0)] }
+        }
+    }
+}
+
+extension Array {
+    /// The elements with those `replacement` gives a replacement for (any number of elements,
+    /// nil to keep it) replaced; nil when none was, and then nothing is copied. Each element is
+    /// lent from the buffer where it lies: reading it by `self[index]` copied it.
+    fileprivate func replacing(_ replacement: (Element) throws -> [Element]?) rethrows -> [Element]? {
+        try withUnsafeBufferPointer { elements in
+            var result: [Element]?
+            for index in elements.indices {
+                let replaced = try replacement(elements[index])
+                if result == nil, replaced != nil { result = Array(elements[..<index]) }
+                if let replaced { result?.append(contentsOf: replaced) } else if result != nil { result!.append(elements[index]) }
             }
             return result
         }
