@@ -17,7 +17,7 @@ extension Site {
     /// Every Markdown body of the site in one list, in one order: the front page, the sources
     /// page's text, the pages, the articles, events and terms. Every check, transform and renderer of bodies goes
     /// through it (the timeline and map checks, glossary links, rendering, the link check), so
-    /// a kind of content with a text is added here and nowhere else. (The order is `BodyNumbers`'.)
+    /// a kind of content with a text is added here and in `BodyNumbers`, which writes the order down once.
     public var bodies: [SiteBody] {
         bodies { _, _ in true }
     }
