@@ -75,7 +75,7 @@ extension Array where Element == BlockNode {
 
     /// nil when nothing changed.
     fileprivate func rewrittenBlocks(_ rewrite: (BlockNode) throws -> [BlockNode]?) rethrows -> [BlockNode]? {
-        try replacing { node in try rewrite(node) ?? node.rewritingChildren(rewrite).map { [$0] } }
+        try replacing { index, nodes in try rewrite(nodes[index]) ?? nodes[index].rewritingChildren(rewrite).map { [$0] } }
     }
 }
 
@@ -101,22 +101,24 @@ extension Array where Element == InlineNode {
 
     /// Every inline rewritten as `rewritingEachInline` says; nil when nothing changed.
     public func rewrittenInlines(_ rewrite: (InlineNode) throws -> [InlineNode]?) rethrows -> [InlineNode]? {
-        try replacing { node in
-            if let rewritten = try rewrite(node) { return rewritten }
-            return try node.children?.rewrittenInlines(rewrite).map { [node.replacingChildren($0)] }
+        try replacing { index, nodes in
+            if let rewritten = try rewrite(nodes[index]) { return rewritten }
+            return try nodes[index].children?.rewrittenInlines(rewrite).map { [nodes[index].replacingChildren($0)] }
         }
     }
 }
 
 extension Array {
     /// The elements with those `replacement` gives a replacement for (any number of elements,
-    /// nil to keep it) replaced; nil when none was, and then nothing is copied. Each element is
-    /// lent from the buffer where it lies: reading it by `self[index]` copied it.
-    fileprivate func replacing(_ replacement: (Element) throws -> [Element]?) rethrows -> [Element]? {
+    /// nil to keep it) replaced; nil when none was, and then nothing is copied. Every rewrite of
+    /// a list of nodes goes through here. `replacement` gets each element's place and all the
+    /// elements, lent from the buffer where they lie (reading one by `self[index]` copied it),
+    /// so it can look at an element's neighbours too.
+    public func replacing(_ replacement: (_ index: Int, _ elements: UnsafeBufferPointer<Element>) throws -> [Element]?) rethrows -> [Element]? {
         try withUnsafeBufferPointer { elements in
             var result: [Element]?
             for index in elements.indices {
-                let replaced = try replacement(elements[index])
+                let replaced = try replacement(index, elements)
                 if result == nil, replaced != nil { result = Array(elements[..<index]) }
                 if let replaced { result?.append(contentsOf: replaced) } else if result != nil { result!.append(elements[index]) }
             }

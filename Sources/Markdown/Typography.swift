@@ -50,36 +50,28 @@ private struct Typesetter {
 
     /// nil when nothing changed. `after` is the character that follows these inlines.
     mutating func typeset(_ inlines: [InlineNode], after: Unicode.Scalar) -> [InlineNode]? {
-        // Through the buffer: each node is lent where it lies. A `for`, or `inlines[index]`,
-        // copied every node (a retain of its text) whether it changed or not.
-        inlines.withUnsafeBufferPointer { nodes in
-            var result: [InlineNode]?
-            for index in nodes.indices {
-                // Asked only of a text that ends in a mark.
-                func next() -> Unicode.Scalar { index + 1 < nodes.count ? Self.firstCharacter(of: nodes[index + 1]) : after }
-                var replacement: InlineNode?
-                switch nodes[index] {
-                case .text(let text):
-                    replacement = typeset(text, next: next).map(InlineNode.text)
-                case .emphasis(let children), .strong(let children), .strikethrough(let children):
-                    replacement = typeset(children, after: next()).map(nodes[index].replacingChildren)
-                case .link(let destination, _, let content, _) where Self.isAutolink(destination, content):
-                    previous = content.plainText.unicodeScalars.last ?? previous
-                case .link(_, _, let content, _), .image(_, _, let content, _):
-                    replacement = typeset(content, after: next()).map(nodes[index].replacingChildren)
-                case .code(let code):
-                    previous = code.unicodeScalars.last ?? previous
-                case .softBreak, .lineBreak:
-                    previous = " "
-                case .footnoteReference:
-                    previous = "1"
-                case .html, .trustedHTML:
-                    break
-                }
-                if result == nil, replacement != nil { result = Array(nodes[..<index]) }
-                if let replacement { result?.append(replacement) } else if result != nil { result!.append(nodes[index]) }
+        inlines.replacing { index, nodes in
+            // Asked only of a text that ends in a mark.
+            func next() -> Unicode.Scalar { index + 1 < nodes.count ? Self.firstCharacter(of: nodes[index + 1]) : after }
+            switch nodes[index] {
+            case .text(let text):
+                return typeset(text, next: next).map { [.text($0)] }
+            case .emphasis(let children), .strong(let children), .strikethrough(let children):
+                return typeset(children, after: next()).map { [nodes[index].replacingChildren($0)] }
+            case .link(let destination, _, let content, _) where Self.isAutolink(destination, content):
+                previous = content.plainText.unicodeScalars.last ?? previous
+            case .link(_, _, let content, _), .image(_, _, let content, _):
+                return typeset(content, after: next()).map { [nodes[index].replacingChildren($0)] }
+            case .code(let code):
+                previous = code.unicodeScalars.last ?? previous
+            case .softBreak, .lineBreak:
+                previous = " "
+            case .footnoteReference:
+                previous = "1"
+            case .html, .trustedHTML:
+                break
             }
-            return result
+            return nil
         }
     }
 

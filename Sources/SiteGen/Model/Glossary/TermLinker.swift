@@ -49,31 +49,24 @@ struct TermLinker {
     /// when a name starts or ends at an edge: finding each node's neighbours' characters
     /// ahead of time was a good share of the glossary's time.
     private mutating func link(_ inlines: [InlineNode], before: () -> Unicode.Scalar?, after: () -> Unicode.Scalar?) -> [InlineNode]? {
-        // Through the buffer: each node is lent where it lies, not copied (a retain of its text).
-        Self.mergingText(inlines).withUnsafeBufferPointer { nodes in
-            var result: [InlineNode]?
-            for position in nodes.indices {
-                func left() -> Unicode.Scalar? { position == 0 ? before() : Self.edge(of: nodes[position - 1], last: true) }
-                func right() -> Unicode.Scalar? { position == nodes.count - 1 ? after() : Self.edge(of: nodes[position + 1], last: false) }
-                var linked: [InlineNode]?
-                switch nodes[position] {
-                case .text(let text) where autolinks:
-                    linked = link(text, before: left, after: right)
-                case .emphasis(let children):
-                    linked = link(children, before: left, after: right).map { [.emphasis($0)] }
-                case .strong(let children):
-                    linked = link(children, before: left, after: right).map { [.strong($0)] }
-                case .strikethrough(let children):
-                    linked = link(children, before: left, after: right).map { [.strikethrough($0)] }
-                case .link:
-                    noteLinks(in: [nodes[position]])
-                default:
-                    break
-                }
-                if result == nil, linked != nil { result = Array(nodes[..<position]) }
-                if let linked { result?.append(contentsOf: linked) } else { result?.append(nodes[position]) }
+        Self.mergingText(inlines).replacing { position, nodes in
+            func left() -> Unicode.Scalar? { position == 0 ? before() : Self.edge(of: nodes[position - 1], last: true) }
+            func right() -> Unicode.Scalar? { position == nodes.count - 1 ? after() : Self.edge(of: nodes[position + 1], last: false) }
+            switch nodes[position] {
+            case .text(let text) where autolinks:
+                return link(text, before: left, after: right)
+            case .emphasis(let children):
+                return link(children, before: left, after: right).map { [.emphasis($0)] }
+            case .strong(let children):
+                return link(children, before: left, after: right).map { [.strong($0)] }
+            case .strikethrough(let children):
+                return link(children, before: left, after: right).map { [.strikethrough($0)] }
+            case .link:
+                noteLinks(in: [nodes[position]])
+                return nil
+            default:
+                return nil
             }
-            return result
         }
     }
 
