@@ -145,9 +145,10 @@ public enum SiteBuilder {
                     written.add(try staging.write(files))
                 }
                 timer.lap("render and write")
-                // Both lists of files are made while the links are checked.
-                async let sortedOutputs = written.sortedLines()
-                async let listing = OutputManifest(files: rendered.paths).text
+                // A plain build's manifests are made while the links are checked. Serve writes
+                // no build manifest, and its output's list only when the files changed.
+                async let sortedOutputs = inPlace ? [] : written.sortedLines()
+                async let listing = inPlace ? nil : OutputManifest(files: rendered.paths).text
                 let versions = inPlace || content != nil ? [] : loaded.contentVersions
                 async let contentLines = content ?? BuildManifest.content(versions)
                 // Before anything is swapped in. Pages this rebuild did not render are in the

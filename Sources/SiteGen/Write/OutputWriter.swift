@@ -208,8 +208,8 @@ struct StagingFolder: Sendable {
 
     /// Removes what the last build wrote and this one did not, then puts the new site in
     /// place of the old one, which becomes the spare for the next build.
-    /// `listing`: the text of `OutputManifest(files: written)`, made beforehand (while the links
-    /// were checked); made here when nil.
+    /// `listing`: the text of `OutputManifest(files: written)` when it was made beforehand (a
+    /// plain build makes it while the links are checked); made here, if needed, when nil.
     func commit(keeping written: Set<String>, listing: String? = nil) throws {
         for path in previous.subtracting(written).sorted() { OutputManifest.remove(path, from: folder.path) }
         if inPlace {
