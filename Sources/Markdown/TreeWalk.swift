@@ -113,7 +113,9 @@ extension Array {
     /// nil to keep it) replaced; nil when none was, and then nothing is copied. Every rewrite of
     /// a list of nodes goes through here. `replacement` gets each element's place and all the
     /// elements, lent from the buffer where they lie (reading one by `self[index]` copied it),
-    /// so it can look at an element's neighbours too.
+    /// so it can look at an element's neighbours too. Inlinable: the glossary calls it from
+    /// another module, where the generic copy would go through witnesses for every element.
+    @inlinable
     public func replacing(_ replacement: (_ index: Int, _ elements: UnsafeBufferPointer<Element>) throws -> [Element]?) rethrows -> [Element]? {
         try withUnsafeBufferPointer { elements in
             var result: [Element]?
