@@ -374,52 +374,54 @@ private struct Converter {
         var result: [InlineNode] = []
         result.reserveCapacity(nodes.count)
         for (index, node) in nodes.enumerated() {
-            result += convertInline(node, previous: index > 0 ? nodes[index - 1] : nil, depth: depth, insideLink: insideLink)
+            convertInline(node, previous: index > 0 ? nodes[index - 1] : nil, depth: depth, insideLink: insideLink, into: &result)
         }
         return Strikethrough.apply(result) ?? result
     }
 
-    mutating func convertInline(_ node: OpaquePointer, previous: OpaquePointer?, depth: Int, insideLink: Bool) -> [InlineNode] {
+    /// Appends what `node` is: mostly one inline. Into the caller's list, not a list of its
+    /// own: an array for every text of every body was a good share of the conversion.
+    mutating func convertInline(_ node: OpaquePointer, previous: OpaquePointer?, depth: Int, insideLink: Bool, into result: inout [InlineNode]) {
         if depth >= MarkdownParser.maximumDepth {
-            return [flattened(node)]
+            return result.append(flattened(node))
         }
         switch cmark_node_get_type(node) {
         case CMARK_NODE_TEXT:
             let text = literal(of: node)
             // Most texts hold neither a note reference nor an autolink: only those that may are
             // placed, which asks cmark's ancestors and counts columns.
-            guard FootnoteReferences.mayHold(text) || (!insideLink && ExtendedAutolinks.mayHold(text)) else { return [.text(text)] }
-            return convertText(text, at: inlinePosition(node), previous: previous, insideLink: insideLink)
+            guard FootnoteReferences.mayHold(text) || (!insideLink && ExtendedAutolinks.mayHold(text)) else { return result.append(.text(text)) }
+            result += convertText(text, at: inlinePosition(node), previous: previous, insideLink: insideLink)
         case CMARK_NODE_SOFTBREAK:
-            return [.softBreak]
+            result.append(.softBreak)
         case CMARK_NODE_LINEBREAK:
-            return [.lineBreak]
+            result.append(.lineBreak)
         case CMARK_NODE_CODE:
-            return [.code(literal(of: node))]
+            result.append(.code(literal(of: node)))
         case CMARK_NODE_HTML_INLINE:
             let html = literal(of: node)
             if !html.hasPrefix("</") { problems.append(MarkdownProblem(.rawHTML(html), at: inlinePosition(node))) }
-            return [.html(html)]
+            result.append(.html(html))
         case CMARK_NODE_EMPH:
-            return [.emphasis(convertInlines(children(of: node), depth: depth + 1, insideLink: insideLink))]
+            result.append(.emphasis(convertInlines(children(of: node), depth: depth + 1, insideLink: insideLink)))
         case CMARK_NODE_STRONG:
-            return [.strong(convertInlines(children(of: node), depth: depth + 1, insideLink: insideLink))]
+            result.append(.strong(convertInlines(children(of: node), depth: depth + 1, insideLink: insideLink)))
         case CMARK_NODE_LINK:
-            return [.link(
+            result.append(.link(
                 destination: string(cmark_node_get_url(node)),
                 title: string(cmark_node_get_title(node)),
                 content: convertInlines(children(of: node), depth: depth + 1, insideLink: true),
                 position: inlinePosition(node)
-            )]
+            ))
         case CMARK_NODE_IMAGE:
-            return [.image(
+            result.append(.image(
                 source: string(cmark_node_get_url(node)),
                 title: string(cmark_node_get_title(node)),
                 alt: convertInlines(children(of: node), depth: depth + 1, insideLink: true),
                 position: inlinePosition(node)
-            )]
+            ))
         default:
-            return []
+            break
         }
     }
 
