@@ -36,11 +36,10 @@ struct RenderedBodies: Sendable {
     /// pages (the `render` with `then`) and left empty here.
     static func render(_ site: Site, maker: Maker, memo: RenderMemo, into next: inout [Int: Fragment]) async -> RenderedBodies {
         let numbers = site.bodyNumbers
-        let places = (0..<site.bodyCount).filter { !maker.withPage(numbers.owner(of: $0)) }
         let picked = site.bodies { owner, _ in !maker.withPage(owner) }
         var fragments = [Fragment](repeating: Fragment(""), count: site.bodyCount)
-        for (place, fragment) in zip(places, await render(picked, maker: maker, memo: memo, into: &next, then: { $0.map(\.fragment) })) {
-            fragments[place] = fragment
+        for (entry, fragment) in zip(picked, await render(picked, maker: maker, memo: memo, into: &next, then: { $0.map(\.fragment) })) {
+            fragments[numbers.number(of: entry.owner)] = fragment
         }
         return RenderedBodies(fragments: fragments, numbers: numbers)
     }
