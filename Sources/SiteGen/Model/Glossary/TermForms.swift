@@ -22,8 +22,12 @@ enum TermForms {
 
     /// Each form with the ending it adds to `name`, the name itself first (ending "").
     static func forms(of name: String) -> [(form: String, ending: String)] {
-        let endings = isAcronym(name) ? ["'s", "’s"] : inflectedEndings(of: name)
-        return [(name, "")] + endings.map { (name + $0, $0) }
+        [(name, "")] + endings(of: name).map { (name + $0, $0) }
+    }
+
+    /// What each inflected form adds to `name`.
+    static func endings(of name: String) -> [String] {
+        isAcronym(name) ? ["'s", "’s"] : inflectedEndings(of: name)
     }
 
     private static let vowels = Set("aeiouyæøåéáíóú")

@@ -33,9 +33,14 @@ struct TermIndex: Sendable {
         FoldedWord.spells(UnsafeBufferPointer(rebasing: scalars[name.start..<name.start + name.count]), word, in: bytes)
     }
 
-    private mutating func file(_ word: FoldedWord) -> Word {
-        defer { scalars += word.folded }
-        return Word(fingerprint: word.fingerprint, start: scalars.count, count: word.folded.count)
+    /// Files the words of `form`, each in `scalars`.
+    private mutating func file(_ form: Form) -> [Word] {
+        var start = 0
+        return form.words.map { word in
+            defer { start += word.count }
+            scalars += form.folded[start..<start + word.count]
+            return Word(fingerprint: word.fingerprint, start: scalars.count - word.count, count: word.count)
+        }
     }
 
     /// The fingerprint of a word → the one-word names it is.
@@ -87,27 +92,80 @@ struct TermIndex: Sendable {
     }
 
     /// One written form of a term's name, read as the index files it.
-    private struct Form: Sendable {
+    fileprivate struct Form: Sendable {
+        /// The lowercased words, joined by spaces: two forms with one key are one name.
         var key: String
         var ending: String
-        /// The form's words, the first apart.
-        var first: FoldedWord
-        var rest: [FoldedWord]
+        /// Every word's lowercased scalars, one after another.
+        var folded: [UInt32]
+        /// Each word's fingerprint and how many scalars of `folded` it has; never empty.
+        var words: [(fingerprint: UInt64, count: Int)]
         var exact: [String]?
+        /// The words after the first as written, joined by spaces: phrases sort by it.
+        var sortKey: String
 
         /// Every form of every name of `term`: names are inflected (`TermForms`); irregular
         /// forms are written out whole.
         static func all(of term: GlossaryTerm) -> [Form] {
-            let inflected = ([term.title] + term.aliases.map(\.value)).flatMap { name in
+            let inflected = ([term.title] + term.aliases.map(\.value)).flatMap { name -> [Form] in
                 let isAcronym = TermForms.isAcronym(name)
-                return TermForms.forms(of: name).map { ($0.form, $0.ending, isAcronym) }
+                guard let base = Form(name, ending: "", isAcronym: isAcronym) else { return [] }
+                return [base] + TermForms.endings(of: name).compactMap { ending in
+                    base.extended(by: ending, of: name) ?? Form(name + ending, ending: ending, isAcronym: isAcronym)
+                }
             }
-            return (inflected + term.forms.map { ($0.value, "", TermForms.isAcronym($0.value)) }).compactMap { form, ending, isAcronym in
-                let key = NameOwners.key(form)
-                guard !key.isEmpty else { return nil }
-                let words = TextWords.words(of: form)
-                return Form(key: key, ending: ending, first: FoldedWord(words[0]),
-                            rest: words.dropFirst().map(FoldedWord.init), exact: isAcronym ? words.map(String.init) : nil)
+            return inflected + term.forms.compactMap { Form($0.value, ending: "", isAcronym: TermForms.isAcronym($0.value)) }
+        }
+
+        /// `text` read as text is: nil when it has no words.
+        init?(_ text: String, ending: String, isAcronym: Bool) {
+            let words = TextWords.words(in: text)
+            guard !words.isEmpty else { return nil }
+            let written = words.map { text[TextWords.range(of: $0, in: text)] }
+            var folded: [UInt32] = []
+            self.words = zip(words, written).map { word, written in
+                let start = folded.count
+                for scalar in written.unicodeScalars { FoldedWord.fold(scalar.value) { folded.append($0) } }
+                return (word.fingerprint, folded.count - start)
+            }
+            self.folded = folded
+            var start = 0
+            key = self.words.map { word in
+                defer { start += word.count }
+                return NameOwners.string(folded[start..<start + word.count])
+            }.joined(separator: " ")
+            self.ending = ending
+            exact = isAcronym ? written.map(String.init) : nil
+            sortKey = written.dropFirst().joined(separator: " ")
+        }
+
+        /// This form of `name` with `ending` added to its last word, as reading `name + ending`
+        /// would give it, without reading it again: a large glossary has tens of thousands of
+        /// forms. Nil when the ending would not simply lengthen the last word (`name` ends in
+        /// punctuation, or the ending is not letters).
+        func extended(by ending: String, of name: String) -> Form? {
+            guard let last = name.unicodeScalars.last, TextWords.isWordScalar(last), Self.lengthensWord(ending) else { return nil }
+            var form = self
+            form.ending = ending
+            var fingerprint = words[words.count - 1].fingerprint
+            var added: [UInt32] = []
+            for scalar in ending.unicodeScalars { FoldedWord.fold(scalar.value) { added.append($0) } }
+            for value in added { fingerprint = FoldedWord.fingerprint(fingerprint, adding: value) }
+            form.folded += added
+            form.words[words.count - 1] = (fingerprint, words[words.count - 1].count + added.count)
+            form.key += NameOwners.string(added[...])
+            if form.exact != nil { form.exact![words.count - 1] += ending }
+            if words.count > 1 { form.sortKey += ending }
+            return form
+        }
+
+        /// Whether text read on from a word through `ending` stays in that word: every scalar a
+        /// letter or digit, or a joiner (`'s`) with one after it.
+        private static func lengthensWord(_ ending: String) -> Bool {
+            let scalars = Array(ending.unicodeScalars)
+            return !scalars.isEmpty && scalars.indices.allSatisfy { index in
+                TextWords.isWordScalar(scalars[index])
+                    || (TextWords.isJoiner(scalars[index]) && index + 1 < scalars.count && TextWords.isWordScalar(scalars[index + 1]))
             }
         }
     }
@@ -139,15 +197,15 @@ struct TermIndex: Sendable {
         var singles: [UInt64: [(Phrase, String)]] = [:]
         var longer: [UInt64: [(Phrase, String)]] = [:]
         for (number, forms) in termForms.enumerated() where terms[number].autolink {
-            for form in forms where owners[form.key] == .term(number) {
-                guard filed.insert(form.key).inserted else { continue }
-                let phrase = Phrase(term: number, first: index.file(form.first), rest: form.rest.map { index.file($0) }, exact: form.exact, ending: form.ending)
-                let sortKey = form.rest.map(\.text).joined(separator: " ")
-                index.addFirstWord(form.first.fingerprint)
+            for form in forms.indices where owners[forms[form].key] == .term(number) {
+                guard filed.insert(forms[form].key).inserted else { continue }
+                let words = index.file(forms[form])
+                let phrase = Phrase(term: number, first: words[0], rest: Array(words.dropFirst()), exact: forms[form].exact, ending: forms[form].ending)
+                index.addFirstWord(phrase.first.fingerprint)
                 if let second = phrase.rest.first {
-                    longer[pairKey(form.first.fingerprint, second.fingerprint), default: []].append((phrase, sortKey))
+                    longer[pairKey(phrase.first.fingerprint, second.fingerprint), default: []].append((phrase, forms[form].sortKey))
                 } else {
-                    singles[form.first.fingerprint, default: []].append((phrase, sortKey))
+                    singles[phrase.first.fingerprint, default: []].append((phrase, forms[form].sortKey))
                 }
             }
         }
@@ -177,8 +235,15 @@ struct TermIndex: Sendable {
 /// The names editors give terms (headwords, aliases, forms) and which term each belongs to.
 private enum NameOwners {
     /// The lowercased words of a name, so `Flydende  gas` and `flydende gas` are one name.
-    static func key(_ name: some StringProtocol) -> String {
-        TextWords.words(of: String(name)).map { $0.lowercased() }.joined(separator: " ")
+    static func key(_ name: String) -> String {
+        TermIndex.Form(name, ending: "", isAcronym: false)?.key ?? ""
+    }
+
+    /// Lowercased scalars as a string.
+    static func string(_ scalars: ArraySlice<UInt32>) -> String {
+        var text = String.UnicodeScalarView()
+        for value in scalars { if let scalar = Unicode.Scalar(value) { text.append(scalar) } }
+        return String(text)
     }
 
     static func claim(_ terms: [GlossaryTerm]) -> ([String: (term: Int, location: SourceLocation)], [Diagnostic]) {
