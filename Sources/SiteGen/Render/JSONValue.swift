@@ -2,96 +2,113 @@
 /// byte-identical from run to run (Foundation's number formatting differs across platforms).
 enum JSONValue: Sendable, Equatable {
     case string(String)
+    /// A string already in UTF-8, such as a rendered body: written without becoming a `String`.
+    case utf8([UInt8])
     case int(Int)
     /// A number already formatted, e.g. a coordinate rounded to five decimals.
     case number(String)
     case bool(Bool)
     case array([JSONValue])
     case object([String: JSONValue])
-    /// JSON text sitegen wrote before, such as an event's slide kept from the last build.
-    case raw(String)
+    /// JSON text sitegen wrote before, in UTF-8, such as an event's slide kept from the last build.
+    case raw([UInt8])
 
     /// Compact JSON with sorted keys. `<`, `>` and `&` are written as `\u003c` etc., so the
     /// text is safe inside an HTML `<script>` element: content can never close it.
     var text: String {
-        var out = ""
+        String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The same in UTF-8, as the exports are written: built as bytes, not by appending to a
+    /// `String`, which checked and counted every piece again.
+    var bytes: [UInt8] {
+        var out: [UInt8] = []
         write(into: &out)
         return out
     }
 
-    private func write(into out: inout String) {
+    func write(into out: inout [UInt8]) {
         switch self {
         case .string(let text): Self.writeString(text, into: &out)
-        case .int(let value): out += String(value)
-        case .number(let text), .raw(let text): out += text
-        case .bool(let value): out += value ? "true" : "false"
+        case .utf8(let bytes): bytes.withUnsafeBufferPointer { Self.writeString($0, into: &out) }
+        case .int(let value): out += String(value).utf8
+        case .number(let text): out += text.utf8
+        case .raw(let bytes): out += bytes
+        case .bool(let value): out += (value ? "true" : "false").utf8
         case .array(let items):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                if index > 0 { out += "," }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
                 item.write(into: &out)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (index, key) in members.keys.sorted().enumerated() {
-                if index > 0 { out += "," }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
                 Self.writeString(key, into: &out)
-                out += ":"
+                out.append(UInt8(ascii: ":"))
                 members[key]!.write(into: &out)
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
+    }
+
+    static func writeString(_ text: String, into out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { writeString($0, into: &out) }
     }
 
     /// Copies the runs between escaped characters whole: event texts, HTML and all, go
     /// through here for every event page and export. What is escaped is ASCII or U+2028/2029
     /// (E2 80 A8/A9), so every cut falls between characters.
-    private static func writeString(_ text: String, into out: inout String) {
-        out += "\""
-        let utf8 = text.utf8
-        var runStart = utf8.startIndex
-        var index = runStart
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            var next = utf8.index(after: index)
-            let escape: String
+    static func writeString(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var runStart = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            var next = index + 1
+            let escape: StaticString
             switch byte {
             case UInt8(ascii: "\""): escape = "\\\""
             case UInt8(ascii: "\\"): escape = "\\\\"
             case UInt8(ascii: "\n"): escape = "\\n"
             case UInt8(ascii: "\r"): escape = "\\r"
             case UInt8(ascii: "\t"): escape = "\\t"
-            // Written out, not made with `hex4`: a body's HTML has two of these in every tag.
+            // Written out: a body's HTML has two of these in every tag.
             case UInt8(ascii: "<"): escape = "\\u003c"
             case UInt8(ascii: ">"): escape = "\\u003e"
             case UInt8(ascii: "&"): escape = "\\u0026"
-            case _ where byte < 0x20: escape = "\\u" + hex4(UInt32(byte))
+            case _ where byte < 0x20:
+                out += bytes[runStart..<index]
+                out += ("\\u" + hex4(UInt32(byte))).utf8
+                (runStart, index) = (next, next)
+                continue
             case 0xE2:
-                let rest = utf8[next...].prefix(2)
-                guard rest.count == 2, rest.first == 0x80, let last = rest.last, last == 0xA8 || last == 0xA9 else {
+                guard index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 else {
                     index = next
                     continue
                 }
-                escape = "\\u" + hex4(last == 0xA8 ? 0x2028 : 0x2029)
-                next = rest.endIndex
+                escape = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                next = index + 3
             default:
                 index = next
                 continue
             }
-            out += text[runStart..<index]
-            out += escape
+            out += bytes[runStart..<index]
+            escape.withUTF8Buffer { out += $0 }
             (runStart, index) = (next, next)
         }
-        out += text[runStart...]
-        out += "\""
+        out += bytes[runStart...]
+        out.append(UInt8(ascii: "\""))
     }
 
     /// A JSON string literal, escaped as `text` escapes strings.
     static func quoted(_ text: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         writeString(text, into: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A coordinate as a JSON number: at most five decimals (about a metre), no exponent, no

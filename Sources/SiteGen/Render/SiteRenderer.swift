@@ -138,8 +138,8 @@ enum SiteRenderer {
         return [
             (site.routes.feed, feedKey(models, keys: keys, eventsOnly: false), { .text(AtomFeed.render(site, models: models)) }),
             (site.routes.timelineFeed, feedKey(models, keys: keys, eventsOnly: true), { .text(AtomFeed.render(site, models: models, eventsOnly: true)) }),
-            (site.routes.timelineJSON, Fingerprint.of(global, exports.slides.map(\.hash)), { .text(TimelineExports.timelineJS(site, slides: exports.slides)) }),
-            (site.routes.timelineCSV, Fingerprint.of(global, exports.rows.map(\.hash)), { .text(TimelineExports.spreadsheet(site, rows: exports.rows)) }),
+            (site.routes.timelineJSON, Fingerprint.of(global, exports.slides.map(\.hash)), { .bytes(TimelineExports.timelineJS(site, slides: exports.slides)) }),
+            (site.routes.timelineCSV, Fingerprint.of(global, exports.rows.map(\.hash)), { .bytes(TimelineExports.spreadsheet(site, rows: exports.rows)) }),
         ]
     }
 
@@ -148,7 +148,7 @@ enum SiteRenderer {
         let site = loaded.site
         let global = keys.global
         let made: [OtherFile] = [
-            (site.routes.geoJSON, Fingerprint.of(global, "geojson", keys.events, keys.markers), { .text(GeoJSONExport.render(site)) }),
+            (site.routes.geoJSON, Fingerprint.of(global, "geojson", keys.events, keys.markers), { .bytes(GeoJSONExport.render(site)) }),
             ("sitemap.xml", Fingerprint.of(global, pagePaths), { .text(Sitemap.render(site, jobs: jobs)) }),
             ("robots.txt", global, { .text("User-agent: *\nAllow: /\n\nSitemap: \(site.config.absoluteURL("sitemap.xml"))\n") }),
         ]
