@@ -14,6 +14,9 @@ public struct HTMLRenderer: Sendable {
     /// Ids to write instead of those `footnotePrefix` gives (listed by `footnoteIDs(in:)`),
     /// where the page has such an id already.
     public var renamedFootnoteIDs: [String: String] = [:]
+    /// The ids of the headings without one in the tree, in the order they are written: a site
+    /// gives headings their ids without copying the tree to put them in it.
+    public var headingIDs: [String] = []
     /// Writes an image (an `<img>` or `<picture>`); nil from it, or no hook, gives cmark's `<img>`.
     public var imageHTML: (@Sendable (ImageRequest) -> String?)?
     /// Writes a figure; nil from it, or no hook, gives a plain `<figure>`.
@@ -86,8 +89,12 @@ public struct HTMLRenderer: Sendable {
                 write(inlines, into: &output)
                 output += "</p>\n"
             }
-        case .heading(let level, let content, let id, _):
+        case .heading(let level, let content, var id, _):
             output.newLine()
+            if id.isEmpty, output.headings < headingIDs.count {
+                id = headingIDs[output.headings]
+                output.headings += 1
+            }
             output += id.isEmpty ? "<h\(level)>" : "<h\(level) id=\"\(HTMLEscaping.escape(id))\">"
             write(content, into: &output)
             output += "</h\(level)>\n"
@@ -338,6 +345,8 @@ struct HTMLOutput {
     var bytes: [UInt8] = []
     /// How many images are written so far: the first may be on the first screen, later ones load lazily.
     var images = 0
+    /// How many of `HTMLRenderer.headingIDs` are written so far.
+    var headings = 0
 
     var text: String { String(decoding: bytes, as: UTF8.self) }
 

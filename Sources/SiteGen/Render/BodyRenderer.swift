@@ -64,9 +64,13 @@ struct BodyRenderer: Sendable {
         if let markup, body.embeds.contains(.card) { blocks = markup.embeds(blocks, from: source) { href($0, from: source) } }
         // Ids before typography, so a heading's `{#id}` is read as it was written; notes take
         // theirs after the headings, from the same ids of the page.
-        var ids = PageIDs(taken: reservedIDs.union(taken))
-        blocks = HeadingAnchors.assign(blocks, ids: &ids, prefix: idPrefix)
+        var ids = PageIDs(taken: taken.isEmpty ? reservedIDs : reservedIDs.union(taken))
         var renderer = htmlRenderer(from: source, footnotePrefix: idPrefix)
+        if let headingIDs = HeadingAnchors.ids(of: blocks, ids: ids, prefix: idPrefix) {
+            (renderer.headingIDs, ids) = headingIDs
+        } else {
+            blocks = HeadingAnchors.assign(blocks, ids: &ids, prefix: idPrefix)
+        }
         for id in renderer.footnoteIDs(in: blocks) {
             let claimed = ids.claim(id)
             if claimed != id { renderer.renamedFootnoteIDs[id] = claimed }
@@ -227,6 +231,35 @@ struct PageIDs {
 /// (`## Status {#status-nu}`), else one made from its text (`hvad-skete-der`), claimed from
 /// the page's ids (`PageIDs`).
 enum HeadingAnchors {
+    /// The ids `assign` would give the headings, in the order they are written, with the page's
+    /// ids after them; nil when a heading has an id written after it, which `assign` takes off
+    /// its text. Reads the tree without copying it: a heading is rarely more than its text.
+    static func ids(of blocks: [BlockNode], ids: PageIDs, prefix: String = "") -> (headings: [String], ids: PageIDs)? {
+        var ids = ids
+        var headings: [String] = []
+        func visit(_ blocks: [BlockNode]) -> Bool {
+            for block in blocks {
+                switch block {
+                case .heading(_, let content, let id, _):
+                    guard id.isEmpty else { continue }
+                    guard !ExplicitID.isWritten(in: content) else { return false }
+                    let slug = Slug.make(content.plainText)
+                    headings.append(ids.claim(prefix + (slug.isEmpty ? "section" : slug)))
+                case .blockQuote(let children):
+                    guard visit(children) else { return false }
+                case .list(_, _, let items):
+                    for item in items { guard visit(item) else { return false } }
+                case .footnotes(let notes):
+                    for note in notes { guard visit(note.blocks) else { return false } }
+                case .paragraph, .codeBlock, .html, .thematicBreak, .trustedHTML, .table, .figure:
+                    break
+                }
+            }
+            return true
+        }
+        return visit(blocks) ? (headings, ids) : nil
+    }
+
     static func assign(_ blocks: [BlockNode], ids: inout PageIDs, prefix: String = "") -> [BlockNode] {
         blocks.rewritingBlocks { block in
             guard case .heading(let level, var content, let id, let position) = block, id.isEmpty else { return nil }
@@ -240,6 +273,11 @@ enum HeadingAnchors {
 
 /// `{#id}` at the end of a heading's text: the id an editor chose, taken off the text.
 enum ExplicitID {
+    static func isWritten(in content: [InlineNode]) -> Bool {
+        var content = content
+        return take(from: &content) != nil
+    }
+
     static func take(from content: inout [InlineNode]) -> String? {
         guard case .text(let text)? = content.last else { return nil }
         let trimmed = droppingTrailingSpace(text)
