@@ -18,8 +18,8 @@ struct TextLink: Sendable {
     }
 }
 
-/// The links every text holds, found in one walk of each body and resolved once, before the
-/// photos are made: the image step takes its photos from them and the link check, after the
+/// The links every text holds, found as each body was read (`Body.written`) and resolved once,
+/// before the photos are made: the image step takes its photos from them and the link check, after the
 /// render, the rest; share images take each text's first figure. Each walked and resolved
 /// every link of every body on its own.
 struct TextLinks: Sendable {
@@ -40,34 +40,18 @@ struct TextLinks: Sendable {
     /// The embedded posts' pictures, then the figures, then the links and images in the text.
     static func links(in body: Body, path: String, resolving contentLinks: ContentLinks) -> [TextLink] {
         var links: [TextLink] = []
-        func link(_ destination: String, at location: SourceLocation, _ kind: TextLink.Kind) -> TextLink {
-            TextLink(destination: destination, location: location, kind: kind, target: contentLinks.target(of: destination, from: body.sourcePath))
-        }
         func add(_ destination: String, at location: SourceLocation, _ kind: TextLink.Kind) {
-            links.append(link(destination, at: location, kind))
+            links.append(TextLink(destination: destination, location: location, kind: kind,
+                                  target: contentLinks.target(of: destination, from: body.sourcePath)))
         }
         for block in EmbedCard.blocks(in: body) {
             if let image = EmbedCard.parse(block.code, path: path, fenceLine: block.fenceLine).0?.image {
                 add(image.value, at: image.location, .image)
             }
         }
-        // One walk: the figures go before the links and images in the text, which wait apart.
-        var inText: [TextLink] = []
-        body.document.blocks.forEachBlock { block in
-            if case .figure(let figure) = block { add(figure.source, at: body.location(figure.position, path: path), .figure(alt: figure.alt ?? "")) }
-            block.forEachInlineRun { run, _ in
-                run.forEachInline { inline in
-                    switch inline {
-                    case .link(let destination, _, _, let position):
-                        // Glossary links are made by sitegen and have no place in the text.
-                        if position.line > 0 { inText.append(link(destination, at: body.location(position, path: path), .link)) }
-                    case .image(let source, _, _, let position):
-                        inText.append(link(source, at: body.location(position, path: path), .image))
-                    default: break
-                    }
-                }
-            }
+        for written in body.written {
+            add(written.destination, at: body.location(written.position, path: path), written.kind)
         }
-        return links + inText
+        return links
     }
 }

@@ -34,6 +34,10 @@ public struct Body: Sendable {
     /// Which ```timeline, ```map and ```embed blocks the text holds, found once when it is
     /// read: the checks and the renderer look only at the few bodies that have any.
     var embeds: EmbedKinds
+    /// The figures, links and images the editor wrote, found in the same walk as `embeds`,
+    /// while the tree just parsed is in the cache: a walk of every tree for them later, when
+    /// the links are checked and the photos made, read every node of the site from memory again.
+    let written: [WrittenLink]
 
     public init(document: MarkdownDocument, firstLine: Int, sourcePath: String = "", linksTerms: Bool = true, stamp: SourceStamp = SourceStamp()) {
         self.document = document
@@ -41,7 +45,47 @@ public struct Body: Sendable {
         self.sourcePath = sourcePath
         self.linksTerms = linksTerms
         self.stamp = stamp
-        embeds = EmbedKinds(in: document)
+        (embeds, written) = WrittenLink.survey(document)
+    }
+}
+
+/// A link, image or figure as the editor wrote it, before the site resolves it (`TextLink`).
+struct WrittenLink: Sendable {
+    var destination: String
+    var position: SourcePosition
+    var kind: TextLink.Kind
+
+    /// The fenced blocks drawn as something other than code, and the figures, then the links
+    /// and images of the text, each in reading order: what `TextLinks` lists for a body.
+    static func survey(_ document: MarkdownDocument) -> (EmbedKinds, [WrittenLink]) {
+        var kinds: EmbedKinds = []
+        var figures: [WrittenLink] = []
+        var inText: [WrittenLink] = []
+        document.blocks.forEachBlock { block in
+            switch block {
+            case .codeBlock(let info, _, _):
+                if TimelineEmbed.isTimeline(info: info) { kinds.insert(.timeline) }
+                if MapEmbeds.isMap(info) { kinds.insert(.map) }
+                if EmbedCard.isEmbed(info) { kinds.insert(.card) }
+            case .figure(let figure):
+                figures.append(WrittenLink(destination: figure.source, position: figure.position, kind: .figure(alt: figure.alt ?? "")))
+            default:
+                break
+            }
+            block.forEachInlineRun { run, _ in
+                run.forEachInline { inline in
+                    switch inline {
+                    case .link(let destination, _, _, let position):
+                        // Glossary links are made by sitegen and have no place in the text.
+                        if position.line > 0 { inText.append(WrittenLink(destination: destination, position: position, kind: .link)) }
+                    case .image(let source, _, _, let position):
+                        inText.append(WrittenLink(destination: source, position: position, kind: .image))
+                    default: break
+                    }
+                }
+            }
+        }
+        return (kinds, figures + inText)
     }
 }
 

@@ -9,17 +9,3 @@ struct EmbedKinds: OptionSet, Sendable, Hashable {
     /// ```embed: a post from elsewhere, drawn as a card from the block's own fields.
     static let card = EmbedKinds(rawValue: 4)
 }
-
-extension EmbedKinds {
-    /// The fenced blocks in a text that are drawn as something other than code.
-    init(in document: MarkdownDocument) {
-        var kinds: EmbedKinds = []
-        document.blocks.forEachBlock { block in
-            guard case .codeBlock(let info, _, _) = block else { return }
-            if TimelineEmbed.isTimeline(info: info) { kinds.insert(.timeline) }
-            if MapEmbeds.isMap(info) { kinds.insert(.map) }
-            if EmbedCard.isEmbed(info) { kinds.insert(.card) }
-        }
-        self = kinds
-    }
-}
