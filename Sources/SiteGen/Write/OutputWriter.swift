@@ -24,6 +24,13 @@ struct StagingFolder: Sendable {
     let reused: Bool
     /// For `sitegen serve`: the output itself, written file by file, never swapped.
     var inPlace = false
+    /// `folder.path`, asked once: Foundation made it anew for every file and folder written.
+    private let root: String
+
+    private init(output: URL, folder: URL, site: SiteFiles, shown: String, previous: Set<String>, reused: Bool, inPlace: Bool = false) {
+        (self.output, self.folder, self.site, self.shown, self.previous, self.reused, self.inPlace) = (output, folder, site, shown, previous, reused, inPlace)
+        root = folder.path
+    }
 
     /// The staging folder next to `output` (same file system, so the swap is a rename): the
     /// spare from the last build if sitegen made it, else a new folder. The output itself is
@@ -79,7 +86,7 @@ struct StagingFolder: Sendable {
     func write(_ files: [OutputFile]) throws -> [(path: String, version: FileVersion?)] {
         try files.map { file in
             try makeFolders(for: file.path)
-            let target = folder.path + "/" + file.path
+            let target = root + "/" + file.path
             switch file.contents {
             case .text(let text):
                 return (file.path, try writeText(text, to: target, as: file.path))
@@ -187,11 +194,11 @@ struct StagingFolder: Sendable {
         // In a new staging folder every folder is this build's own, made and checked by this
         // function: the file's own folder, new for most pages (`artikler/<slug>/`), is made in
         // one call. One that is there already, or a missing parent, goes the careful way.
-        if !reused, mkdir(folder.path + "/" + path[..<slash], 0o755) == 0 { return }
+        if !reused, mkdir(root + "/" + path[..<slash], 0o755) == 0 { return }
         var relative = ""
         for component in path.split(separator: "/").dropLast() {
             relative += (relative.isEmpty ? "" : "/") + component
-            let current = folder.path + "/" + relative
+            let current = root + "/" + relative
             if mkdir(current, 0o755) == 0 { continue }
             guard errno == EEXIST else { throw failure(at: relative, "cannot create this folder") }
             switch FolderWalk.kind(of: current) {
@@ -211,7 +218,7 @@ struct StagingFolder: Sendable {
     /// `listing`: the text of `OutputManifest(files: written)` when it was made beforehand (a
     /// plain build makes it while the links are checked); made here, if needed, when nil.
     func commit(keeping written: Set<String>, listing: String? = nil) throws {
-        for path in previous.subtracting(written).sorted() { OutputManifest.remove(path, from: folder.path) }
+        for path in previous.subtracting(written).sorted() { OutputManifest.remove(path, from: root) }
         if inPlace {
             if written != previous { try writeManifest(written, listing: listing) }
             return
