@@ -15,14 +15,15 @@ enum SiteModelBuilder {
         diagnostics += checkEvents(events)
         // Without content/index.md (already reported) the rest is still checked, as a site with an empty front page.
         let frontPage = content.frontPage ?? emptyPage(at: "content/index.md")
-        let (tagNames, tagNameProblems) = TagNames.byslug(content.tagNames, articles: articles, events: events)
+        let tagSlugs = tagSlugs(articles: articles, events: events)
+        let (tagNames, tagNameProblems) = TagNames.byslug(content.tagNames, used: Set(tagSlugs.values))
         diagnostics += tagNameProblems
         var site = Site(
             config: config, strings: strings, routes: routes, frontPage: frontPage,
             sourcesPage: content.sourcesPage ?? emptyPage(at: "content/sources.md"), pages: content.pages,
             articles: articles, events: events, terms: terms, places: places,
             sources: SourceIndex.entries(events: events, descriptions: content.sources, language: config.language),
-            tags: tags(articles: articles, events: events, names: tagNames, language: config.language),
+            tags: tags(articles: articles, events: events, slugs: tagSlugs, names: tagNames, language: config.language),
             lastUpdated: newestDate(frontPage: frontPage, articles: articles, events: events))
         site.tagNames = tagNames
         diagnostics += OutputPaths.collisions(site)
@@ -81,26 +82,34 @@ enum SiteModelBuilder {
         return diagnostics
     }
 
-    private static func tags(articles: [Article], events: [Event], names: [String: String], language: String) -> [Tag] {
-        var bySlug: [String: Tag] = [:]
-        // A big site names the same few tags tens of thousands of times: fold each name once.
+    /// Every tag name an article or event has, with its slug: a big site names the same few
+    /// tags tens of thousands of times, and each name is folded once.
+    private static func tagSlugs(articles: [Article], events: [Event]) -> [String: String] {
         var slugs: [String: String] = [:]
-        func slug(_ name: String) -> String {
-            if let known = slugs[name] { return known }
-            let made = Slug.make(name)
-            slugs[name] = made
-            return made
+        for tags in articles.lazy.map(\.tags) + events.lazy.map(\.tags) {
+            for name in tags where slugs[name] == nil { slugs[name] = Slug.make(name) }
         }
+        return slugs
+    }
+
+    /// The names in `names` without repeats, in their first order: an item has a few tags,
+    /// and a `Set` of them was an allocation per article.
+    private static func distinct(_ names: [String]) -> [String] {
+        names.indices.filter { index in !names[..<index].contains(names[index]) }.map { names[$0] }
+    }
+
+    private static func tags(articles: [Article], events: [Event], slugs: [String: String], names: [String: String], language: String) -> [Tag] {
+        var bySlug: [String: Tag] = [:]
         for (index, article) in articles.enumerated() {
-            for name in Set(article.tags) {
-                bySlug[slug(name), default: Tag(name: name, slug: slug(name), articleIndices: [], eventIndices: [])]
-                    .articleIndices.append(index)
+            for name in distinct(article.tags) {
+                let slug = slugs[name]!
+                bySlug[slug, default: Tag(name: name, slug: slug, articleIndices: [], eventIndices: [])].articleIndices.append(index)
             }
         }
         for (index, event) in events.enumerated() {
-            for name in Set(event.tags) {
-                bySlug[slug(name), default: Tag(name: name, slug: slug(name), articleIndices: [], eventIndices: [])]
-                    .eventIndices.append(index)
+            for name in distinct(event.tags) {
+                let slug = slugs[name]!
+                bySlug[slug, default: Tag(name: name, slug: slug, articleIndices: [], eventIndices: [])].eventIndices.append(index)
             }
         }
         let tags = bySlug.values.filter { !$0.slug.isEmpty }.map { tag in
@@ -113,11 +122,26 @@ enum SiteModelBuilder {
         return Collation.sorted(tags, language: language) { $0.name }
     }
 
+    /// The newest date written anywhere: publication, update or correction (an event's own
+    /// `date` is when it happened, not when it was written).
     private static func newestDate(frontPage: Page, articles: [Article], events: [Event]) -> ContentDate? {
-        let dates = [frontPage.date, frontPage.updated].compactMap { $0 } + frontPage.corrections.map(\.date)
-            + articles.flatMap { [$0.date, $0.updated].compactMap { $0 } + $0.corrections.map(\.date) }
-            + events.flatMap { [$0.updated].compactMap { $0 } + $0.corrections.map(\.date) }
-        return dates.max()
+        var newest: ContentDate?
+        func consider(_ date: ContentDate?) {
+            if let date, newest.map({ $0 < date }) ?? true { newest = date }
+        }
+        consider(frontPage.date)
+        consider(frontPage.updated)
+        frontPage.corrections.forEach { consider($0.date) }
+        for article in articles {
+            consider(article.date)
+            consider(article.updated)
+            article.corrections.forEach { consider($0.date) }
+        }
+        for event in events {
+            consider(event.updated)
+            event.corrections.forEach { consider($0.date) }
+        }
+        return newest
     }
 }
 
@@ -164,10 +188,13 @@ enum SourceIndex {
             let anchor = Slug.make(description.name)
             byAnchor[anchor] = SourceEntry(name: description.name, anchor: anchor, description: description, eventIndices: [])
         }
+        // A big site names the same few sources thousands of times: each name is folded once.
+        var anchors: [String: String] = [:]
         for (index, event) in events.enumerated() {
             let names = Set(event.sources.flatMap { [$0.name] + $0.via })
             for name in names.sorted() {
-                let anchor = Slug.make(name)
+                let anchor = anchors[name] ?? Slug.make(name)
+                anchors[name] = anchor
                 guard !anchor.isEmpty else { continue }
                 byAnchor[anchor, default: SourceEntry(name: name, anchor: anchor, description: nil, eventIndices: [])]
                     .eventIndices.append(index)
@@ -182,16 +209,18 @@ enum OutputPaths {
     static func collisions(_ site: Site) -> [Diagnostic] {
         let routes = site.routes
         let reserved = [routes.timeline, routes.glossary, routes.sources, routes.tags, routes.articles, routes.map] + routes.timelineReserved
-        // Every page with a text of its own; the front page's and the sources page's paths are their own.
-        let claims: [(path: String, location: SourceLocation, eventID: String?)] = site.bodies { owner, _ in
-            owner != .frontPage && owner != .sourcesPage
-        }.map { entry in
-            if case .event(let index) = entry.owner { return (site.path(of: entry.owner), entry.location, site.events[index].id) }
-            return (site.path(of: entry.owner), entry.location, nil)
-        }
+        // Every page with a text of its own; the front page's and the sources page's paths are
+        // their own. By owner, the bodies left where they are: copying each out to read its
+        // place counted its tree and strings in and out.
+        let numbers = site.bodyNumbers
         var first: [String: (location: SourceLocation, eventID: String?)] = [:]
+        first.reserveCapacity(site.bodyCount)
         var diagnostics: [Diagnostic] = []
-        for claim in claims {
+        for number in 0..<site.bodyCount {
+            let owner = numbers.owner(of: number)
+            guard owner != .frontPage, owner != .sourcesPage else { continue }
+            let eventID: String? = if case .event(let index) = owner { site.events[index].id } else { nil }
+            let claim = (path: site.path(of: owner), location: site.withBody(of: owner) { $1 }, eventID: eventID)
             if reserved.contains(claim.path) {
                 diagnostics.append(.error(claim.location, "this page would be written to /\(claim.path), which sitegen uses itself; rename the file"))
             } else if let (earlier, earlierID) = first[claim.path], let id = claim.eventID, earlierID == id {
@@ -211,8 +240,8 @@ enum OutputPaths {
 
 /// content/tags.yaml, checked: each entry names a tag some article or event has.
 enum TagNames {
-    static func byslug(_ names: [Located<TagName>], articles: [Article], events: [Event]) -> ([String: String], [Diagnostic]) {
-        let used = Set(articles.flatMap(\.tags).map(Slug.make) + events.flatMap(\.tags).map(Slug.make))
+    /// `used`: the slugs of the tags articles and events have.
+    static func byslug(_ names: [Located<TagName>], used: Set<String>) -> ([String: String], [Diagnostic]) {
         var result: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
         for entry in names {

@@ -170,7 +170,7 @@ struct TermIndex: Sendable {
         }
     }
 
-    private static func assemble(_ terms: [GlossaryTerm], routes: Routes, forms termForms: [[Form]]) -> (TermIndex, [Diagnostic]) {
+    private static func assemble(_ terms: [GlossaryTerm], routes: Routes, forms termForms: consuming [[Form]]) -> (TermIndex, [Diagnostic]) {
         let paths = terms.map { "/" + routes.term($0.slug) }
         var index = TermIndex(paths: paths, termByPath: Dictionary(paths.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }),
                               abbreviationTitles: terms.map { $0.expansion ?? $0.short })
@@ -190,15 +190,14 @@ struct TermIndex: Sendable {
                 }
             }
         }
-        var filed = Set<String>()
-        filed.reserveCapacity(formCount)
         // Each phrase with its words after the first joined, to sort by: joined once, not
         // again for every comparison.
         var singles: [UInt64: [(Phrase, String)]] = [:]
         var longer: [UInt64: [(Phrase, String)]] = [:]
         for (number, forms) in termForms.enumerated() where terms[number].autolink {
             for form in forms.indices where owners[forms[form].key] == .term(number) {
-                guard filed.insert(forms[form].key).inserted else { continue }
+                // Marked, so that another form of the term with the same words is not filed again.
+                owners[forms[form].key] = .filed
                 let words = index.file(forms[form])
                 let phrase = Phrase(term: number, first: words[0], rest: Array(words.dropFirst()), exact: forms[form].exact, ending: forms[form].ending)
                 index.addFirstWord(phrase.first.fingerprint)
@@ -211,12 +210,14 @@ struct TermIndex: Sendable {
         }
         // Longest first, so `flydende gas` wins over a term `flydende`.
         let longestFirst = { (list: [(Phrase, String)]) in
-            list.sorted { a, b in
+            list.count == 1 ? [list[0].0] : list.sorted { a, b in
                 a.0.rest.count != b.0.rest.count ? a.0.rest.count > b.0.rest.count : (a.0.term, a.1) < (b.0.term, b.1)
             }.map(\.0)
         }
         index.singleWords = FingerprintTable(singles.mapValues(longestFirst))
         index.longerNames = FingerprintTable(longer.mapValues(longestFirst))
+        // Tens of thousands of forms, each a few allocations: freed while the glossary is used.
+        BackgroundRelease.drop(consume termForms)
         return (index, diagnostics)
     }
 
@@ -229,6 +230,8 @@ struct TermIndex: Sendable {
     private enum Owner: Equatable {
         case term(Int)
         case ambiguous
+        /// The term's, and in the index.
+        case filed
     }
 }
 
