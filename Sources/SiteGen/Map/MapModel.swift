@@ -76,15 +76,18 @@ enum MapModelBuilder {
     /// Places named by events (from places.yaml or written inline), by articles and by ```map blocks.
     private static func mapPlaces(_ site: Site, embedded: Set<String>) -> [MapPlace] {
         var byID: [String: MapPlace] = [:]
-        for (index, event) in site.events.enumerated() {
-            for place in site.places(of: event) where !place.id.isEmpty {
+        // By index: `enumerated()` copied every article and event, each string counted in and out.
+        for index in site.events.indices {
+            for place in site.places(of: site.events[index]) where !place.id.isEmpty {
                 byID[place.id, default: MapPlace(place: place, eventIndices: [], articleIndices: [])].eventIndices.append(index)
             }
         }
-        for (index, article) in site.articles.enumerated() {
-            for id in Set(article.placeIDs.map(\.value)) {
-                guard let place = site.places[id] else { continue }
-                byID[id, default: MapPlace(place: place, eventIndices: [], articleIndices: [])].articleIndices.append(index)
+        for index in site.articles.indices {
+            let ids = site.articles[index].placeIDs
+            // Each place once per article, without a set for each: an article names a few.
+            for (number, id) in ids.enumerated() where !ids[..<number].contains(where: { $0.value == id.value }) {
+                guard let place = site.places[id.value] else { continue }
+                byID[id.value, default: MapPlace(place: place, eventIndices: [], articleIndices: [])].articleIndices.append(index)
             }
         }
         for id in embedded.sorted() where byID[id] == nil {
