@@ -54,7 +54,13 @@ enum FlatYAML {
                     // An item runs to the next `,` (a quoted one to its closing quote), then `, ` or the `]`.
                     var itemEnd = itemStart
                     let opening = bytes[itemStart]
-                    if opening == UInt8(ascii: "\"") || opening == UInt8(ascii: "'") {
+                    if opening == UInt8(ascii: "{") {
+                        // `{name: Zakon, via: Reuters}`: a source with who passed it on.
+                        guard let close = bytes[(itemStart + 1)..<(end - 1)].firstIndex(of: UInt8(ascii: "}")),
+                              let mapping = flowMapping(itemStart, close + 1) else { return nil }
+                        itemEnd = close + 1
+                        items.append(mapping)
+                    } else if opening == UInt8(ascii: "\"") || opening == UInt8(ascii: "'") {
                         guard let close = bytes[(itemStart + 1)..<(end - 1)].firstIndex(of: opening) else { return nil }
                         itemEnd = close + 1
                         guard let string = quoted(itemStart, itemEnd) else { return nil }
@@ -73,6 +79,40 @@ enum FlatYAML {
                 guard isPlain(start, end, inList: false) else { return nil }
                 return YAMLValue(kind: .scalar(text(start, end), quoted: false), location: at(start))
             }
+        }
+
+        /// `{key: value, key: value}` from `start` to `end` (its braces), each key as a line's
+        /// key and each value plain or quoted as a list's item, one space after each `:` and `,`
+        /// and none inside the braces; nil for anything else (nesting, spaces, a key twice).
+        private func flowMapping(_ start: Int, _ end: Int) -> YAMLValue? {
+            var entries: [YAMLEntry] = []
+            var keyStart = start + 1
+            while true {
+                guard keyStart < end - 1, bytes[keyStart] &- 0x61 < 26 else { return nil }
+                var keyEnd = keyStart + 1
+                while keyEnd < end - 1, Self.isKeyByte(bytes[keyEnd]) { keyEnd += 1 }
+                let valueStart = keyEnd + 2
+                guard valueStart < end - 1, bytes[keyEnd] == UInt8(ascii: ":"), bytes[keyEnd + 1] == 0x20 else { return nil }
+                let value: YAMLValue
+                var valueEnd = valueStart
+                let opening = bytes[valueStart]
+                if opening == UInt8(ascii: "\"") || opening == UInt8(ascii: "'") {
+                    guard let close = bytes[(valueStart + 1)..<(end - 1)].firstIndex(of: opening), let string = quoted(valueStart, close + 1) else { return nil }
+                    valueEnd = close + 1
+                    value = YAMLValue(kind: .scalar(string, quoted: true), location: at(valueStart))
+                } else {
+                    while valueEnd < end - 1, bytes[valueEnd] != UInt8(ascii: ",") { valueEnd += 1 }
+                    guard isPlain(valueStart, valueEnd, inList: true) else { return nil }
+                    value = YAMLValue(kind: .scalar(text(valueStart, valueEnd), quoted: false), location: at(valueStart))
+                }
+                let key = text(keyStart, keyEnd)
+                guard !entries.contains(where: { $0.key == key }) else { return nil }
+                entries.append(YAMLEntry(key: key, keyLocation: at(keyStart), value: value))
+                if valueEnd == end - 1 { break }
+                guard valueEnd + 2 < end - 1, bytes[valueEnd] == UInt8(ascii: ","), bytes[valueEnd + 1] == 0x20 else { return nil }
+                keyStart = valueEnd + 2
+            }
+            return YAMLValue(kind: .mapping(entries), location: at(start))
         }
 
         /// `"text"` or `'text'` with no quote or backslash inside: its text as written.

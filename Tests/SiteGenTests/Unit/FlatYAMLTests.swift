@@ -33,6 +33,9 @@ struct FlatYAMLTests {
             "title: Ruslands svar kl. 14.00 – \"uventet\"\nurl: https://example.org/a?b=c",
             "aliases: [\"akimat-begrebet\", \"akimat-ordningen\"]\nshort: \"Landet nævner i demonstranterne.\"",
             "title: æøå ÆØÅ Жаңаөзен\nsources: [Жаңаөзен, Ақтау, b]",
+            "sources: [{name: Instagram, via: AFP}]\nkey: false",
+            "sources: [Reuters, {name: Zakon.kz, via: Reuters, url: \"https://zakon.kz/a?b=c, d\"}, {name: 'Tass'}]",
+            "sources: [{name: Ақорда, via: Kazinform}, Ritzau]\ntags: [a]",
         ]
         for yaml in shapes {
             let (flat, yams) = try compared(yaml)
@@ -47,6 +50,9 @@ struct FlatYAMLTests {
             "tags:\n  - a\n  - b", "title: a\ntitle: b", "title: -a", "title: [a,b]", "title: [a, ]", "title: []", "title: [a: b]",
             "title: 'it''s'", "title: a\tb", "Title: a", "title: |\n  a", "title: {a: b}", "title: a  b", "title: a:",
             "title: &x a\nb: *x", "title: [a, b] x", "title: ?a",
+            "sources: [{}]", "sources: [{ name: a}]", "sources: [{name: a }]", "sources: [{name: a,via: b}]", "sources: [{name: a, name: b}]",
+            "sources: [{name: [a, b]}]", "sources: [{name: {a: b}}]", "sources: [{name:a}]", "sources: [{Name: a}]", "sources: [{name: a}, ]",
+            "sources: [{name: a} ]", "sources: [{name: a, via: }]", "sources: [{name: a: b}]",
         ]
         for yaml in others {
             #expect(FlatYAML.parse(yaml, path: "x.md", firstLine: 2) == nil, "\(yaml)")
