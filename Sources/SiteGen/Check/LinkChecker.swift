@@ -22,10 +22,12 @@ struct LinkChecker: Sendable {
         let numbers = site.bodyNumbers
         var diagnostics = await Array(links.byBody.indices).concurrentMap { number in
             let pagePath = site.path(of: numbers.owner(of: number))
-            let bodyLinks = links.byBody[number]
-            // By index: `compactMap` copied every link it passed, each of its strings counted in and out.
-            return bodyLinks.indices.compactMap { place in
-                problem(with: bodyLinks[place], from: pagePath).map { Diagnostic(severity, at: bodyLinks[place].location, $0) }
+            // Each link lent from the list where it lies: handed over by index or by `compactMap`,
+            // every link was copied, each of its strings counted in and out.
+            return links.byBody[number].withUnsafeBufferPointer { bodyLinks in
+                bodyLinks.indices.compactMap { place in
+                    problem(with: bodyLinks[place], from: pagePath).map { Diagnostic(severity, at: bodyLinks[place].location, $0) }
+                }
             }
         }.flatMap { $0 }
         if let share = ShareImages.defaultReference(site.config), site.images.published[share.contentPath] == nil {

@@ -179,6 +179,12 @@ public struct Event: Sendable {
         guard case .id(let first) = placeReference else { return [] }
         return [first] + morePlaceIDs
     }
+
+    /// Whether `placeIDs` holds `id`, without making the list: each place's timeline asks it of every event.
+    func names(place id: String) -> Bool {
+        guard case .id(let first) = placeReference else { return false }
+        return first.value == id || morePlaceIDs.contains { $0.value == id }
+    }
 }
 
 public struct GlossaryTerm: Sendable {

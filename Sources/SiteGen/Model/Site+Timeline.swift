@@ -18,7 +18,7 @@ extension Site {
     }
 
     public func eventIndices(atPlace id: String) -> [Int] {
-        events.indices.filter { events[$0].placeIDs.contains { $0.value == id } }
+        events.indices.filter { events[$0].names(place: id) }
     }
 
     /// Tags that at least one event carries, as indices into `tags`.
