@@ -18,10 +18,10 @@ struct TextLink: Sendable {
     }
 }
 
-/// The links every text holds, found as each body was read (`Body.written`) and resolved once,
-/// before the photos are made: the image step takes its photos from them and the link check, after the
-/// render, the rest; share images take each text's first figure. Each walked and resolved
-/// every link of every body on its own.
+/// The links every text holds, found as each body was read (`Body.written`) and resolved
+/// once, before the photos are made: the image step takes its photos from them and the link
+/// check, after the render, the rest; share images take each text's first figure. Each walked
+/// and resolved every link of every body on its own.
 struct TextLinks: Sendable {
     /// One list per body, in the order of `Site.bodies`.
     let byBody: [[TextLink]]

@@ -100,14 +100,15 @@ enum SiteModelBuilder {
 
     private static func tags(articles: [Article], events: [Event], slugs: [String: String], names: [String: String], language: String) -> [Tag] {
         var bySlug: [String: Tag] = [:]
-        for (index, article) in articles.enumerated() {
-            for name in distinct(article.tags) {
+        // By index here and below: a `for` over the articles copied each, every string counted in and out.
+        for index in articles.indices {
+            for name in distinct(articles[index].tags) {
                 let slug = slugs[name]!
                 bySlug[slug, default: Tag(name: name, slug: slug, articleIndices: [], eventIndices: [])].articleIndices.append(index)
             }
         }
-        for (index, event) in events.enumerated() {
-            for name in distinct(event.tags) {
+        for index in events.indices {
+            for name in distinct(events[index].tags) {
                 let slug = slugs[name]!
                 bySlug[slug, default: Tag(name: name, slug: slug, articleIndices: [], eventIndices: [])].eventIndices.append(index)
             }
@@ -132,14 +133,14 @@ enum SiteModelBuilder {
         consider(frontPage.date)
         consider(frontPage.updated)
         frontPage.corrections.forEach { consider($0.date) }
-        for article in articles {
-            consider(article.date)
-            consider(article.updated)
-            article.corrections.forEach { consider($0.date) }
+        for index in articles.indices {
+            consider(articles[index].date)
+            consider(articles[index].updated)
+            articles[index].corrections.forEach { consider($0.date) }
         }
-        for event in events {
-            consider(event.updated)
-            event.corrections.forEach { consider($0.date) }
+        for index in events.indices {
+            consider(events[index].updated)
+            events[index].corrections.forEach { consider($0.date) }
         }
         return newest
     }

@@ -237,37 +237,27 @@ enum HeadingAnchors {
     static func ids(of blocks: [BlockNode], ids: PageIDs, prefix: String = "") -> (headings: [String], ids: PageIDs)? {
         var ids = ids
         var headings: [String] = []
-        func visit(_ blocks: [BlockNode]) -> Bool {
-            for block in blocks {
-                switch block {
-                case .heading(_, let content, let id, _):
-                    guard id.isEmpty else { continue }
-                    guard !ExplicitID.isWritten(in: content) else { return false }
-                    let slug = Slug.make(content.plainText)
-                    headings.append(ids.claim(prefix + (slug.isEmpty ? "section" : slug)))
-                case .blockQuote(let children):
-                    guard visit(children) else { return false }
-                case .list(_, _, let items):
-                    for item in items { guard visit(item) else { return false } }
-                case .footnotes(let notes):
-                    for note in notes { guard visit(note.blocks) else { return false } }
-                case .paragraph, .codeBlock, .html, .thematicBreak, .trustedHTML, .table, .figure:
-                    break
-                }
-            }
-            return true
+        var written = false
+        blocks.forEachBlock { block in
+            guard !written, case .heading(_, let content, let id, _) = block, id.isEmpty else { return }
+            written = ExplicitID.isWritten(in: content)
+            if !written { headings.append(claim(content, written: nil, ids: &ids, prefix: prefix)) }
         }
-        return visit(blocks) ? (headings, ids) : nil
+        return written ? nil : (headings, ids)
     }
 
     static func assign(_ blocks: [BlockNode], ids: inout PageIDs, prefix: String = "") -> [BlockNode] {
         blocks.rewritingBlocks { block in
             guard case .heading(let level, var content, let id, let position) = block, id.isEmpty else { return nil }
             let written = ExplicitID.take(from: &content)
-            let slug = Slug.make(content.plainText)
-            let claimed = ids.claim(prefix + (written ?? (slug.isEmpty ? "section" : slug)))
-            return [.heading(level: level, content: content, id: claimed, position: position)]
+            return [.heading(level: level, content: content, id: claim(content, written: written, ids: &ids, prefix: prefix), position: position)]
         }
+    }
+
+    /// The id a heading with this text gets: the one written after it, else one made from it.
+    private static func claim(_ content: [InlineNode], written: String?, ids: inout PageIDs, prefix: String) -> String {
+        let slug = written == nil ? Slug.make(content.plainText) : ""
+        return ids.claim(prefix + (written ?? (slug.isEmpty ? "section" : slug)))
     }
 }
 
