@@ -45,6 +45,7 @@ extension ViewModel {
 
 extension TemplateModel {
     var templateValue: TemplateValue { .model(self) }
+    func templateValue(field: Int, then rest: FieldPath) -> TemplateValue? { value(field: field, then: rest) }
 
     /// swift-mustache's lookup, for rendering with it as the reference (`MustacheDifferentialTests`).
     func child(named name: String) -> Any? {
@@ -88,24 +89,50 @@ enum TemplateValue: Sendable {
     case model(any TemplateModel)
     case list(any TemplateList)
     case strings(TemplateStrings)
+    /// The entry at a place in a list, read where it lies: made a `model` for each use, an
+    /// entry was copied whole, every string counted in and out, to read one field of it.
+    case entry(any TemplateList, Int)
+}
+
+extension TemplateValue {
+    /// The value at `path` in a view model or a list's entry; nil for a value without fields.
+    func field(at path: FieldPath) -> TemplateValue? {
+        switch self {
+        case .model(let model): model.value(at: path)
+        case .entry(let list, let index): list.value(at: index, field: path.first, then: path.dropFirst())
+        default: nil
+        }
+    }
+
+    /// An entry as the value it is; any other value as it is.
+    var resolved: TemplateValue {
+        if case .entry(let list, let index) = self { list.element(at: index) } else { self }
+    }
 }
 
 /// What a list field holds: view models, or texts (`{{.}}`).
 protocol TemplateList: Sendable {
     var count: Int { get }
     func element(at index: Int) -> TemplateValue
+    /// The value at a path in the entry at `index`, read where the entry lies; nil when the
+    /// entries have no fields (texts).
+    func value(at index: Int, field: Int, then rest: FieldPath) -> TemplateValue?
 }
 
 protocol TemplateElement: Sendable {
     var templateValue: TemplateValue { get }
+    /// The value at a path in this element; nil for one without fields.
+    func templateValue(field: Int, then rest: FieldPath) -> TemplateValue?
 }
 
 extension String: TemplateElement {
     var templateValue: TemplateValue { .text(self) }
+    func templateValue(field: Int, then rest: FieldPath) -> TemplateValue? { nil }
 }
 
 extension Array: TemplateList where Element: TemplateElement {
     func element(at index: Int) -> TemplateValue { self[index].templateValue }
+    func value(at index: Int, field: Int, then rest: FieldPath) -> TemplateValue? { self[index].templateValue(field: field, then: rest) }
 }
 
 extension TemplateValue {
@@ -120,6 +147,7 @@ extension TemplateValue {
         case .model(let model): return model
         case .list(let list): return (0..<list.count).map { list.element(at: $0).mustacheValue as Any }
         case .strings(let strings): return strings
+        case .entry: return resolved.mustacheValue
         }
     }
 }

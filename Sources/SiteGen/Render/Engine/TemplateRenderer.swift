@@ -153,6 +153,7 @@ private struct ReversedTemplateList: TemplateList {
     let base: any TemplateList
     var count: Int { base.count }
     func element(at index: Int) -> TemplateValue { base.element(at: base.count - 1 - index) }
+    func value(at index: Int, field: Int, then rest: FieldPath) -> TemplateValue? { base.value(at: base.count - 1 - index, field: field, then: rest) }
 }
 
 /// Runs compiled templates into UTF-8 bytes, with the semantics of swift-mustache: a flag
@@ -239,7 +240,7 @@ struct TemplateRenderer {
             case .list(let list):
                 let outer = sequence
                 for element in 0..<list.count {
-                    frames.append(list.element(at: element))
+                    frames.append(.entry(list, element))
                     sequence = (element, element == list.count - 1)
                     run(code, from: body.from, to: body.to)
                     frames.removeLast()
@@ -279,8 +280,7 @@ struct TemplateRenderer {
     private func value(of operand: TemplateProgram.Operand, _ code: Code) -> TemplateValue {
         switch operand {
         case .field(let depth, let path):
-            guard case .model(let model) = frames[frames.count - 1 - Int(depth)] else { return .absent }
-            return model.value(at: path)
+            return frames[frames.count - 1 - Int(depth)].field(at: path) ?? .absent
         case .lookup(let number):
             return resolve(code.lookups[Int(number)], code)
         }
@@ -290,13 +290,12 @@ struct TemplateRenderer {
         var value: TemplateValue
         switch lookup.source {
         case .top:
-            value = frames[frames.count - 1]
+            value = frames[frames.count - 1].resolved
         case .sequence:
             guard sequence != nil else { return .absent }
             value = .absent
         case .field(let depth, let path):
-            guard case .model(let model) = frames[frames.count - 1 - Int(depth)] else { return .absent }
-            value = model.value(at: path)
+            value = frames[frames.count - 1 - Int(depth)].field(at: path) ?? .absent
         case .constant(let number):
             value = code.constants[Int(number)]
         case .candidates(let start, let end):
@@ -314,9 +313,13 @@ struct TemplateRenderer {
             case .constant(let number):
                 return code.constants[Int(number)]
             case .field(let depth, let path, let optionalHead, let resolvable):
-                guard case .model(let model) = frames[frames.count - 1 - Int(depth)] else { continue }
-                guard optionalHead else { return resolvable ? model.value(at: path) : .absent }
-                let head = model.value(at: path.prefixOne())
+                // A value without fields (a text in a list of texts) is passed over.
+                let frame = frames[frames.count - 1 - Int(depth)]
+                guard optionalHead else {
+                    guard let value = frame.field(at: resolvable ? path : path.prefixOne()) else { continue }
+                    return resolvable ? value : .absent
+                }
+                guard let head = frame.field(at: path.prefixOne()) else { continue }
                 if case .absent = head { continue }
                 guard resolvable else { return .absent }
                 guard path.count > 1 else { return head }
@@ -338,6 +341,8 @@ struct TemplateRenderer {
             output.append(contentsOf: String(number).utf8)
         case .flag(let flag):
             output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .entry(let list, let index):
+            write(list.element(at: index), escaped: escaped)
         case .absent, .model, .list, .strings:
             break // the compiler lets no tag write a value with fields
         }
