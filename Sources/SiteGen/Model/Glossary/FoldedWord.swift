@@ -2,39 +2,20 @@
 /// `TextWords` computes while reading text, so a word of text is looked up without
 /// making a string of it.
 struct FoldedWord: Hashable, Sendable {
-    let text: Substring
     /// FNV-1a of the lowercased scalars.
     let fingerprint: UInt64
     /// The lowercased scalars, which a word of text is compared with.
     let folded: [UInt32]
 
     init(_ text: some StringProtocol) {
-        self.text = Substring(text)
         var folded: [UInt32] = []
-        for scalar in self.text.unicodeScalars { Self.fold(scalar.value) { folded.append($0) } }
+        for scalar in text.unicodeScalars { Self.fold(scalar.value) { folded.append($0) } }
         self.folded = folded
         fingerprint = folded.reduce(Self.emptyFingerprint, Self.fingerprint)
     }
 
     static func == (lhs: FoldedWord, rhs: FoldedWord) -> Bool {
-        lhs.fingerprint == rhs.fingerprint && lhs.spells(rhs.text)
-    }
-
-    /// Whether `word` is this word regardless of case. For a word of text whose fingerprint
-    /// matched already: making a `FoldedWord` of it would fold and hash it a second time.
-    func spells(_ word: Substring) -> Bool {
-        // Latin letters fold one to one, so most words compare without allocating.
-        var left = text.unicodeScalars.makeIterator()
-        var right = word.unicodeScalars.makeIterator()
-        while true {
-            switch (left.next()?.value, right.next()?.value) {
-            case (nil, nil): return true
-            case (let a?, let b?) where a <= 0xFF && b <= 0xFF:
-                guard Self.latin1Lowercase(a) == Self.latin1Lowercase(b) else { return false }
-            case (nil, _?), (_?, nil): return false
-            default: return folded == FoldedWord(word).folded
-            }
-        }
+        lhs.fingerprint == rhs.fingerprint && lhs.folded == rhs.folded
     }
 
     /// Whether the word at `word` in valid UTF-8 text is the word whose lowercased scalars are

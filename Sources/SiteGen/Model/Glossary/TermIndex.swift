@@ -119,21 +119,12 @@ struct TermIndex: Sendable {
 
         /// `text` read as text is: nil when it has no words.
         init?(_ text: String, ending: String, isAcronym: Bool) {
-            let words = TextWords.words(in: text)
-            guard !words.isEmpty else { return nil }
-            let written = words.map { text[TextWords.range(of: $0, in: text)] }
-            var folded: [UInt32] = []
-            self.words = zip(words, written).map { word, written in
-                let start = folded.count
-                for scalar in written.unicodeScalars { FoldedWord.fold(scalar.value) { folded.append($0) } }
-                return (word.fingerprint, folded.count - start)
-            }
-            self.folded = folded
-            var start = 0
-            key = self.words.map { word in
-                defer { start += word.count }
-                return NameOwners.string(folded[start..<start + word.count])
-            }.joined(separator: " ")
+            let written = TextWords.words(of: text)
+            guard !written.isEmpty else { return nil }
+            let words = written.map(FoldedWord.init)
+            self.words = words.map { ($0.fingerprint, $0.folded.count) }
+            folded = words.flatMap(\.folded)
+            key = words.map { NameOwners.string($0.folded[...]) }.joined(separator: " ")
             self.ending = ending
             exact = isAcronym ? written.map(String.init) : nil
             sortKey = written.dropFirst().joined(separator: " ")
