@@ -83,9 +83,7 @@ enum MapModelBuilder {
             }
         }
         for index in site.articles.indices {
-            let ids = site.articles[index].placeIDs
-            // Each place once per article, without a set for each: an article names a few.
-            for (number, id) in ids.enumerated() where !ids[..<number].contains(where: { $0.value == id.value }) {
+            for id in site.articles[index].placeIDs.firstOccurrences(by: \.value) {
                 guard let place = site.places[id.value] else { continue }
                 byID[id.value, default: MapPlace(place: place, eventIndices: [], articleIndices: [])].articleIndices.append(index)
             }

@@ -92,23 +92,17 @@ enum SiteModelBuilder {
         return slugs
     }
 
-    /// The names in `names` without repeats, in their first order: an item has a few tags,
-    /// and a `Set` of them was an allocation per article.
-    private static func distinct(_ names: [String]) -> [String] {
-        names.indices.filter { index in !names[..<index].contains(names[index]) }.map { names[$0] }
-    }
-
     private static func tags(articles: [Article], events: [Event], slugs: [String: String], names: [String: String], language: String) -> [Tag] {
         var bySlug: [String: Tag] = [:]
         // By index here and below: a `for` over the articles copied each, every string counted in and out.
         for index in articles.indices {
-            for name in distinct(articles[index].tags) {
+            for name in articles[index].tags.firstOccurrences(by: { $0 }) {
                 let slug = slugs[name]!
                 bySlug[slug, default: Tag(name: name, slug: slug, articleIndices: [], eventIndices: [])].articleIndices.append(index)
             }
         }
         for index in events.indices {
-            for name in distinct(events[index].tags) {
+            for name in events[index].tags.firstOccurrences(by: { $0 }) {
                 let slug = slugs[name]!
                 bySlug[slug, default: Tag(name: name, slug: slug, articleIndices: [], eventIndices: [])].eventIndices.append(index)
             }
