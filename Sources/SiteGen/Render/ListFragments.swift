@@ -56,12 +56,15 @@ struct ListFragments: Sendable {
             _ item: @escaping @Sendable (Int) -> Item
         ) async -> [Fragment] {
             let (shared, inputs, templates) = (models.entryStrings, inputs, templates)
-            let contexts = await Array(0..<count).concurrentMap { EntryContext(shared: shared, own: item($0)) }
-            // Without a memo to look in or fill (a plain build) the keys would go unread.
-            let keys = memo.needsFragmentKeys ? await contexts.concurrentMap { template.key(of: $0, inputs: inputs) } : Array(repeating: 0, count: count)
+            let context = { @Sendable (number: Int) in EntryContext(shared: shared, own: item(number)) }
+            // Without a memo to look in or fill (a plain build) the keys would go unread, and each
+            // entry's view is made where it is rendered and let go there: kept in a list for the
+            // keys, the views were freed at the end, one by one, on one core.
+            let keyed = memo.needsFragmentKeys ? await Array(0..<count).concurrentMap(context) : nil
+            let keys = if let keyed { await keyed.concurrentMap { template.key(of: $0, inputs: inputs) } } else { [Int](repeating: 0, count: count) }
             return await memo.fragments(keys, into: &next) { chunk in
                 chunk.map { number in
-                    let html = templates.renderBytes(contexts[number], with: template)
+                    let html = templates.renderBytes(keyed?[number] ?? context(number), with: template)
                     return Fragment(bytes: trimmed ? ListFragments.withoutLastLineEnd(html) : html)
                 }
             }

@@ -20,6 +20,9 @@ struct RenderResult: Sendable {
     var pages: Int
     var rendered: Int
     var memo: RenderMemo
+    /// The views every page was made from, handed back to be let go of with the site: freed at
+    /// the end of the render, their thousands of entries held up the link check on one core.
+    var views: ViewModels?
 }
 
 /// Stage 3: renders every page through the templates, in parallel, plus feeds and sitemap.
@@ -94,7 +97,7 @@ enum SiteRenderer {
             if case .article(let index) = jobs[number] { (index, number) } else { nil }
         })
         let inFeed = AtomFeed.articlesShown(site)
-        let articles = site.bodies { owner, _ in isArticle(owner) }
+        let articles = site.owners { owner, _ in isArticle(owner) }
         let articlePages = await RenderedBodies.render(articles, maker: maker, memo: memo, into: &next.fragments) { chunk in
             let numbers = chunk.map { if case .article(let index) = $0.owner { articleJobs[index]! } else { preconditionFailure("not an article") } }
             let pages = renderChunk(numbers, models.setting(chunk))
@@ -106,7 +109,7 @@ enum SiteRenderer {
         }
         try record(listsFirst, await otherPages)
         try record(articlePages.map(\.number), articlePages.map(\.page))
-        let withArticles = models.setting(Array(zip(articles.map(\.owner), articlePages.map(\.fragment))))
+        let withArticles = models.setting(Array(zip(articles, articlePages.map(\.fragment))))
         for (number, key) in pageKeys.enumerated() { next.files[paths[number]] = key }
 
         let exportBodies = TimelineExports.bodies(withArticles)
@@ -123,7 +126,7 @@ enum SiteRenderer {
 
         for other in early + others { next.files[other.path] = other.key }
         next.isFilled = true
-        return RenderResult(paths: Set(next.files.keys), pages: jobs.count, rendered: rendered, memo: next)
+        return RenderResult(paths: Set(next.files.keys), pages: jobs.count, rendered: rendered, memo: next, views: withArticles)
     }
 
     private static func isArticleJob(_ job: PageJob) -> Bool {
