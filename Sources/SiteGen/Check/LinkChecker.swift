@@ -38,19 +38,23 @@ struct LinkChecker: Sendable {
 
     /// The output files a `#fragment` link in the texts may land on: the only pages whose ids
     /// the check reads, so the render hands over the ids of these and no others.
-    static func fragmentTargets(of links: TextLinks, in site: Site) -> Set<String> {
+    /// Body by body in parallel: it reads every link of the site, between two stages that use
+    /// both cores.
+    static func fragmentTargets(of links: TextLinks, in site: Site) async -> Set<String> {
         let numbers = site.bodyNumbers
-        var targets = Set<String>()
-        for (number, bodyLinks) in links.byBody.enumerated() {
+        let targets = await Array(links.byBody.indices).concurrentMap { number in
             // Few links have a fragment: a `#` in what was written is looked for before anything
             // else, by index, not on a copy of each link.
-            for place in bodyLinks.indices where bodyLinks[place].destination.containsASCII(UInt8(ascii: "#")) {
-                guard let destination = local(bodyLinks[place]), case (let target, let fragment?) = split(destination), !fragment.isEmpty else { continue }
-                let (file, page) = candidates(target, from: site.path(of: numbers.owner(of: number)))
-                targets.formUnion([file, page].compactMap { $0 })
+            links.byBody[number].withUnsafeBufferPointer { bodyLinks in
+                bodyLinks.indices.flatMap { place -> [String] in
+                    guard bodyLinks[place].destination.containsASCII(UInt8(ascii: "#")), let destination = local(bodyLinks[place]),
+                          case (let target, let fragment?) = split(destination), !fragment.isEmpty else { return [] }
+                    let (file, page) = candidates(target, from: site.path(of: numbers.owner(of: number)))
+                    return [file, page].compactMap { $0 }
+                }
             }
         }
-        return targets
+        return Set(targets.joined())
     }
 
     /// What is wrong with a link written in a body whose page is at `pagePath`, or nil.

@@ -15,7 +15,7 @@ public enum SiteChecker {
             return error.diagnostics
         }
         let unusedPlaces = UnusedPlaces.warnings(loaded.site)
-        let ids = RenderedIDs.Collector(only: LinkChecker.fragmentTargets(of: loaded.links, in: loaded.site))
+        let ids = RenderedIDs.Collector(only: await LinkChecker.fragmentTargets(of: loaded.links, in: loaded.site))
         let rendered = try? await SiteRenderer.render(loaded, memo: RenderMemo(recordsNext: false)) { ids.add($0) }
         let problems = await LinkChecker(site: loaded.site, links: loaded.links, written: rendered?.paths ?? [], ids: { ids.ids(of: $0) ?? [] }).check()
             + unusedPlaces

@@ -47,6 +47,9 @@ public struct Body: Sendable {
         self.stamp = stamp
         (embeds, written) = WrittenLink.survey(document)
     }
+
+    /// What `Site.takeBodies` leaves in a body's place until it is put back.
+    static let taken = Body(document: MarkdownDocument(blocks: []), firstLine: 0)
 }
 
 public struct Place: Sendable {

@@ -29,15 +29,17 @@ extension Site {
     /// those are copied out: each copy of a body counts its tree and strings in and out, and a
     /// pass that wants the articles, or the few texts with a map, copied every body on one core.
     func bodies(where include: (BodyOwner, Body) -> Bool) -> [SiteBody] {
+        owners(where: include).map { owner in withBody(of: owner) { SiteBody(owner: owner, body: $0, location: $1) } }
+    }
+
+    /// Whose bodies `include` picks, in the order of `bodies`, for a pass that reads each where
+    /// it lies (`withBody`), in its own task: not even the picked ones are copied.
+    func owners(where include: (BodyOwner, Body) -> Bool) -> [BodyOwner] {
         let numbers = bodyNumbers
-        var picked: [SiteBody] = []
-        for number in 0..<bodyCount {
+        return (0..<bodyCount).compactMap { number in
             let owner = numbers.owner(of: number)
-            withBody(of: owner) { body, location in
-                if include(owner, body) { picked.append(SiteBody(owner: owner, body: body, location: location)) }
-            }
+            return withBody(of: owner) { body, _ in include(owner, body) } ? owner : nil
         }
-        return picked
     }
 
     /// `owner`'s body and the file it was read from, lent to `read` where they lie.
@@ -52,13 +54,28 @@ extension Site {
         }
     }
 
-    /// Takes the bodies `owners` picks out of the site, in the order of `bodies`, each left in
-    /// the site without its tree: the taker is then the trees' one owner and can let each go
-    /// as soon as it is done with it (a large site's trees are most of a build's memory).
-    mutating func takeBodies(_ owners: (BodyOwner) -> Bool) -> [SiteBody] {
-        let taken = bodies { owner, _ in owners(owner) }
-        for entry in taken { updateBody(of: entry.owner) { $0.document.blocks = [] } }
+    /// Moves every body out of the site, in the order of `bodies`, each left empty in its
+    /// place: the taker is then the trees' one owner and can let each go as soon as it is done
+    /// with it (a large site's trees are most of a build's memory). Moved, not copied: a copy
+    /// counted each of a body's values in and out, fetching every one from memory, on one core.
+    mutating func takeBodies() -> [Body] {
+        let numbers = bodyNumbers
+        var taken: [Body] = []
+        taken.reserveCapacity(bodyCount)
+        for number in 0..<bodyCount {
+            updateBody(of: numbers.owner(of: number)) { body in
+                var moved = Body.taken
+                swap(&moved, &body)
+                taken.append(consume moved)
+            }
+        }
         return taken
+    }
+
+    /// Moves `body` into the place of the body numbered `number` in `bodies`, where
+    /// `takeBodies` left an empty one.
+    mutating func putBack(_ body: inout Body, number: Int) {
+        updateBody(of: bodyNumbers.owner(of: number)) { swap(&$0, &body) }
     }
 
     /// Changes `owner`'s body in place.
@@ -88,33 +105,28 @@ extension Site {
         case .term(let index): routes.term(terms[index].slug)
         }
     }
-
-    /// The site with each body replaced by the one at its place in `replacements`, which
-    /// follow the order of `bodies`. Consuming: a site still held elsewhere had its articles
-    /// and events copied whole, one core's work, before the first body could be put in.
-    consuming func replacingBodies(_ replacements: [Body]) -> Site {
-        let numbers = bodyNumbers
-        var site = self
-        for (number, body) in replacements.enumerated() {
-            site.updateBody(of: numbers.owner(of: number)) { $0 = body }
-        }
-        return site
-    }
 }
 
-extension Array where Element == SiteBody {
+extension Array where Element == Body {
     /// Works through the bodies in parallel chunks and takes them out of this array, for a
     /// pass that makes new trees or HTML from every body: each chunk's trees are let go by the
     /// task that worked on them as soon as it is done, so the old and the new are never all in
     /// memory at once, and the frees (a good share of a build) are spread over the cores.
     /// `work` gets a chunk's bodies and their places in the array, and returns one result per
     /// body; the results come in the bodies' order.
-    mutating func consumingChunks<Result: Sendable>(_ work: @escaping @Sendable (_ chunk: [SiteBody], _ places: Range<Int>) -> [Result]) async -> [Result] {
+    consuming func consumingChunks<Result: Sendable>(_ work: @escaping @Sendable (_ chunk: [Body], _ places: Range<Int>) -> [Result]) async -> [Result] {
         let chunks = Self.chunks(count)
-        // Each chunk's bodies are copied out and the trees left here emptied, so that the
-        // handoff is their one owner.
-        let handoffs = chunks.map { Handoff(Array(self[$0])) }
-        for place in indices { self[place].body.document.blocks = [] }
+        // Each chunk's bodies moved out, from the back (`popLast` hands over an element of a
+        // buffer that is this one's alone), so that its handoff is their one owner.
+        var fromTheBack: [Handoff<[Body]>] = []
+        for places in chunks.reversed() {
+            let chunk = [Body](unsafeUninitializedCapacity: places.count) { buffer, initialized in
+                for place in buffer.indices.reversed() { (buffer.baseAddress! + place).initialize(to: popLast()!) }
+                initialized = places.count
+            }
+            fromTheBack.append(Handoff(chunk))
+        }
+        let handoffs = [Handoff<[Body]>](fromTheBack.reversed())
         return await Self.inOrder(chunks) { number, places in
             guard let chunk = handoffs[number].take() else { return [] }
             return work(chunk, places)

@@ -36,27 +36,28 @@ struct RenderedBodies: Sendable {
     /// pages (the `render` with `then`) and left empty here.
     static func render(_ site: Site, maker: Maker, memo: RenderMemo, into next: inout [Int: Fragment]) async -> RenderedBodies {
         let numbers = site.bodyNumbers
-        let picked = site.bodies { owner, _ in !maker.withPage(owner) }
+        let picked = site.owners { owner, _ in !maker.withPage(owner) }
         var fragments = [Fragment](repeating: Fragment(""), count: site.bodyCount)
-        for (entry, fragment) in zip(picked, await render(picked, maker: maker, memo: memo, into: &next, then: { $0.map(\.fragment) })) {
-            fragments[numbers.number(of: entry.owner)] = fragment
+        for (owner, fragment) in zip(picked, await render(picked, maker: maker, memo: memo, into: &next, then: { $0.map(\.fragment) })) {
+            fragments[numbers.number(of: owner)] = fragment
         }
         return RenderedBodies(fragments: fragments, numbers: numbers)
     }
 
-    /// Renders `bodies` in parallel chunks. In the task that made them, `then` gets each
-    /// chunk's bodies with their HTML and returns what is kept of each: all of it, or (for
-    /// articles, whose pages it makes) less. Keeping every article's HTML to the end grew a
-    /// large build's memory with every article.
+    /// Renders the bodies of `owners` in parallel chunks. In the task that made them, `then`
+    /// gets each chunk's owners with their HTML and returns what is kept of each: all of it, or
+    /// (for articles, whose pages it makes) less. Keeping every article's HTML to the end grew
+    /// a large build's memory with every article. Each body is read where it lies in the site,
+    /// by the task that renders it: copying them out first was one core's pass over every tree.
     static func render<Kept: Sendable>(
-        _ bodies: [SiteBody], maker: Maker, memo: RenderMemo, into next: inout [Int: Fragment],
+        _ owners: [BodyOwner], maker: Maker, memo: RenderMemo, into next: inout [Int: Fragment],
         then: @escaping @Sendable (_ chunk: [(owner: BodyOwner, fragment: Fragment)]) -> [Kept]
     ) async -> [Kept] {
-        let memoKeys = bodies.map { maker.memoKey($0.body) }
+        let memoKeys = owners.map { maker.memoKey($0) }
         let recordsNext = memo.recordsNext
-        let made = await [SiteBody].inOrder([SiteBody].chunks(bodies.count)) { _, places in
-            let fragments = places.map { memo.fragment(memoKeys[$0], isCurrent: maker.isCurrent) ?? maker.fragment(for: bodies[$0]) }
-            return zip(fragments, then(Array(zip(places.map { bodies[$0].owner }, fragments)))).map { made, kept in
+        let made = await [BodyOwner].inOrder([BodyOwner].chunks(owners.count)) { _, places in
+            let fragments = places.map { memo.fragment(memoKeys[$0], isCurrent: maker.isCurrent) ?? maker.fragment(for: owners[$0]) }
+            return zip(fragments, then(Array(zip(owners[places], fragments)))).map { made, kept in
                 (kept: kept, made: recordsNext ? made : nil)
             }
         }
@@ -88,19 +89,22 @@ struct RenderedBodies: Sendable {
             self.withPage = withPage
         }
 
-        func memoKey(_ body: Body) -> Int {
-            Fingerprint.of("body", body.stamp, keys.global)
+        func memoKey(_ owner: BodyOwner) -> Int {
+            site.withBody(of: owner) { body, _ in Fingerprint.of("body", body.stamp, keys.global) }
         }
 
         func isCurrent(_ fragment: Fragment) -> Bool {
             fragment.embedsKey == keys.embeds(fragment.embeds)
         }
 
-        func fragment(for entry: SiteBody) -> Fragment {
-            let body = entry.body
+        func fragment(for owner: BodyOwner) -> Fragment {
+            site.withBody(of: owner) { body, _ in fragment(for: owner, body) }
+        }
+
+        private func fragment(for owner: BodyOwner, _ body: Body) -> Fragment {
             let kinds = body.embeds
             let fragment = { (html: [UInt8]) in Fragment(bytes: html, embeds: kinds, embedsKey: keys.embeds(kinds)) }
-            switch entry.owner {
+            switch owner {
             case .event(let index):
                 // An event's text is also in the exports, with absolute links: rendered once for both. The
                 // timeline shows many events' texts on one page: each event's heading and note ids start with its own.

@@ -53,30 +53,35 @@ enum GlossaryLinking {
         let (related, relatedProblems) = relatedTerms(site.terms)
         // Taken out of the site and linked in chunks, each chunk's unlinked trees let go when it
         // is done: the linked copies of every tree beside the originals were a large peak.
-        var bodies = site.takeBodies { _ in true }
-        let owners = bodies.map(\.owner)
+        let bodies = site.takeBodies()
+        let numbers = site.bodyNumbers
         // A term's own entry never links to itself.
-        let ownTerms = owners.map { owner -> Int? in if case .term(let index) = owner { index } else { nil } }
-        let keys = bodies.indices.map { Fingerprint.of(termsKey, bodies[$0].body.stamp, ownTerms[$0] ?? -1) }
+        let ownTerms = bodies.indices.map { number -> Int? in if case .term(let index) = numbers.owner(of: number) { index } else { nil } }
+        // Each body's stamp read where it lies: `bodies[number]` copied the whole body.
+        let keys = bodies.withUnsafeBufferPointer { bodies in bodies.indices.map { Fingerprint.of(termsKey, bodies[$0].stamp, ownTerms[$0] ?? -1) } }
         let reused = memo.index?.termsKey == termsKey ? memo.linked : [:]
-        let linked = await bodies.consumingChunks { chunk, places in
+        var linked = await bodies.consumingChunks { chunk, places in
             places.map { number in
-                reused[keys[number]] ?? TermLinker.link(chunk[number - places.lowerBound].body, index: index, ownTerm: ownTerms[number])
+                reused[keys[number]] ?? TermLinker.link(chunk[number - places.lowerBound], index: index, ownTerm: ownTerms[number])
             }
         }
         let newMemo = !recordsNext ? GlossaryMemo() : GlossaryMemo(index: prepared, linked: Dictionary(zip(keys, linked), uniquingKeysWith: { first, _ in first }))
 
-        var site = (consume site).replacingBodies(linked.map(\.body))
         var mentions = [[GlossaryReferences.Mention]](repeating: [], count: site.terms.count)
         var used = Set<Int>()
-        for (owner, body) in zip(owners, linked) {
-            switch owner {
-            case .article(let number): for term in body.mentions { mentions[term].append(.article(number)) }
-            case .event(let number): for term in body.mentions { mentions[term].append(.event(number)) }
+        for number in linked.indices {
+            switch numbers.owner(of: number) {
+            case .article(let article): for term in linked[number].mentions { mentions[term].append(.article(article)) }
+            case .event(let event): for term in linked[number].mentions { mentions[term].append(.event(event)) }
             case .frontPage, .sourcesPage, .page: break
             case .term: continue // an entry that links another does not make it used
             }
-            used.formUnion(body.mentions)
+            used.formUnion(linked[number].mentions)
+        }
+        // Each linked body moved into its place, from the back: `popLast` hands over an element
+        // of a buffer that is this one's alone, where a copy counted every value of it in and out.
+        while var last = linked.popLast() {
+            site.putBack(&last.body, number: linked.count)
         }
         site.glossary = GlossaryReferences(mentions: mentions, related: related, termsKey: termsKey)
 
