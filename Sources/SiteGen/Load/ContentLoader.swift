@@ -54,6 +54,19 @@ enum ContentLoader {
         if !files.exists("content") {
             diagnostics.append(.error(SourceLocation(path: "content"), "no content/ folder; create it with an index.md for the front page"))
         }
+        // Room for every article and event first: grown as they came, the lists were copied
+        // again and again, on one core.
+        var (articles, events) = (0, 0)
+        for place in versioned.indices {
+            switch versioned[place].1.item {
+            case .article: articles += 1
+            case .event: events += 1
+            case .events(let list): events += list.count
+            default: break
+            }
+        }
+        content.articles.reserveCapacity(articles)
+        content.events.reserveCapacity(events)
         // Each file moved out of the list, not copied: a copy of each article counted every
         // string in it in and out again, on one core, between two stages that use both.
         for (place, path) in paths.enumerated() {
@@ -66,6 +79,7 @@ enum ContentLoader {
             case .frontPage(let page): content.frontPage = page
             case .page(let page): content.pages.append(page)
             case .article(let article): content.articles.append(article)
+            case .event(let event): content.events.append(event)
             case .events(let events): content.events += events
             case .term(let term): content.terms.append(term)
             case .places(let places): content.places += places
@@ -85,7 +99,9 @@ enum ContentLoader {
     }
 
     enum Item: Sendable {
-        case frontPage(Page), page(Page), article(Article), events([Event]), term(GlossaryTerm)
+        /// `event` for a Markdown file's, `events` for a data file's: appended to the others,
+        /// the one event of a list was copied whole.
+        case frontPage(Page), page(Page), article(Article), event(Event), events([Event]), term(GlossaryTerm)
         case places([Place]), sources([SourceDescription]), sourcesPage(Page), tagNames([Located<TagName>]), asset(String)
     }
 
@@ -138,7 +154,7 @@ enum ContentLoader {
         case .page: item = ContentDecoders.page(&fields, slug: slug, body: body).map(Item.page)
         case .sourcesPage: item = ContentDecoders.page(&fields, slug: "", body: body).map(Item.sourcesPage)
         case .article: item = ContentDecoders.article(&fields, slug: slug, body: body).map(Item.article)
-        case .event: item = ContentDecoders.event(&fields, id: slug, body: body).map { Item.events([$0]) }
+        case .event: item = ContentDecoders.event(&fields, id: slug, body: body).map(Item.event)
         case .term: item = ContentDecoders.term(&fields, slug: slug, body: body).map(Item.term)
         default: item = nil
         }

@@ -57,6 +57,8 @@ enum SiteRenderer {
         // only a page whose key the output does not hold yet is rendered and emitted.
         let jobs = PageJob.all(for: site)
         let paths = jobs.map { $0.path(in: site).map(Routes.outputFile) ?? "404.html" }
+        // Beside the render: made at its end, the set of every page's path held up the link check.
+        async let pagePaths = Set(paths)
         let keyed = memo.needsKeys
         // Renders pages one after another in a task, each emitted as soon as it is made: a chunk
         // of list pages (the timeline, every place's and tag's) held together was a large site's
@@ -126,7 +128,7 @@ enum SiteRenderer {
 
         for other in early + others { next.files[other.path] = other.key }
         next.isFilled = true
-        return RenderResult(paths: Set(next.files.keys), pages: jobs.count, rendered: rendered, memo: next, views: withArticles)
+        return RenderResult(paths: await pagePaths.union((early + others).map(\.path)), pages: jobs.count, rendered: rendered, memo: next, views: withArticles)
     }
 
     private static func isArticleJob(_ job: PageJob) -> Bool {

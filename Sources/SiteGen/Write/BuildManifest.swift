@@ -95,13 +95,22 @@ struct BuildManifest: Equatable {
         return BuildManifest(inputs: inputs, outputs: outputs, pages: pages, warnings: warnings.compactMap(diagnostic))
     }
 
+    /// As bytes, line by line: joining a list of the lines (one per input and output file, tens
+    /// of thousands) into one text was the last thing a build did, on one core.
     func write(to url: URL) throws {
         let warningLines = warnings.map { warning in
             [warning.location.path, String(warning.location.line), String(warning.location.column), ManifestLine.escape(warning.message)].joined(separator: "\t")
         }
-        let text = ([Self.header, String(pages), "[inputs]"] + inputs + ["[outputs]"] + outputs + ["[warnings]"] + warningLines)
-            .joined(separator: "\n")
-        try text.write(to: url, atomically: true, encoding: .utf8)
+        let sections = [[Self.header, String(pages), "[inputs]"], inputs, ["[outputs]"], outputs, ["[warnings]"], warningLines]
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(sections.reduce(0) { total, lines in lines.reduce(total) { $0 + $1.utf8.count + 1 } })
+        for lines in sections {
+            for line in lines {
+                if !bytes.isEmpty { bytes.append(UInt8(ascii: "\n")) }
+                bytes.append(contentsOf: line.utf8)
+            }
+        }
+        try Data(bytes).write(to: url, options: .atomic)
     }
 
     private static func diagnostic(_ line: String) -> Diagnostic? {
