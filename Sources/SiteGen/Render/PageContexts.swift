@@ -6,7 +6,7 @@ struct PageContexts {
     /// The fingerprint of the templates and site.yaml, part of every page's key.
     let inputs: Int
     /// What every page's layout shows the same, made once, not for each page.
-    private let siteView: SiteView
+    private let siteView: Boxed<SiteView>
     private let lastUpdated: TimeView?
     private let menu: [(label: String, href: String, path: String)]
 
@@ -16,10 +16,10 @@ struct PageContexts {
         self.inputs = inputs
         let site = models.site
         let config = site.config
-        siteView = SiteView(title: config.title, description: config.description, language: config.language, publisher: config.publisher,
+        siteView = Boxed(SiteView(title: config.title, description: config.description, language: config.language, publisher: config.publisher,
                             home: models.href(""), feed: models.href(site.routes.feed), stylesheet: models.href("style.css"),
                             locale: Self.ogLocale(config.language),
-                            brand: BrandView(name: config.brand.name, colour: config.brand.colour, logo: config.brand.logo.map { models.href($0.value) }))
+                            brand: BrandView(name: config.brand.name, colour: config.brand.colour, logo: config.brand.logo.map { models.href($0.value) })))
         lastUpdated = site.lastUpdated.map { models.time($0, text: models.dates.stamp($0)) }
         let routes = site.routes
         menu = [("nav.home", routes.home), ("nav.articles", routes.articles), ("nav.timeline", routes.timeline),
@@ -74,12 +74,12 @@ struct PageContexts {
                         ArticleListPage(articles: articleItems(site.articles.indices)), Templates.articles)
         case .article(let index):
             let article = site.articles[index]
-            return page(Meta(title: article.title, description: article.summary, type: "article"), ArticlePage(article: models.article(index)), Templates.article)
+            return page(Meta(title: article.title, description: article.summary, type: "article"), ArticlePage(article: Boxed(models.article(index))), Templates.article)
         case .event(let index):
             let event = site.events[index]
             let date = site.localDate(of: event)
             let own = EventPage(
-                event: models.event(index, withBody: true), timelineHref: models.href(site.routes.timeline),
+                event: Boxed(models.event(index, withBody: true)), timelineHref: models.href(site.routes.timeline),
                 jsonLD: EventJSONLD.json(index, site: site),
                 previous: index > 0 ? models.eventMention(index - 1) : nil,
                 next: index + 1 < site.events.count ? models.eventMention(index + 1) : nil)
@@ -124,7 +124,7 @@ struct PageContexts {
 
     private func layout(job: PageJob, meta: Meta) -> LayoutView {
         let path = job.path(in: site)
-        return LayoutView(site: siteView, t: models.strings, page: pageValues(job: job, path: path, meta: meta),
+        return LayoutView(site: siteView, t: models.strings, page: Boxed(pageValues(job: job, path: path, meta: meta)),
                           nav: menu.map { LabelledLink(label: $0.label, href: $0.href, current: path == $0.path) },
                           lastUpdated: lastUpdated, contentLanguage: site.config.contentLanguageIfOther)
     }

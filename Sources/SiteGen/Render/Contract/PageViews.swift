@@ -61,9 +61,9 @@ struct PageMetaView: ViewModel {
 }
 
 struct LayoutView: ViewModel {
-    var site: SiteView
+    var site: Boxed<SiteView>
     var t: TemplateStrings
-    var page: PageMetaView
+    var page: Boxed<PageMetaView>
     var nav: [LabelledLink]
     var lastUpdated: TimeView?
     var contentLanguage: String?
@@ -165,7 +165,7 @@ struct ArticleListPage: ViewModel {
 }
 
 struct ArticlePage: ViewModel {
-    var article: ArticleView
+    var article: Boxed<ArticleView>
 
     static let about = "An article."
     static let fields: [Field<Self>] = [
@@ -174,7 +174,7 @@ struct ArticlePage: ViewModel {
 }
 
 struct EventPage: ViewModel {
-    var event: EventView
+    var event: Boxed<EventView>
     var timelineHref: String
     var jsonLD: String
     var previous: EventMentionView?

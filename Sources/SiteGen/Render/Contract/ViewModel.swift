@@ -152,6 +152,30 @@ extension TemplateValue {
     }
 }
 
+/// A view model held by reference, for one a page reads many names in (`{{site.title}}`,
+/// `{{page.description}}`, `{{article.date.text}}`): read through the field of the value
+/// around it, a struct was copied whole, every string of it counted in and out, for each name.
+/// To templates it is the value it holds: the same names, fields and fingerprint.
+final class Boxed<Value: ViewModel>: TemplateModel {
+    let value: Value
+
+    init(_ value: Value) {
+        self.value = value
+    }
+
+    static var about: String { Value.about }
+    static var contract: [TemplateField] { Value.contract }
+    static var parts: [any ViewModel.Type] { Value.parts }
+
+    func value(field index: Int, then rest: FieldPath) -> TemplateValue {
+        value.value(field: index, then: rest)
+    }
+
+    func addFingerprint(to fingerprint: inout Fingerprint) {
+        value.addFingerprint(to: &fingerprint)
+    }
+}
+
 /// What a template is rendered with: the values every template of its kind shares (`Shared`:
 /// the layout's for a page, the strings for a list entry) and its own. Shared names win, as
 /// when they were added to each page's dictionary last.
