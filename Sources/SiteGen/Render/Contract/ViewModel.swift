@@ -47,6 +47,10 @@ extension TemplateModel {
     var templateValue: TemplateValue { .model(self) }
     func templateValue(field: Int, then rest: FieldPath) -> TemplateValue? { value(field: field, then: rest) }
 
+    static func templateValue(in list: [Self], at index: Int, field: Int, then rest: FieldPath) -> TemplateValue? {
+        list[index].value(field: field, then: rest)
+    }
+
     /// swift-mustache's lookup, for rendering with it as the reference (`MustacheDifferentialTests`).
     func child(named name: String) -> Any? {
         Self.contract.firstIndex { $0.name == name }.flatMap { value(at: FieldPath([$0])!).mustacheValue }
@@ -123,16 +127,21 @@ protocol TemplateElement: Sendable {
     var templateValue: TemplateValue { get }
     /// The value at a path in this element; nil for one without fields.
     func templateValue(field: Int, then rest: FieldPath) -> TemplateValue?
+    /// The value at a path in the element at `index` of `list`, read where it lies: each
+    /// element type's own code, where the list's generic code copied the whole element (every
+    /// string of it counted in and out) to read one name of it.
+    static func templateValue(in list: [Self], at index: Int, field: Int, then rest: FieldPath) -> TemplateValue?
 }
 
 extension String: TemplateElement {
     var templateValue: TemplateValue { .text(self) }
     func templateValue(field: Int, then rest: FieldPath) -> TemplateValue? { nil }
+    static func templateValue(in list: [Self], at index: Int, field: Int, then rest: FieldPath) -> TemplateValue? { nil }
 }
 
 extension Array: TemplateList where Element: TemplateElement {
     func element(at index: Int) -> TemplateValue { self[index].templateValue }
-    func value(at index: Int, field: Int, then rest: FieldPath) -> TemplateValue? { self[index].templateValue(field: field, then: rest) }
+    func value(at index: Int, field: Int, then rest: FieldPath) -> TemplateValue? { Element.templateValue(in: self, at: index, field: field, then: rest) }
 }
 
 extension TemplateValue {
