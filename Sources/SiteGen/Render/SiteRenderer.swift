@@ -112,9 +112,13 @@ enum SiteRenderer {
         try record(listsFirst, await otherPages)
         try record(articlePages.map(\.number), articlePages.map(\.page))
         let withArticles = models.setting(Array(zip(articles, articlePages.map(\.fragment))))
-        for (number, key) in pageKeys.enumerated() { next.files[paths[number]] = key }
+        // Kept only for a next build: a plain build's memo is let go of, and filling it was tens
+        // of thousands of paths hashed on one core.
+        if memo.recordsNext {
+            for (number, key) in pageKeys.enumerated() { next.files[paths[number]] = key }
+        }
 
-        let exportBodies = TimelineExports.bodies(withArticles)
+        let exportBodies = await TimelineExports.bodies(withArticles)
         let exports = await TimelineExports.entries(withArticles, bodies: exportBodies, keys: keys, memo: memo, into: &next.fragments)
         let others = filesWithTexts(loaded, models: withArticles, exports: exports, keys: keys)
         let staleOthers = others.filter { memo.files[$0.path] != $0.key }
@@ -126,8 +130,10 @@ enum SiteRenderer {
         for written in await earlyWritten { try written.get() }
         rendered += staleOthers.count + staleEarly.count
 
-        for other in early + others { next.files[other.path] = other.key }
-        next.isFilled = true
+        if memo.recordsNext {
+            for other in early + others { next.files[other.path] = other.key }
+            next.isFilled = true
+        }
         return RenderResult(paths: await pagePaths.union((early + others).map(\.path)), pages: jobs.count, rendered: rendered, memo: next, views: withArticles)
     }
 

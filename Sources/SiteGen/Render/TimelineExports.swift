@@ -7,11 +7,12 @@ import Markdown
 enum TimelineExports {
     /// The events' text with absolute links, as the exports are shown on other sites: made
     /// with the pages' text (`RenderedBodies`).
-    static func bodies(_ models: ViewModels) -> [Fragment] {
+    /// In parallel: each is copied and hashed, every event's text, between stages that use both cores.
+    static func bodies(_ models: ViewModels) async -> [Fragment] {
         let renderer = BodyRenderer(site: models.site)
-        return models.site.events.indices.map { index in
-            let event = models.site.events[index]
-            return Fragment(models.bodies[.event(index)].export ?? renderer.renderForPagesAndExports(event.body, idPrefix: event.id + "-").export)
+        let events = models.site.events
+        return await Array(events.indices).concurrentMap { index in
+            Fragment(models.bodies[.event(index)].export ?? renderer.renderForPagesAndExports(events[index].body, idPrefix: events[index].id + "-").export)
         }
     }
 
