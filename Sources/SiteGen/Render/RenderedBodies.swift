@@ -53,10 +53,12 @@ struct RenderedBodies: Sendable {
         _ owners: [BodyOwner], maker: Maker, memo: RenderMemo, into next: inout [Int: Fragment],
         then: @escaping @Sendable (_ chunk: [(owner: BodyOwner, fragment: Fragment)]) -> [Kept]
     ) async -> [Kept] {
-        let memoKeys = owners.map { maker.memoKey($0) }
+        // A plain build has no memo to look in or fill, and each key was a pass over the body's
+        // stamp, on one core.
+        let memoKeys = memo.needsFragmentKeys ? owners.map { maker.memoKey($0) } : []
         let recordsNext = memo.recordsNext
         let made = await [BodyOwner].inOrder([BodyOwner].chunks(owners.count)) { _, places in
-            let fragments = places.map { memo.fragment(memoKeys[$0], isCurrent: maker.isCurrent) ?? maker.fragment(for: owners[$0]) }
+            let fragments = places.map { (memoKeys.isEmpty ? nil : memo.fragment(memoKeys[$0], isCurrent: maker.isCurrent)) ?? maker.fragment(for: owners[$0]) }
             return zip(fragments, then(Array(zip(owners[places], fragments)))).map { made, kept in
                 (kept: kept, made: recordsNext ? made : nil)
             }
