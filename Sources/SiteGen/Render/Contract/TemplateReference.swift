@@ -49,16 +49,17 @@ enum TemplateReference {
             let model = queue.removeFirst()
             guard seen.insert(ObjectIdentifier(model)).inserted else { continue }
             ordered.append(model)
-            queue += model.contract.compactMap { nested($0.kind) }
+            queue += model.contract.flatMap { nested($0.kind) }
         }
         return ordered
     }
 
-    private static func nested(_ kind: FieldKind) -> (any ViewModel.Type)? {
+    /// The view models a field's value is made of (a `Boxed` one's is the one it holds).
+    private static func nested(_ kind: FieldKind) -> [any ViewModel.Type] {
         switch kind {
-        case .model(let model): model as? any ViewModel.Type
+        case .model(let model): model.parts
         case .list(let element): nested(element)
-        default: nil
+        default: []
         }
     }
 
