@@ -81,8 +81,8 @@ struct PageContexts {
             let own = EventPage(
                 event: Boxed(models.event(index, withBody: true)), timelineHref: models.href(site.routes.timeline),
                 jsonLD: EventJSONLD.json(index, site: site),
-                previous: index > 0 ? models.eventMention(index - 1) : nil,
-                next: index + 1 < site.events.count ? models.eventMention(index + 1) : nil)
+                previous: index > 0 ? Boxed(models.eventMention(index - 1)) : nil,
+                next: index + 1 < site.events.count ? Boxed(models.eventMention(index + 1)) : nil)
             return page(Meta(title: event.title, description: "\(models.dates.day(date)): \(event.title)", type: "article"), own, Templates.event)
         case .timeline, .keyTimeline, .placeTimeline, .tagTimeline:
             let view = TimelineView(job: job, site: site)

@@ -177,8 +177,8 @@ struct EventPage: ViewModel {
     var event: Boxed<EventView>
     var timelineHref: String
     var jsonLD: String
-    var previous: EventMentionView?
-    var next: EventMentionView?
+    var previous: Boxed<EventMentionView>?
+    var next: Boxed<EventMentionView>?
 
     static let about = "An event's page."
     static let fields: [Field<Self>] = [
