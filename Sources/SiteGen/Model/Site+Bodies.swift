@@ -108,7 +108,7 @@ extension Site {
 }
 
 extension Array where Element == Body {
-    /// Works through the bodies in parallel chunks and takes them out of this array, for a
+    /// Works through the bodies in parallel chunks, moving them out of this array, for a
     /// pass that makes new trees or HTML from every body: each chunk's trees are let go by the
     /// task that worked on them as soon as it is done, so the old and the new are never all in
     /// memory at once, and the frees (a good share of a build) are spread over the cores.
