@@ -1,3 +1,5 @@
+import Markdown
+
 /// A JSON value written by sitegen itself: keys sorted, numbers as given, so the output is
 /// byte-identical from run to run (Foundation's number formatting differs across platforms).
 enum JSONValue: Sendable, Equatable {
@@ -55,8 +57,7 @@ enum JSONValue: Sendable, Equatable {
     }
 
     static func writeString(_ text: String, into out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { writeString($0, into: &out) }
+        text.withUTF8Bytes { writeString($0, into: &out) }
     }
 
     /// Copies the runs between escaped characters whole: event texts, HTML and all, go

@@ -130,8 +130,7 @@ struct CSVLine {
     var ended: [UInt8] { bytes + [0x0D, 0x0A] }
 
     mutating func add(_ text: String) {
-        var text = text
-        text.withUTF8 { add($0) }
+        text.withUTF8Bytes { add($0) }
     }
 
     /// RFC 4180: a field with a comma, a quote or a line break is quoted, quotes doubled. A
