@@ -140,13 +140,11 @@ public enum SiteBuilder {
             do {
                 let ids = RenderedIDs.Collector(only: await LinkChecker.fragmentTargets(of: loaded.links, in: loaded.site))
                 let written = WrittenFiles()
-                var renderResult = try await SiteRenderer.render(loaded, memo: reusable) { files in
+                let rendered = try await SiteRenderer.render(loaded, memo: reusable) { files in
                     ids.add(files)
                     written.add(try staging.write(files))
                 }
                 timer.lap("render and write")
-                let views = renderResult.views.take()
-                let rendered = renderResult
                 // A plain build's manifests are made while the links are checked. Serve writes
                 // no build manifest, and its output's list only when the files changed.
                 async let sortedOutputs = inPlace ? [] : written.sortedLines()
@@ -174,13 +172,15 @@ public enum SiteBuilder {
                                                  pages: rendered.pages, warnings: warnings)
                     try? manifest.write(to: manifestURL)
                 }
-                // Last: freeing the site beside the swap and the manifest made both wait on the
-                // allocator's lock for as long as the freeing took. Now a command-line build
-                // ends before it is done, and serve's next edit finds it done.
-                BackgroundRelease.drop((consume loaded, views))
                 next.render = inPlace ? rendered.memo : RenderMemo()
-                return (.success(BuildSummary(pages: rendered.pages, files: rendered.paths.count, rendered: rendered.rendered,
-                                              warnings: warnings, timings: timer.timings)), next)
+                let summary = BuildSummary(pages: rendered.pages, files: rendered.paths.count, rendered: rendered.rendered,
+                                           warnings: warnings, timings: timer.timings)
+                // Last: freeing the site (and the views its pages were made from) beside the swap
+                // and the manifest made both wait on the allocator's lock for as long as the
+                // freeing took. Now a command-line build ends before it is done, and serve's next
+                // edit finds it done.
+                BackgroundRelease.drop((consume loaded, consume rendered))
+                return (.success(summary), next)
             } catch {
                 staging.discard()
                 throw error

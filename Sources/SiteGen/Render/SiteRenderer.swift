@@ -22,7 +22,7 @@ struct RenderResult: Sendable {
     var memo: RenderMemo
     /// The views every page was made from, handed back to be let go of with the site: freed at
     /// the end of the render, their thousands of entries held up the link check on one core.
-    var views: ViewModels?
+    var views: ViewModels
 }
 
 /// Stage 3: renders every page through the templates, in parallel, plus feeds and sitemap.
